@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/**
+ * The one contract between the engine and every front end (terminal, JSON, Telegram).
+ * A front end renders an Answer and never reaches into the index.
+ */
+export const Hit = z.object({
+  /** Passage id; opens the whole passage (deep link, expand button). */
+  id: z.string().min(1),
+  /** File name of the bulletin. */
+  source: z.string().min(1),
+  org: z.string().nullable(),
+  place: z.string().nullable(),
+  year: z.number().int().nullable(),
+  title: z.string().nullable(),
+  author: z.string().nullable(),
+  /** 1-based paragraph number in the file. */
+  paragraph: z.number().int().positive(),
+  /** The whole passage. */
+  text: z.string(),
+  /** One to three sentences around the matched terms; matched terms wrapped in `**`, cuts marked with `…`. */
+  excerpt: z.string(),
+  score: z.number().nonnegative(),
+});
+export type Hit = z.infer<typeof Hit>;
+
+export const Answer = z.object({
+  query: z.string(),
+  filters: z.object({
+    places: z.array(z.string()),
+    years: z.array(z.number().int()),
+  }),
+  /** Something the user should know: a year or place the corpus lacks, a cut question, no hits. */
+  notice: z.string().nullable(),
+  hits: z.array(Hit),
+});
+export type Answer = z.infer<typeof Answer>;
+
+/** The marker around matched terms in `Hit.excerpt`. Corpus text never contains it (see normalise). */
+export const MARK = "**";
+
+/** Splits an excerpt into plain and marked runs, for renderers. */
+export function excerptRuns(excerpt: string): { text: string; marked: boolean }[] {
+  return excerpt
+    .split(MARK)
+    .map((text, i) => ({ text, marked: i % 2 === 1 }))
+    .filter((run) => run.text.length > 0);
+}

@@ -1,0 +1,34 @@
+/**
+ * A passage is the unit the index stores and an answer cites: one paragraph of a bulletin,
+ * or one piece of a long paragraph. Metadata is data: every citation field lives here, so a
+ * filter or a citation never re-derives it from text.
+ */
+export interface Passage {
+  /** Stable id: `<file key>-<paragraph>-<part>`, safe for deep links and callback data. */
+  id: string;
+  /** File name inside the seeds folder. */
+  source: string;
+  /** The year the plan is for (not the year it was written); null when it cannot be inferred. */
+  year: number | null;
+  /** Full organisation name of the item the passage belongs to, e.g. 昆山市总工会. */
+  org: string | null;
+  /** Place of that organisation, e.g. 昆山. */
+  place: string | null;
+  /** The item's title or heading line, where there is one. */
+  title: string | null;
+  /** Heading of the section inside the item (一、… or 【新年思路】), where there is one. */
+  section: string | null;
+  /** Person named in the item's byline or attribution. */
+  author: string | null;
+  /** 1-based number of the paragraph in the file, counting every non-empty line. */
+  paragraph: number;
+  /** 1-based piece of the paragraph; 1 when the paragraph was not split. */
+  part: number;
+  /** Number of pieces the paragraph was split into. */
+  parts: number;
+  /** Character offsets [start, end) of the passage in the normalised file text. */
+  start: number;
+  end: number;
+  /** The passage text, normalised. */
+  text: string;
+}
