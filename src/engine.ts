@@ -1,6 +1,22 @@
-// CONTRACT STUB — being implemented by the lead; signatures are fixed.
-import type { Answer } from "./answer/schema.js";
+import { readdir } from "node:fs/promises";
+import type MiniSearch from "minisearch";
+import { Answer, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
+import { listSeeds, readCorpus } from "./corpus/read.js";
+import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
+import { makeExcerpt } from "./search/excerpt.js";
+import {
+  FILTERS_ONLY, NO_HITS, NOTHING_TO_SEARCH, cutNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice,
+  type Coverage,
+} from "./search/notices.js";
+import { buildIndex, loadIndex } from "./search/passage-index.js";
+import { parseQuery, type Query } from "./search/query.js";
+import { retrieve } from "./search/retrieve.js";
+import {
+  SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason,
+  type BulletinSummary, type Manifest, type StoredCorpus,
+} from "./search/store.js";
+import { loadDictionary } from "./text/segment.js";
 
 export interface SourceSummary {
   source: string;
@@ -28,20 +44,251 @@ export interface OpenOptions {
   indexDir: string;
   /** Warnings such as a skipped file; default writes to stderr. */
   onWarning?: (message: string) => void;
+  /** Build progress (passages indexed so far), for a progress display. */
+  onProgress?: (done: number, total: number) => void;
+  /** Rebuild even when the saved index is fresh. */
+  rebuild?: boolean;
 }
+
+/** How the engine came to be: loaded from disk, or built (and why). */
+export type OpenedFrom = { kind: "loaded" } | { kind: "built"; reason: string };
 
 /** Longest question the engine retrieves on; longer ones are cut, with a notice. */
 export const MAX_QUESTION_CHARS = 200;
+export const DEFAULT_LIMIT = 5;
+export const MAX_LIMIT = 50;
 
-export declare class Engine {
-  /** Loads the index from disk, rebuilding it first when missing or stale. */
-  static open(options: OpenOptions): Promise<Engine>;
-  ask(question: string, options?: AskOptions): Answer;
-  passage(id: string): Passage | undefined;
-  /** The passage with the paragraphs before and after it in the same file. */
-  context(id: string): { before: Passage[]; passage: Passage; after: Passage[] } | undefined;
-  sources(): SourceSummary[];
-  info(): IndexInfo;
-  /** Example questions for welcome screens, drawn from the corpus. */
-  examples(): string[];
+export class EngineError extends Error {
+  override name = "EngineError";
 }
+
+/**
+ * The answer engine: bulletins in, cited answers out. Opening it loads the saved index, or
+ * rebuilds it when it is missing or stale; asking never throws, whatever the question.
+ */
+export class Engine {
+  readonly openedFrom: OpenedFrom;
+  private readonly byId: Map<string, Passage>;
+  private readonly gazetteer: Gazetteer;
+  private readonly coverage: Coverage;
+  private readonly yearSet: Set<number>;
+
+  private constructor(
+    private readonly manifest: Manifest,
+    private readonly corpus: StoredCorpus,
+    private readonly index: MiniSearch<Passage>,
+    openedFrom: OpenedFrom,
+  ) {
+    this.openedFrom = openedFrom;
+    this.byId = new Map(corpus.passages.map((p) => [p.id, p]));
+    const orgs = mergeOrgs(corpus.bulletins.flatMap((b) => b.orgs));
+    this.gazetteer = buildGazetteer(orgs, [...new Set(corpus.bulletins.flatMap((b) => b.authors))]);
+    loadDictionary(this.gazetteer.dictionary);
+    this.yearSet = new Set(corpus.bulletins.map((b) => b.year).filter((y): y is number => y !== null));
+    const yearsByLabel = new Map<string, Set<number>>();
+    for (const p of corpus.passages) {
+      const label = p.place ?? p.org;
+      if (!label || p.year === null) continue;
+      if (!yearsByLabel.has(label)) yearsByLabel.set(label, new Set());
+      yearsByLabel.get(label)!.add(p.year);
+    }
+    this.coverage = {
+      years: [...this.yearSet].sort((a, b) => a - b),
+      labels: [...this.gazetteer.places, ...this.gazetteer.placelessOrgs],
+      yearsOf: (label) => [...(yearsByLabel.get(label) ?? [])].sort((a, b) => a - b),
+    };
+  }
+
+  /** Loads the index from disk, rebuilding it first when missing or stale. */
+  static async open(options: OpenOptions): Promise<Engine> {
+    const warn = options.onWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
+    await assertDirectory(options.seedsDir);
+    const seeds = await listSeeds(options.seedsDir);
+    const manifest = await readManifest(options.indexDir);
+    let reason = options.rebuild ? "要求重建" : staleReason(manifest, seeds.map((s) => s.file));
+    if (!reason && manifest) {
+      const stored = await loadStored(options.indexDir, manifest);
+      if (stored) {
+        return new Engine(manifest, stored.corpus, loadIndex(stored.index), { kind: "loaded" });
+      }
+      reason = "索引文件不完整";
+    }
+    return Engine.build(options, warn, reason ?? "索引不存在", seeds);
+  }
+
+  private static async build(
+    options: OpenOptions,
+    warn: (message: string) => void,
+    reason: string,
+    seeds: Awaited<ReturnType<typeof listSeeds>>,
+  ): Promise<Engine> {
+    const read = await readCorpus(options.seedsDir, warn, seeds);
+    const passages = read.bulletins.flatMap((b) => b.passages);
+    const bulletins: BulletinSummary[] = read.bulletins.map((b) => ({
+      source: b.source,
+      year: b.year,
+      title: b.title,
+      encoding: b.encoding,
+      orgs: b.orgs,
+      authors: b.authors,
+      passages: b.passages.length,
+    }));
+    // The segmenter must know the corpus's names before it cuts the corpus for the index.
+    loadDictionary(buildGazetteer(mergeOrgs(bulletins.flatMap((b) => b.orgs)), bulletins.flatMap((b) => b.authors)).dictionary);
+    const index = buildIndex(passages, options.onProgress);
+    const buildId = newBuildId();
+    const manifest: Manifest = {
+      schemaVersion: SCHEMA_VERSION,
+      buildId,
+      builtAt: new Date().toISOString(),
+      passages: passages.length,
+      files: read.files,
+      skipped: read.skipped,
+    };
+    const corpus: StoredCorpus = { buildId, bulletins, passages };
+    await saveIndex(options.indexDir, manifest, corpus, index);
+    return new Engine(manifest, corpus, index, { kind: "built", reason });
+  }
+
+  ask(question: string, options: AskOptions = {}): Answer {
+    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? DEFAULT_LIMIT)));
+    const raw = typeof question === "string" ? question : "";
+    const chars = [...raw.trim()];
+    const cut = chars.length > MAX_QUESTION_CHARS;
+    const asked = cut ? chars.slice(0, MAX_QUESTION_CHARS).join("") : chars.join("");
+    const notices: string[] = cut ? [cutNotice(MAX_QUESTION_CHARS)] : [];
+    const answer = (query: Query | null, hits: Hit[], notice: string | null): Answer => {
+      const all = notice ? [...notices, notice] : notices;
+      return {
+        query: asked,
+        filters: {
+          places: query ? query.targets.map((t) => t.label) : [],
+          years: query ? query.years.filter((y) => this.yearSet.has(y)) : [],
+        },
+        notice: all.length > 0 ? all.join(" ") : null,
+        hits,
+      };
+    };
+
+    const query = parseQuery(asked, { gazetteer: this.gazetteer, inCorpus: (word) => this.inCorpus(word) });
+    if (query.terms.length === 0 && query.years.length === 0 && query.targets.length === 0 && query.missingPlaces.length === 0) {
+      return answer(null, [], NOTHING_TO_SEARCH);
+    }
+
+    const missingYears = query.years.filter((y) => !this.yearSet.has(y));
+    const years = query.years.filter((y) => this.yearSet.has(y));
+    const labels = query.targets.map((t) => t.label);
+    const missing: string[] = [];
+    if (missingYears.length > 0) missing.push(missingYearsNotice(missingYears, this.coverage));
+    if (query.missingPlaces.length > 0) missing.push(missingPlacesNotice(query.missingPlaces, this.coverage));
+    // A named year or place the corpus lacks must not be silently widened to everything else.
+    const yearsGone = missingYears.length > 0 && years.length === 0;
+    const placesGone = query.missingPlaces.length > 0 && labels.length === 0;
+    if (yearsGone || placesGone) return answer(query, [], missing.join(" "));
+
+    if (labels.length > 0 && years.length > 0) {
+      const together = labels.some((label) => this.coverage.yearsOf(label).some((y) => years.includes(y)));
+      if (!together) return answer(query, [], [...missing, noCombinationNotice(labels, years, this.coverage)].join(" "));
+    }
+
+    const allowed = (p: Passage): boolean =>
+      (years.length === 0 || (p.year !== null && years.includes(p.year))) &&
+      (query.targets.length === 0 ||
+        query.targets.some((t) => (t.by === "place" ? p.place === t.label : p.org === t.label)));
+    const ranked = retrieve(query, { index: this.index, byId: this.byId, passages: this.corpus.passages }, allowed, limit);
+    const terms = [...query.terms, ...Object.values(query.pieces).flat()];
+    const hits: Hit[] = ranked.map(({ passage, score }) => ({
+      id: passage.id,
+      source: passage.source,
+      org: passage.org,
+      place: passage.place,
+      year: passage.year,
+      title: passage.title,
+      author: passage.author,
+      paragraph: passage.paragraph,
+      text: passage.text,
+      excerpt: makeExcerpt(passage.text, terms),
+      score: Math.round(score * 1000) / 1000,
+    }));
+    const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : null;
+    return answer(query, hits, [...missing, note].filter(Boolean).join(" ") || null);
+  }
+
+  /** Whether a word occurs in the corpus text at all. */
+  private inCorpus(word: string): boolean {
+    return this.index.search({ queries: [word] }, { fields: ["text"] }).length > 0;
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The passage with the passages before and after it in the same file. */
+  context(id: string, radius = 1): { before: Passage[]; passage: Passage; after: Passage[] } | undefined {
+    const passage = this.byId.get(id);
+    if (!passage) return undefined;
+    const at = this.corpus.passages.indexOf(passage);
+    const same = (p: Passage | undefined): p is Passage => p !== undefined && p.source === passage.source;
+    const before = this.corpus.passages.slice(Math.max(0, at - radius), at).filter(same);
+    const after = this.corpus.passages.slice(at + 1, at + 1 + radius).filter(same);
+    return { before, passage, after };
+  }
+
+  sources(): SourceSummary[] {
+    return this.corpus.bulletins.map((b) => ({
+      source: b.source,
+      year: b.year,
+      title: b.title,
+      orgs: b.orgs.map((o) => o.name),
+      passages: b.passages,
+    }));
+  }
+
+  info(): IndexInfo {
+    return {
+      schemaVersion: this.manifest.schemaVersion,
+      builtAt: this.manifest.builtAt,
+      passages: this.manifest.passages,
+      files: this.corpus.bulletins.length,
+    };
+  }
+
+  /** Files skipped at build time, with the reason. */
+  skipped(): { name: string; reason: string }[] {
+    return this.manifest.skipped;
+  }
+
+  /** Example questions for welcome screens: a place, a year and a topic from different bulletins. */
+  examples(): string[] {
+    const examples: string[] = [];
+    const topics = ["工作任务", "工作目标", "重点工作"];
+    for (const bulletin of this.corpus.bulletins) {
+      const org = bulletin.orgs.find((o) => o.place);
+      if (!org || bulletin.year === null) continue;
+      examples.push(`${org.place} ${bulletin.year} ${topics[examples.length % topics.length]}`);
+      if (examples.length === 3) break;
+    }
+    return examples;
+  }
+}
+
+/** The same organisation across bulletins: one record, every alias. */
+function mergeOrgs(orgs: OrgRecord[]): OrgRecord[] {
+  const merged = new Map<string, OrgRecord>();
+  for (const org of orgs) {
+    const known = merged.get(org.name);
+    if (known) known.aliases = [...new Set([...known.aliases, ...org.aliases])];
+    else merged.set(org.name, { ...org, aliases: [...org.aliases] });
+  }
+  return [...merged.values()];
+}
+
+async function assertDirectory(dir: string): Promise<void> {
+  try {
+    await readdir(dir);
+  } catch {
+    throw new EngineError(`找不到简报目录：${dir}`);
+  }
+}
+
+export { Answer };

@@ -1,0 +1,130 @@
+import { readFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { ANSI, PLAIN, renderTerminal } from "./answer/terminal.js";
+import { Engine } from "./engine.js";
+import { EvalSet, evaluate, RECALL_DEPTH } from "./eval/evaluate.js";
+import { DEFAULT_INDEX_DIR, DEFAULT_SEEDS_DIR, EVAL_SET_FILE } from "./paths.js";
+
+/**
+ * Command line: `index`, `ask`, `eval`. Errors are one line on stderr and exit 1, never a
+ * stack trace.
+ */
+
+const USAGE = `用法：
+  npm run index -- [--seeds DIR] [--out DIR]
+  npm run ask -- [--json] [--limit N] [--index DIR] [--seeds DIR] "问题"
+  npm run ask -- --jsonl [--limit N] [--index DIR] [--seeds DIR] < 问题.txt
+  npm run eval -- [--index DIR] [--seeds DIR] [--questions FILE]`;
+
+class UsageError extends Error {}
+
+function progress(enabled: boolean) {
+  if (!enabled) return undefined;
+  let last = 0;
+  return (done: number, total: number) => {
+    const now = Date.now();
+    if (done < total && now - last < 200) return;
+    last = now;
+    process.stderr.write(`\r建立索引 ${done}/${total} 段（${Math.floor((done / total) * 100)}%）${done === total ? "\n" : ""}`);
+  };
+}
+
+async function openEngine(values: { seeds?: string; index?: string; out?: string }, rebuild = false): Promise<Engine> {
+  return Engine.open({
+    seedsDir: values.seeds ? resolve(values.seeds) : DEFAULT_SEEDS_DIR,
+    indexDir: values.out ? resolve(values.out) : values.index ? resolve(values.index) : DEFAULT_INDEX_DIR,
+    onProgress: progress(process.stderr.isTTY === true),
+    rebuild,
+  });
+}
+
+function parseLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError(`--limit 必须是 1–50 之间的整数（当前：${text}）`);
+  return limit;
+}
+
+async function runIndex(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { seeds: { type: "string" }, out: { type: "string" } } });
+  const started = performance.now();
+  const engine = await openEngine(values, true);
+  const info = engine.info();
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(`已建立索引：${info.files} 份简报，${info.passages} 段，用时 ${seconds} 秒。`);
+  for (const skip of engine.skipped()) console.log(`  已跳过 ${skip.name}：${skip.reason}`);
+}
+
+async function runAsk(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean" },
+      jsonl: { type: "boolean" },
+      limit: { type: "string" },
+      index: { type: "string" },
+      seeds: { type: "string" },
+    },
+  });
+  const limit = parseLimit(values.limit);
+  const engine = await openEngine(values);
+  if (values.jsonl) {
+    // One question per line in, one Answer per line out; the index is loaded once.
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (line.trim().length === 0) continue;
+      process.stdout.write(`${JSON.stringify(engine.ask(line, { limit }))}\n`);
+    }
+    return;
+  }
+  const question = positionals.join(" ");
+  if (values.json) {
+    console.log(JSON.stringify(engine.ask(question, { limit }), null, 2));
+    return;
+  }
+  console.log(renderTerminal(engine.ask(question, { limit: limit ?? 3 }), process.stdout.isTTY ? ANSI : PLAIN));
+}
+
+async function runEval(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { index: { type: "string" }, seeds: { type: "string" }, questions: { type: "string" } },
+  });
+  const file = values.questions ? resolve(values.questions) : EVAL_SET_FILE;
+  const questions = EvalSet.parse(JSON.parse(await readFile(file, "utf8")));
+  const engine = await openEngine(values);
+  const report = evaluate(questions, (q) => engine.ask(q, { limit: RECALL_DEPTH }));
+  const pct = (x: number) => x.toFixed(3);
+  console.log(`评测集：${report.total} 题（${report.answerable} 题有答案，${report.noticeQuestions} 题应给出提示）`);
+  console.log(`hit@1 ${pct(report.hitAt1)}  recall@5 ${pct(report.recallAt5)}  MRR ${pct(report.mrr)}  提示正确 ${report.noticesOk}/${report.noticeQuestions}`);
+  if (report.misses.length === 0) {
+    console.log("没有未命中的题。");
+    return;
+  }
+  console.log(`未命中（${report.misses.length}）：`);
+  for (const miss of report.misses) {
+    const top = miss.answer.hits[0];
+    const got = top ? `${top.org ?? "?"} ${top.source}#${top.paragraph} ${top.text.slice(0, 40)}…` : `无结果；提示：${miss.answer.notice ?? "无"}`;
+    const want = miss.question.expect.map((e) => e.contains).join(" / ") || `提示含 ${miss.question.notice?.join("、")}`;
+    console.log(`  [${miss.question.kind}] ${miss.question.q}\n      排名：${miss.rank ?? "—"}  期望：${want}\n      第一条：${got}`);
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { index: runIndex, ask: runAsk, eval: runEval };
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) throw new UsageError(USAGE);
+  await run(args);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${error instanceof UsageError ? "" : "错误："}${message}\n`);
+  if (process.env.DEBUG) console.error(error);
+  process.exit(1);
+});

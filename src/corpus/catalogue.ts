@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/**
+ * An optional `catalogue.json` in the seeds folder sets what the text cannot say reliably:
+ * the year a bulletin's plan is for, and its title.
+ *
+ *   { "000_d8c112c12d809796.txt": { "year": 2007, "title": "2007年基层工会工作计划摘编" } }
+ */
+export const CATALOGUE_FILE = "catalogue.json";
+
+export const CatalogueEntry = z
+  .object({
+    year: z.number().int().min(1949).max(2100).optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const Catalogue = z.record(z.string().regex(/\.txt$/i, "键必须是 .txt 文件名"), CatalogueEntry);
+export type Catalogue = z.infer<typeof Catalogue>;
+
+export class CatalogueError extends Error {
+  override name = "CatalogueError";
+}
+
+/** Parses catalogue JSON text; a malformed one is an error naming the file and the field. */
+export function parseCatalogue(text: string, file = CATALOGUE_FILE): Catalogue {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CatalogueError(`${file}: 不是合法的 JSON（${(error as Error).message}）`);
+  }
+  const result = Catalogue.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const field = issue.path.map(String).join(".") || "(根)";
+    throw new CatalogueError(`${file}: 字段 ${field} 无效：${issue.message}`);
+  }
+  return result.data;
+}

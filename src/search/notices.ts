@@ -1,0 +1,37 @@
+/**
+ * What the user should be told about their question, in plain Chinese. Pure functions over the
+ * parsed query and what the corpus holds.
+ */
+
+export interface Coverage {
+  /** Years the corpus has, ascending. */
+  years: number[];
+  /** Place names (and placeless organisations) the corpus has. */
+  labels: string[];
+  /** Years each label has. */
+  yearsOf: (label: string) => number[];
+}
+
+const list = (items: (string | number)[]) => items.join("、");
+
+export function missingYearsNotice(missing: number[], coverage: Coverage): string {
+  return `简报里没有${list(missing)}年的内容。现有年份：${list(coverage.years)}。`;
+}
+
+export function missingPlacesNotice(missing: string[], coverage: Coverage): string {
+  return `简报里没有${list(missing)}的内容。现有地区和单位：${list(coverage.labels)}。`;
+}
+
+/** A place and a year the corpus has, but not together (吴江 2007). */
+export function noCombinationNotice(labels: string[], years: number[], coverage: Coverage): string {
+  const parts = labels.map((label) => `${label}只有${list(coverage.yearsOf(label))}年`);
+  return `简报里没有${list(labels)}${list(years)}年的内容：${parts.join("，")}。`;
+}
+
+export const NOTHING_TO_SEARCH = "请输入想查的内容，例如地区、年份和工作事项。";
+export const NO_HITS = "没有找到相关内容。可以换个说法，或者加上地区、年份再试。";
+export const FILTERS_ONLY = "没有具体事项，按原文顺序列出。";
+
+export function cutNotice(maxChars: number): string {
+  return `问题太长，只按前${maxChars}个字检索。`;
+}

@@ -1,0 +1,60 @@
+import MiniSearch, { type Options, type SearchOptions } from "minisearch";
+import type { Passage } from "../corpus/passage.js";
+import { segmentForIndex } from "../text/segment.js";
+
+/**
+ * The MiniSearch configuration, shared by build and load (MiniSearch needs the same options to
+ * revive a saved index). Terms are produced by our own segmenter; MiniSearch only stores them.
+ * Passages themselves live beside the index (corpus.json), so the index stores no fields.
+ */
+
+export const FIELDS = ["text", "title", "org", "author"] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Title and author matches speak for the whole item; organisation names are mostly filters. */
+export const FIELD_BOOSTS: Record<Field, number> = { text: 1, title: 1.5, org: 1, author: 3 };
+
+function extractField(passage: Passage, field: string): string {
+  switch (field as Field | "id") {
+    case "text":
+      return passage.text;
+    case "title":
+      return [passage.title, passage.section].filter(Boolean).join(" ");
+    case "org":
+      return [passage.org, passage.place].filter(Boolean).join(" ");
+    case "author":
+      return passage.author ?? "";
+    default:
+      return passage.id;
+  }
+}
+
+export const INDEX_OPTIONS: Options<Passage> = {
+  idField: "id",
+  fields: [...FIELDS],
+  storeFields: [],
+  extractField: (doc, field) => extractField(doc, field),
+  tokenize: (text) => segmentForIndex(text),
+  processTerm: (term) => term,
+  searchOptions: {
+    // Query terms arrive already segmented, one per query string.
+    tokenize: (text) => [text],
+    processTerm: (term) => term,
+  },
+};
+
+export function buildIndex(passages: Passage[], onProgress?: (done: number, total: number) => void): MiniSearch<Passage> {
+  const index = new MiniSearch<Passage>(INDEX_OPTIONS);
+  const step = 2000;
+  for (let i = 0; i < passages.length; i += step) {
+    index.addAll(passages.slice(i, i + step));
+    onProgress?.(Math.min(i + step, passages.length), passages.length);
+  }
+  return index;
+}
+
+export function loadIndex(json: ReturnType<MiniSearch["toJSON"]>): MiniSearch<Passage> {
+  return MiniSearch.loadJS<Passage>(json, INDEX_OPTIONS);
+}
+
+export type { SearchOptions };
