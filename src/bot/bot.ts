@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotDeps, EngineLike } from "./deps.js";
+import { callbacksFeature } from "./features/callbacks.js";
+import { chatFeature } from "./features/chat.js";
+import { commandsFeature } from "./features/commands.js";
+import { deepLinkFeature } from "./features/deeplink.js";
+import { groupsFeature } from "./features/groups.js";
+import { inlineFeature } from "./features/inline.js";
+import { createLogger, type Logger } from "./logger.js";
+import { SlidingWindowLimiter } from "./rate-limit.js";
+
+export interface BotSettings {
+  botToken: string;
+  /** Bot API server; default Telegram's. Tests and benchmarks point it at a local stand-in. */
+  apiRoot?: string;
+  /** Only these chat ids are served; undefined serves everyone. */
+  allowedChats?: ReadonlySet<number> | undefined;
+}
+
+export interface CreateBotOptions {
+  logger?: Logger;
+  /** Skips getMe at start-up when known (benchmarks). */
+  botInfo?: UserFromGetMe;
+  /** Questions per user per minute (default 20). */
+  questionsPerMinute?: number;
+  buttonsPerMinute?: number;
+  inlinePerMinute?: number;
+}
+
+export const APP_VERSION: string = readVersion();
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+/**
+ * Builds the bot: middleware and features, no network. Start it with `startPolling` or
+ * `startWebhook` (src/bot/run.ts), or drive it with `bot.handleUpdate` — the benchmark does.
+ */
+export function createBot(engine: EngineLike, settings: BotSettings, options: CreateBotOptions = {}): Bot {
+  const logger = options.logger ?? createLogger({ level: "info", token: settings.botToken });
+  const bot = new Bot(settings.botToken, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { apiRoot: settings.apiRoot ?? "https://api.telegram.org" },
+  });
+
+  // 429s and 5xx are retried after the delay Telegram asks for; a stuck call gives up eventually.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: false }));
+
+  const deps: BotDeps = {
+    engine,
+    logger,
+    version: APP_VERSION,
+    limits: {
+      questions: new SlidingWindowLimiter(options.questionsPerMinute ?? 20, 60_000),
+      buttons: new SlidingWindowLimiter(options.buttonsPerMinute ?? 60, 60_000),
+      inline: new SlidingWindowLimiter(options.inlinePerMinute ?? 120, 60_000),
+    },
+  };
+
+  // The runner handles updates concurrently; within one chat, order matters (a question and
+  // the button pressed on its answer), across chats it does not. Inline queries run free.
+  bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
+
+  bot.use(async (ctx, next) => {
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      logger.debug(
+        { update_id: ctx.update.update_id, kind: updateKind(ctx), chat: ctx.chat?.id, ms: Math.round(performance.now() - started) },
+        "update handled",
+      );
+    }
+  });
+
+  if (settings.allowedChats) bot.use(allowList(settings.allowedChats, logger));
+
+  bot.use(deepLinkFeature(deps));
+  bot.use(commandsFeature(deps));
+  bot.use(callbacksFeature(deps));
+  bot.use(inlineFeature(deps));
+  bot.use(groupsFeature(deps));
+  bot.use(chatFeature(deps));
+
+  // One bad update must not stop the bot: log it, tell the user politely where we can, go on.
+  bot.catch(async (err) => {
+    const ctx = err.ctx;
+    logger.error({ err: err.error, update_id: ctx.update.update_id, kind: updateKind(ctx) }, "update failed");
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "出了点问题，请稍后再试。" });
+      else if (ctx.chat?.type === "private" && ctx.message) await ctx.reply("😵 出了点问题，请稍后再试。");
+    } catch {
+      // Telegram itself is unreachable; the error is logged above.
+    }
+  });
+
+  return bot;
+}
+
+function updateKind(ctx: Context): string {
+  return Object.keys(ctx.update).find((k) => k !== "update_id") ?? "unknown";
+}
+
+function allowList(allowed: ReadonlySet<number>, logger: Logger) {
+  return async (ctx: Context, next: () => Promise<void>) => {
+    // Inline queries have no chat: the user's id is their private chat id.
+    const id = ctx.chat?.id ?? ctx.from?.id;
+    if (id !== undefined && allowed.has(id)) return next();
+    logger.info({ chat: id }, "update from a chat outside ALLOWED_CHATS");
+    if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 300, is_personal: true });
+    else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "此机器人未对这个会话开放。" });
+    else if (ctx.chat?.type === "private" && ctx.message) await ctx.reply("抱歉，此机器人只对指定的会话开放。");
+  };
+}

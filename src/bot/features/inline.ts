@@ -1,0 +1,78 @@
+import { Composer, type Context } from "grammy";
+import type { InlineQueryResultArticle } from "grammy/types";
+import { NO_PREVIEW, prepareQuestion } from "../answering.js";
+import type { BotDeps } from "../deps.js";
+import { truncatePlain } from "../html.js";
+import { deepLink, inlineResultTitle, plainExcerpt, renderSharedHit } from "../render.js";
+
+/** Results per answerInlineQuery call (Telegram allows 50). */
+export const INLINE_PAGE_SIZE = 20;
+/** How deep inline paging goes; beyond this people should ask in the bot. */
+export const INLINE_MAX_RESULTS = 100;
+export const INLINE_CACHE_SECONDS = 60;
+
+/**
+ * Inline mode is how answers are shared: `@bot 昆山 2007` in any chat lists cited hits; the
+ * chosen one is posted as a self-contained cited answer with a button back to the bot.
+ */
+export function inlineFeature(deps: BotDeps): Composer<Context> {
+  const composer = new Composer<Context>();
+
+  composer.on("inline_query", async (ctx) => {
+    const username = ctx.me.username;
+    const openInBot = { text: "💬 在私聊中提问", start_parameter: "inline" };
+
+    if (!deps.limits.inline.take(ctx.from.id).allowed) {
+      await ctx.answerInlineQuery([], { cache_time: 5, is_personal: true, button: { text: "🐢 太快了，请稍后再试", start_parameter: "inline" } });
+      return;
+    }
+
+    const prepared = prepareQuestion(ctx.inlineQuery.query);
+    if (prepared.kind === "empty") {
+      // No query yet: offer example questions, each posting its own cited answer.
+      const results: InlineQueryResultArticle[] = [];
+      deps.engine.examples().slice(0, INLINE_PAGE_SIZE).forEach((example, i) => {
+        const hit = deps.engine.ask(example, { limit: 1 }).hits[0];
+        if (!hit) return;
+        results.push(article(`ex-${i}`, `💡 ${truncatePlain(example, 60)}`, `示例问题 · ${inlineResultTitle(hit)}`, renderSharedHit(example, hit, username), username, hit.id));
+      });
+      await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, is_personal: false, button: openInBot });
+      return;
+    }
+
+    const offsetText = ctx.inlineQuery.offset;
+    const offset = /^\d{1,3}$/.test(offsetText) ? Number(offsetText) : 0;
+    if (offset >= INLINE_MAX_RESULTS) {
+      await ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_SECONDS, is_personal: false });
+      return;
+    }
+    const want = Math.min(offset + INLINE_PAGE_SIZE, INLINE_MAX_RESULTS);
+    const answer = deps.engine.ask(prepared.question, { limit: want });
+    const page = answer.hits.slice(offset, want);
+    const results = page.map((hit, i) =>
+      // Position first: ids stay unique across pages even if a passage were listed twice.
+      article(`${offset + i}-${hit.id}`, inlineResultTitle(hit), plainExcerpt(hit.excerpt, 200), renderSharedHit(prepared.question, hit, username), username, hit.id),
+    );
+    // A full page may have more behind it; an empty next_offset tells Telegram to stop.
+    const nextOffset = page.length === INLINE_PAGE_SIZE && want < INLINE_MAX_RESULTS ? String(want) : "";
+    await ctx.answerInlineQuery(results, {
+      cache_time: INLINE_CACHE_SECONDS,
+      is_personal: false,
+      next_offset: nextOffset,
+      ...(offset === 0 ? { button: results.length === 0 ? { text: "没有找到，点此在私聊中提问", start_parameter: "inline" } : openInBot } : {}),
+    });
+  });
+
+  return composer;
+}
+
+function article(id: string, title: string, description: string, html: string, username: string, passageId: string): InlineQueryResultArticle {
+  return {
+    type: "article",
+    id,
+    title,
+    description,
+    input_message_content: { message_text: html, parse_mode: "HTML", link_preview_options: NO_PREVIEW },
+    reply_markup: { inline_keyboard: [[{ text: "📖 在机器人中查看全文", url: deepLink(username, passageId) }]] },
+  };
+}

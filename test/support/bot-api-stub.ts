@@ -1,0 +1,457 @@
+/**
+ * A stand-in Telegram Bot API server on 127.0.0.1 for end-to-end tests and benchmarks.
+ *
+ *   const stub = await startBotApiStub();
+ *   // run the bot with BOT_API_ROOT=stub.apiRoot and BOT_TOKEN=stub.token
+ *   stub.pushUpdate(privateText(stub, { userId: 7, text: "昆山 2007" }));
+ *   const sent = await stub.waitFor("sendMessage", (c) => c.params.chat_id === 7);
+ *   await stub.close();
+ *
+ * It implements getMe, getUpdates (long polling: `timeout` honoured, `offset` confirms),
+ * setMyCommands, deleteWebhook, setWebhook, sendMessage, sendChatAction, editMessageText,
+ * answerCallbackQuery and answerInlineQuery, answers any other method with ok:true, and records
+ * every call. Like Telegram it rejects what Telegram would reject — HTML it cannot parse, texts
+ * over 4,096 characters, callback data over 64 bytes, bad inline results — with a 400, and keeps
+ * the plain text of sent messages so callback updates can carry them back.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { InlineKeyboardButton, Message, Update, UserFromGetMe } from "grammy/types";
+import { parseTelegramHtml, TelegramHtmlError, type ParsedEntity } from "./telegram-html.js";
+
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+  /** ms since the stub started. */
+  at: number;
+  /** What the stub answered; undefined while a getUpdates long poll is pending. */
+  response?: { ok: boolean; result?: unknown; error_code?: number; description?: string };
+}
+
+export interface BotApiStub {
+  /** Pass as BOT_API_ROOT. */
+  apiRoot: string;
+  /** Pass as BOT_TOKEN; requests with another token get 401 like Telegram. */
+  token: string;
+  botInfo: UserFromGetMe;
+  /** Queues an update for getUpdates; assigns update_id when missing. */
+  pushUpdate(update: Omit<Update, "update_id"> & { update_id?: number }): Update;
+  /** Every call, in arrival order. */
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** Calls the stub rejected (bad HTML, too long, …): a correct bot makes none. */
+  rejected(): RecordedCall[];
+  /** Resolves with the first call (past or future) to `method` matching `predicate`. */
+  waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** Messages the bot sent (as edited since), by chat and message id. */
+  message(chatId: number, messageId: number): Message.TextMessage | undefined;
+  /** Makes the next call to `method` fail with this Bot API error (e.g. 429 with retry_after). */
+  failNext(method: string, error: { error_code: number; description: string; parameters?: Record<string, unknown> }): void;
+  /** Number of getUpdates requests currently waiting. */
+  pendingPolls(): number;
+  close(): Promise<void>;
+}
+
+export interface StubOptions {
+  token?: string;
+  username?: string;
+  botId?: number;
+}
+
+const TEXT_LIMIT = 4096;
+
+class BadRequest extends Error {}
+
+export async function startBotApiStub(options: StubOptions = {}): Promise<BotApiStub> {
+  const botId = options.botId ?? 424242;
+  const token = options.token ?? `${botId}:TEST-token_stub-AAAA`;
+  const botInfo: UserFromGetMe = {
+    id: botId,
+    is_bot: true,
+    first_name: "简报问答",
+    username: options.username ?? "jianbao_test_bot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+  } as UserFromGetMe;
+  const started = Date.now();
+  const calls: RecordedCall[] = [];
+  const queue: Update[] = [];
+  let nextUpdateId = 1;
+  let nextMessageId = 1000;
+  const messages = new Map<string, Message.TextMessage>();
+  const failures = new Map<string, { error_code: number; description: string; parameters?: Record<string, unknown> }[]>();
+  const polls = new Set<{ wake: () => void }>();
+  const watchers = new Set<(call: RecordedCall) => void>();
+  const sockets = new Set<import("node:net").Socket>();
+
+  const record = (call: RecordedCall) => {
+    calls.push(call);
+  };
+  const settle = (call: RecordedCall) => {
+    for (const w of [...watchers]) w(call);
+  };
+
+  function parseText(html: unknown, parseMode: unknown, field: string): { text: string; entities: ParsedEntity[] } {
+    if (typeof html !== "string" || html.length === 0) throw new BadRequest(`Bad Request: ${field} is empty`);
+    let parsed: { text: string; entities: ParsedEntity[] };
+    if (parseMode === "HTML") {
+      try {
+        parsed = parseTelegramHtml(html);
+      } catch (error) {
+        if (error instanceof TelegramHtmlError) throw new BadRequest(`Bad Request: can't parse entities: ${error.message}`);
+        throw error;
+      }
+    } else parsed = { text: html, entities: [] };
+    if (parsed.text.trim().length === 0) throw new BadRequest(`Bad Request: ${field} is empty`);
+    if (parsed.text.length > TEXT_LIMIT || html.length > TEXT_LIMIT) throw new BadRequest(`Bad Request: ${field} is too long`);
+    return parsed;
+  }
+
+  function checkMarkup(markup: unknown): void {
+    if (markup === undefined) return;
+    const rows = (markup as { inline_keyboard?: InlineKeyboardButton[][] }).inline_keyboard;
+    if (!Array.isArray(rows)) throw new BadRequest("Bad Request: reply markup is not an inline keyboard");
+    for (const row of rows) {
+      for (const button of row) {
+        if (!button.text) throw new BadRequest("Bad Request: button text is empty");
+        if ("callback_data" in button) {
+          const bytes = Buffer.byteLength(button.callback_data, "utf8");
+          if (bytes < 1 || bytes > 64) throw new BadRequest("Bad Request: BUTTON_DATA_INVALID");
+        }
+        if ("url" in button && !/^(https?|tg):\/\//.test(button.url)) throw new BadRequest("Bad Request: BUTTON_URL_INVALID");
+      }
+    }
+  }
+
+  function chatOf(chatId: unknown): Message["chat"] {
+    const id = Number(chatId);
+    if (!Number.isInteger(id)) throw new BadRequest("Bad Request: chat not found");
+    return id > 0
+      ? ({ id, type: "private", first_name: `user${id}` } as Message["chat"])
+      : ({ id, type: "supergroup", title: `group${id}` } as Message["chat"]);
+  }
+
+  function handle(method: string, p: Record<string, unknown>): unknown {
+    switch (method) {
+      case "getMe":
+        return botInfo;
+      case "deleteWebhook":
+      case "setWebhook":
+      case "sendChatAction":
+        return true;
+      case "setMyCommands": {
+        const commands = p.commands as { command: string; description: string }[];
+        if (!Array.isArray(commands) || commands.length > 100) throw new BadRequest("Bad Request: commands are invalid");
+        for (const c of commands) {
+          if (!/^[a-z0-9_]{1,32}$/.test(c.command)) throw new BadRequest("Bad Request: BOT_COMMAND_INVALID");
+          if (!c.description || c.description.length > 256) throw new BadRequest("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
+        }
+        return true;
+      }
+      case "sendMessage": {
+        const { text, entities } = parseText(p.text, p.parse_mode, "message text");
+        checkMarkup(p.reply_markup);
+        const message = {
+          message_id: ++nextMessageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: chatOf(p.chat_id),
+          from: { id: botInfo.id, is_bot: true, first_name: botInfo.first_name, username: botInfo.username },
+          text,
+          ...(entities.length > 0 ? { entities } : {}),
+          ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+        } as Message.TextMessage;
+        messages.set(`${message.chat.id}:${message.message_id}`, message);
+        return message;
+      }
+      case "editMessageText": {
+        const key = `${Number(p.chat_id)}:${Number(p.message_id)}`;
+        const old = messages.get(key);
+        if (!old) throw new BadRequest("Bad Request: message to edit not found");
+        const { text, entities } = parseText(p.text, p.parse_mode, "message text");
+        checkMarkup(p.reply_markup);
+        if (old.text === text && JSON.stringify(old.reply_markup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
+          throw new BadRequest(
+            "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+          );
+        }
+        const message = {
+          ...old,
+          edit_date: Math.floor(Date.now() / 1000),
+          text,
+          entities,
+          reply_markup: p.reply_markup,
+        } as Message.TextMessage;
+        if (!p.reply_markup) delete (message as { reply_markup?: unknown }).reply_markup;
+        messages.set(key, message);
+        return message;
+      }
+      case "answerCallbackQuery": {
+        if (typeof p.callback_query_id !== "string") throw new BadRequest("Bad Request: query is too old or query ID is invalid");
+        if (typeof p.text === "string" && p.text.length > 200) throw new BadRequest("Bad Request: MESSAGE_TOO_LONG");
+        return true;
+      }
+      case "answerInlineQuery": {
+        const results = p.results as { id: string; type: string; input_message_content?: Record<string, unknown>; reply_markup?: unknown }[];
+        if (!Array.isArray(results) || results.length > 50) throw new BadRequest("Bad Request: RESULTS_TOO_MUCH");
+        const ids = new Set<string>();
+        for (const r of results) {
+          if (typeof r.id !== "string" || Buffer.byteLength(r.id) < 1 || Buffer.byteLength(r.id) > 64) {
+            throw new BadRequest("Bad Request: RESULT_ID_INVALID");
+          }
+          if (ids.has(r.id)) throw new BadRequest("Bad Request: RESULT_ID_DUPLICATE");
+          ids.add(r.id);
+          const content = r.input_message_content;
+          if (content) parseText(content.message_text, content.parse_mode, "message text");
+          checkMarkup(r.reply_markup);
+        }
+        if (typeof p.next_offset === "string" && Buffer.byteLength(p.next_offset) > 64) {
+          throw new BadRequest("Bad Request: next_offset is too long");
+        }
+        return true;
+      }
+      default:
+        return true;
+    }
+  }
+
+  async function readParams(req: IncomingMessage, url: URL): Promise<Record<string, unknown>> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
+    if (body.length === 0) return params;
+    const type = req.headers["content-type"] ?? "";
+    if (type.includes("application/json")) return { ...params, ...(JSON.parse(body) as Record<string, unknown>) };
+    if (type.includes("application/x-www-form-urlencoded")) return { ...params, ...Object.fromEntries(new URLSearchParams(body)) };
+    return params;
+  }
+
+  function reply(res: ServerResponse, call: RecordedCall, payload: RecordedCall["response"] & object, status = 200) {
+    call.response = payload;
+    if (!res.writableEnded && !res.destroyed) {
+      res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(payload));
+    }
+    settle(call);
+  }
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    if (!m) {
+      res.writeHead(404, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
+      return;
+    }
+    const [, requestToken, method] = m as unknown as [string, string, string];
+    let params: Record<string, unknown>;
+    try {
+      params = await readParams(req, url);
+    } catch {
+      res.writeHead(400).end(JSON.stringify({ ok: false, error_code: 400, description: "Bad Request: invalid JSON" }));
+      return;
+    }
+    const call: RecordedCall = { method, params, at: Date.now() - started };
+    record(call);
+    if (requestToken !== token) {
+      reply(res, call, { ok: false, error_code: 401, description: "Unauthorized" }, 401);
+      return;
+    }
+    const failure = failures.get(method)?.shift();
+    if (failure) {
+      reply(res, call, { ok: false, ...failure }, failure.error_code);
+      return;
+    }
+    if (method === "getUpdates") {
+      pollUpdates(res, call);
+      return;
+    }
+    try {
+      reply(res, call, { ok: true, result: handle(method, params) });
+    } catch (error) {
+      if (error instanceof BadRequest) reply(res, call, { ok: false, error_code: 400, description: error.message }, 400);
+      else reply(res, call, { ok: false, error_code: 500, description: `Internal: ${(error as Error).message}` }, 500);
+    }
+  });
+
+  function pollUpdates(res: ServerResponse, call: RecordedCall) {
+    const offset = Number(call.params.offset ?? 0);
+    const limit = Math.min(100, Math.max(1, Number(call.params.limit ?? 100)));
+    const timeout = Math.max(0, Number(call.params.timeout ?? 0));
+    // Calling with an offset confirms every update before it, as Telegram does.
+    if (offset > 0) while (queue.length > 0 && queue[0]!.update_id < offset) queue.shift();
+    const available = () => queue.filter((u) => u.update_id >= offset).slice(0, limit);
+    const ready = available();
+    if (ready.length > 0 || timeout === 0) {
+      reply(res, call, { ok: true, result: ready });
+      return;
+    }
+    const poll = {
+      wake: () => {
+        const batch = available();
+        if (batch.length === 0) return;
+        done();
+        reply(res, call, { ok: true, result: batch });
+      },
+    };
+    const timer = setTimeout(() => {
+      done();
+      reply(res, call, { ok: true, result: [] });
+    }, timeout * 1000);
+    const done = () => {
+      clearTimeout(timer);
+      polls.delete(poll);
+    };
+    // The client gave up (the runner aborts its poll on stop): forget it, keep the updates.
+    res.on("close", () => {
+      if (!res.writableEnded) done();
+    });
+    polls.add(poll);
+  }
+
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const stub: BotApiStub = {
+    apiRoot: `http://127.0.0.1:${port}`,
+    token,
+    botInfo,
+    calls,
+    pushUpdate(partial) {
+      const update = { ...partial, update_id: partial.update_id ?? nextUpdateId++ } as Update;
+      nextUpdateId = Math.max(nextUpdateId, update.update_id + 1);
+      queue.push(update);
+      for (const poll of [...polls]) poll.wake();
+      return update;
+    },
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    rejected: () => calls.filter((c) => c.response !== undefined && !c.response.ok && c.method !== "getUpdates"),
+    waitFor(method, predicate = () => true, timeoutMs = 15_000) {
+      const matches = (c: RecordedCall) => c.method === method && c.response !== undefined && predicate(c);
+      const found = calls.find(matches);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const watcher = (c: RecordedCall) => {
+          if (!matches(c)) return;
+          cleanup();
+          resolve(c);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${method}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          watchers.delete(watcher);
+        };
+        watchers.add(watcher);
+      });
+    },
+    message: (chatId, messageId) => messages.get(`${chatId}:${messageId}`),
+    failNext(method, error) {
+      const list = failures.get(method) ?? [];
+      list.push(error);
+      failures.set(method, list);
+    },
+    pendingPolls: () => polls.size,
+    close() {
+      for (const poll of [...polls]) poll.wake();
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+  };
+  return stub;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Update builders: what Telegram would send for a user's action, entities computed like Telegram.
+
+let nextUserMessageId = 1;
+
+export interface UserRef {
+  id: number;
+  first_name?: string;
+  username?: string;
+}
+
+function user(u: number | UserRef) {
+  const ref = typeof u === "number" ? { id: u } : u;
+  return { id: ref.id, is_bot: false, first_name: ref.first_name ?? `用户${ref.id}`, ...(ref.username ? { username: ref.username } : {}) };
+}
+
+/** bot_command at the start and @mentions, as Telegram marks them. */
+export function entitiesFor(text: string): Message["entities"] {
+  const entities: NonNullable<Message["entities"]> = [];
+  const command = /^\/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{3,32})?/.exec(text);
+  if (command) entities.push({ type: "bot_command", offset: 0, length: command[0].length });
+  for (const m of text.matchAll(/(?<![A-Za-z0-9_/])@[A-Za-z0-9_]{5,32}/g)) {
+    entities.push({ type: "mention", offset: m.index, length: m[0].length });
+  }
+  return entities;
+}
+
+export interface TextMessageInput {
+  from: number | UserRef;
+  text: string;
+  /** Default: the sender's private chat. A negative id makes a supergroup. */
+  chatId?: number;
+  replyTo?: Message;
+  entities?: Message["entities"];
+}
+
+export function textMessage(input: TextMessageInput): Omit<Update, "update_id"> {
+  const from = user(input.from);
+  const chatId = input.chatId ?? from.id;
+  const chat = chatId > 0 ? { id: chatId, type: "private", first_name: from.first_name } : { id: chatId, type: "supergroup", title: "测试群" };
+  const entities = input.entities ?? entitiesFor(input.text);
+  return {
+    message: {
+      message_id: nextUserMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from,
+      text: input.text,
+      ...(entities && entities.length > 0 ? { entities } : {}),
+      ...(input.replyTo ? { reply_to_message: input.replyTo } : {}),
+    },
+  } as Omit<Update, "update_id">;
+}
+
+let nextCallbackId = 1;
+
+/** A tap on a button of `message` (a message the stub recorded, or a forged one). */
+export function callbackQuery(from: number | UserRef, message: Message | undefined, data: string): Omit<Update, "update_id"> {
+  return {
+    callback_query: {
+      id: `cbq-${nextCallbackId++}`,
+      from: user(from),
+      chat_instance: `ci-${message?.chat.id ?? 0}`,
+      data,
+      ...(message ? { message } : {}),
+    },
+  } as Omit<Update, "update_id">;
+}
+
+let nextInlineId = 1;
+
+export function inlineQuery(from: number | UserRef, query: string, offset = ""): Omit<Update, "update_id"> {
+  return {
+    inline_query: { id: `iq-${nextInlineId++}`, from: user(from), query, offset, chat_type: "sender" },
+  } as Omit<Update, "update_id">;
+}
+
+/** All callback_data values on a recorded message's keyboard, with their button labels. */
+export function buttonsOf(markup: unknown): InlineKeyboardButton[] {
+  const rows = (markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined)?.inline_keyboard ?? [];
+  return rows.flat();
+}
