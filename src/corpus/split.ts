@@ -43,12 +43,16 @@ function spansFrom(points: number[], start: number, end: number): Span[] {
   return spans;
 }
 
-/** Greedy packing of consecutive units up to the target length. */
-function pack(units: Span[]): Span[] {
+/**
+ * Greedy packing of consecutive units up to the target length. A numbered item (四是…) starts a
+ * new passage once the current one has some substance, so items stay whole where they can.
+ */
+function pack(units: Span[], itemStarts: ReadonlySet<number> = new Set()): Span[] {
   const packed: Span[] = [];
   for (const unit of units) {
     const last = packed[packed.length - 1];
-    if (last && unit.end - last.start <= TARGET_CHARS) last.end = unit.end;
+    const startsItem = itemStarts.has(unit.start) && last !== undefined && last.end - last.start >= TARGET_CHARS / 3;
+    if (last && !startsItem && unit.end - last.start <= TARGET_CHARS) last.end = unit.end;
     else packed.push({ ...unit });
   }
   const tail = packed[packed.length - 1];
@@ -62,7 +66,8 @@ function pack(units: Span[]): Span[] {
 
 export function splitParagraph(text: string): Span[] {
   if (text.length <= MAX_CHARS) return [{ start: 0, end: text.length }];
-  const points = [...new Set([...cutPoints(text, SENTENCE_END), ...cutPoints(text, ITEM_START)])].sort((a, b) => a - b);
+  const itemStarts = new Set(cutPoints(text, ITEM_START));
+  const points = [...new Set([...cutPoints(text, SENTENCE_END), ...itemStarts])].sort((a, b) => a - b);
   const units: Span[] = [];
   for (const unit of spansFrom(points, 0, text.length)) {
     if (unit.end - unit.start <= MAX_CHARS) {
@@ -77,5 +82,5 @@ export function splitParagraph(text: string): Span[] {
       }
     }
   }
-  return pack(units);
+  return pack(units, itemStarts);
 }

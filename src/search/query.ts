@@ -20,6 +20,8 @@ export interface Query {
   terms: string[];
   /** For each term, its finer pieces as the index stores them (困难职工 → 困难, 职工). */
   pieces: Record<string, string[]>;
+  /** Runs of the question (three or more characters) that a passage quoting it would contain verbatim. */
+  phrases: string[];
 }
 
 export interface QueryContext {
@@ -30,6 +32,13 @@ export interface QueryContext {
 
 /** jieba tags place names `ns`; these are not places even when it thinks so. */
 const NOT_PLACES = new Set(["全市", "全区", "全省", "全国", "各地", "基层", "本地", "当地", "市区", "城区", "地方"]);
+
+const PHRASE = /[\u3400-\u4dbf\u4e00-\u9fff0-9a-z%]+/gu;
+const EDGE_WORDS = /^(请问|关于|有关|如何|怎样|怎么|什么|哪些|多少|是否|要|将|的)+|(是什么|有哪些|是多少|有多少|多少|哪些|什么|怎么样|如何|吗|呢|的)+$/gu;
+
+function trimStopWords(phrase: string): string {
+  return phrase.replace(EDGE_WORDS, "");
+}
 
 function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
@@ -67,5 +76,6 @@ export function parseQuery(question: string, context: QueryContext): Query {
     const sub = subTerms(term).filter((piece) => !terms.includes(piece));
     if (sub.length > 0) pieces[term] = sub;
   }
-  return { text, years, targets, missingPlaces, terms, pieces };
+  const phrases = [...new Set(rest.match(PHRASE) ?? [])].map(trimStopWords).filter((p) => [...p].length >= 3);
+  return { text, years, targets, missingPlaces, terms, pieces, phrases };
 }

@@ -19,6 +19,8 @@ export interface Ranked {
 /** Credit for a term found only through its pieces (困难 + 职工 for 困难职工). */
 const PIECE_CREDIT = 0.6;
 const PIECE_BOOST = 0.4;
+/** Reward for quoting a run of the question verbatim (文化繁荣, 企业工会建设年). */
+const PHRASE_BONUS = 0.5;
 
 export interface RetrieveContext {
   index: MiniSearch<Passage>;
@@ -63,9 +65,11 @@ export function retrieve(query: Query, context: RetrieveContext, allowed: (p: Pa
   for (const result of results) {
     const matched = new Set(result.terms);
     const cover = coverage(query, matched);
+    const passage = context.byId.get(result.id as string)!;
+    const phrase = query.phrases.some((p) => passage.text.includes(p)) ? 1 + PHRASE_BONUS : 1;
     ranked.push({
-      passage: context.byId.get(result.id as string)!,
-      score: result.score * cover * cover,
+      passage,
+      score: result.score * cover * cover * phrase,
       matched: [...matched],
     });
   }
