@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseEnv } from "node:util";
 import { z } from "zod";
+import { DEFAULT_INDEX_DIR, DEFAULT_SEEDS_DIR } from "./paths.js";
 
 /**
  * The one place that reads the environment. Everything else receives a validated `Config`,
@@ -146,8 +147,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     allowedChats:
       v.ALLOWED_CHATS === undefined ? undefined : new Set(v.ALLOWED_CHATS.split(",").map((s) => Number(s.trim()))),
     logLevel: (v.LOG_LEVEL ?? "info") as LogLevel,
-    seedsDir: v.SEEDS_DIR ?? "seeds",
-    indexDir: v.INDEX_DIR ?? "index",
+    seedsDir: v.SEEDS_DIR ?? DEFAULT_SEEDS_DIR,
+    indexDir: v.INDEX_DIR ?? DEFAULT_INDEX_DIR,
   };
 }
 

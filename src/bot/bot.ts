@@ -53,8 +53,10 @@ export function createBot(engine: EngineLike, settings: BotSettings, options: Cr
     client: { apiRoot: settings.apiRoot ?? "https://api.telegram.org" },
   });
 
-  // 429s and 5xx are retried after the delay Telegram asks for; a stuck call gives up eventually.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: false }));
+  // 429s (after the delay Telegram asks for) and 5xx are retried a few times. Network errors are
+  // not: auto-retry would retry those forever and stall the chat's queue; the runner already
+  // retries its own polling, and a lost reply is logged.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   const deps: BotDeps = {
     engine,

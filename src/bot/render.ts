@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { excerptRuns, MARK, type Answer, type Hit } from "../answer/schema.js";
 import type { Passage } from "../corpus/passage.js";
-import type { IndexInfo, SourceSummary } from "../engine.js";
+import { MAX_QUESTION_CHARS, type IndexInfo, type SourceSummary } from "../engine.js";
 import { encodeCallback } from "./callback-data.js";
 import { bold, escapeHtml, italic, link, oneLine, TELEGRAM_TEXT_LIMIT, truncatePlain } from "./html.js";
 
@@ -114,7 +114,7 @@ export function renderResultsPage(input: ResultsPageInput): Rendered & { page: n
 
   const html = fit((scale) => {
     const lines = [questionHeader(question)];
-    if (input.cut) lines.push(italic(`✂️ 消息较长，只取了开头一段作为问题。`));
+    if (input.cut) lines.push(italic(`✂️ 消息较长，只取前 ${MAX_QUESTION_CHARS} 个字作为问题。`));
     if (answer.notice) lines.push(italic(`ℹ️ ${escapeHtml(truncatePlain(oneLine(answer.notice), Math.floor(300 * scale) + 40))}`));
     if (hits.length === 0) {
       if (!answer.notice) lines.push("没有找到相关内容。");

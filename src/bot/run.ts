@@ -22,7 +22,23 @@ export async function startPolling(bot: Bot, logger: Logger): Promise<RunningBot
   // A webhook and getUpdates exclude each other (409 Conflict): switching modes must just work.
   await bot.api.deleteWebhook();
   await registerCommands(bot, logger);
-  const handle = run(bot, {
+  // The runner only confirms updates on its next getUpdates; after a stop that never comes, so
+  // a restart would re-deliver (and re-answer) the last batch. Track what was handled and
+  // confirm it on stop.
+  let handledUpTo = 0;
+  const adapter = {
+    init: () => bot.init(),
+    api: bot.api,
+    errorHandler: (error: Parameters<typeof bot.errorHandler>[0]) => bot.errorHandler(error),
+    handleUpdate: async (update: Parameters<typeof bot.handleUpdate>[0]) => {
+      try {
+        await bot.handleUpdate(update);
+      } finally {
+        handledUpTo = Math.max(handledUpTo, update.update_id);
+      }
+    },
+  };
+  const handle = run(adapter, {
     runner: {
       fetch: { timeout: 30, allowed_updates: ALLOWED_UPDATES },
       // The runner would print fetch errors with console.error, URL (and token) included.
@@ -38,6 +54,11 @@ export async function startPolling(bot: Bot, logger: Logger): Promise<RunningBot
         if (handle.isRunning()) await handle.stop();
         const deadline = Date.now() + DRAIN_MS;
         while (handle.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+        if (handledUpTo > 0) {
+          await bot.api
+            .getUpdates({ offset: handledUpTo + 1, limit: 1, timeout: 0 })
+            .catch((error: unknown) => logger.warn({ err: error }, "could not confirm handled updates"));
+        }
         logger.info({ mode: "polling" }, "bot stopped");
       })();
       return stopping;

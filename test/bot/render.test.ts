@@ -1,3 +1,4 @@
+import type { InlineKeyboardMarkup } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { decodeCallback } from "../../src/bot/callback-data.js";
 import { TELEGRAM_TEXT_LIMIT, truncatePlain } from "../../src/bot/html.js";
@@ -21,8 +22,8 @@ function assertTelegramSafe(html: string) {
   return parsed;
 }
 
-function keyboardData(markup: { inline_keyboard: { callback_data?: string }[][] } | undefined): string[] {
-  return (markup?.inline_keyboard ?? []).flat().flatMap((b) => (b.callback_data ? [b.callback_data] : []));
+function keyboardData(markup: InlineKeyboardMarkup | undefined): string[] {
+  return (markup?.inline_keyboard ?? []).flat().flatMap((b) => ("callback_data" in b ? [b.callback_data] : []));
 }
 
 describe("renderResultsPage", () => {

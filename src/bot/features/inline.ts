@@ -1,5 +1,6 @@
 import { Composer, type Context } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
+import { MAX_LIMIT } from "../../engine.js";
 import { NO_PREVIEW, prepareQuestion } from "../answering.js";
 import type { BotDeps } from "../deps.js";
 import { truncatePlain } from "../html.js";
@@ -7,8 +8,8 @@ import { deepLink, inlineResultTitle, plainExcerpt, renderSharedHit } from "../r
 
 /** Results per answerInlineQuery call (Telegram allows 50). */
 export const INLINE_PAGE_SIZE = 20;
-/** How deep inline paging goes; beyond this people should ask in the bot. */
-export const INLINE_MAX_RESULTS = 100;
+/** How deep inline paging goes: as many hits as the engine returns for one question. */
+export const INLINE_MAX_RESULTS = MAX_LIMIT;
 export const INLINE_CACHE_SECONDS = 60;
 
 /**

@@ -1,0 +1,480 @@
+/**
+ * End to end: the real engine over the real seeds, the bot started as `npm start` starts it
+ * (polling via @grammyjs/runner), and a stand-in Bot API server on 127.0.0.1. Updates go in
+ * through getUpdates; assertions are on what the bot sends. No timing assertions here.
+ */
+import { writeFileSync } from "node:fs";
+import type { InlineKeyboardButton, InlineQueryResultArticle, Message } from "grammy/types";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { decodeCallback } from "../../src/bot/callback-data.js";
+import { parseQuestionHeader, QUESTION_PREFIX } from "../../src/bot/render.js";
+import type { RunningBot } from "../../src/bot/run.js";
+import type { Engine } from "../../src/engine.js";
+import {
+  buttonsOf,
+  callbackQuery,
+  inlineQuery,
+  startBotApiStub,
+  textMessage,
+  type BotApiStub,
+  type RecordedCall,
+} from "../support/bot-api-stub.js";
+import { assertTelegramHtml, nextCall, openEngine, resultMessage, startBot } from "./harness.js";
+
+let engine: Engine;
+let cleanupEngine: () => void;
+let stub: BotApiStub;
+let bot: RunningBot;
+let username: string;
+const transcript: string[] = [];
+
+beforeAll(async () => {
+  ({ engine, cleanup: cleanupEngine } = await openEngine());
+  stub = await startBotApiStub();
+  username = stub.botInfo.username;
+  bot = await startBot(engine, stub);
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await stub?.close();
+  cleanupEngine?.();
+  if (process.env.BOT_TRANSCRIPT) writeFileSync(process.env.BOT_TRANSCRIPT, transcript.join("\n"));
+});
+
+afterEach(() => {
+  // Anything Telegram would have refused (bad HTML, > 4,096, bad buttons) fails the test.
+  expect(stub.rejected().map((c) => `${c.method}: ${c.response?.description}`)).toEqual([]);
+});
+
+let userSeq = 1000;
+const newUser = () => ++userSeq;
+
+/** Sends a private message and returns the bot's reply (sendMessage call). */
+async function say(userId: number, text: string, chatId = userId): Promise<RecordedCall> {
+  return nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === chatId)(() =>
+    stub.pushUpdate(textMessage({ from: userId, text, chatId })),
+  );
+}
+
+function keyboard(call: RecordedCall): InlineKeyboardButton[] {
+  return buttonsOf(call.params.reply_markup);
+}
+
+function callbackButtons(call: RecordedCall): InlineKeyboardButton.CallbackButton[] {
+  return keyboard(call).filter((b): b is InlineKeyboardButton.CallbackButton => "callback_data" in b);
+}
+
+function record(who: string, text: string, call?: RecordedCall) {
+  if (!process.env.BOT_TRANSCRIPT) return;
+  transcript.push(`${who}：${text}`);
+  if (call) {
+    const shown = assertTelegramHtml(call.params.text ?? (call.params as { message_text?: string }).message_text).text;
+    transcript.push(shown.split("\n").map((l) => `    ${l}`).join("\n"));
+    const buttons = keyboard(call).map((b) => `[${b.text}]`);
+    if (buttons.length > 0) transcript.push(`    ${buttons.join(" ")}`);
+  }
+  transcript.push("");
+}
+
+/** Taps a button on a message the bot sent; resolves with the answerCallbackQuery and any edit. */
+async function tap(userId: number, message: Message, data: string) {
+  const update = callbackQuery(userId, message, data);
+  const id = update.callback_query!.id;
+  const answered = stub.waitFor("answerCallbackQuery", (c) => c.params.callback_query_id === id);
+  stub.pushUpdate(update);
+  const answer = await answered;
+  const edit = stub
+    .callsTo("editMessageText")
+    .filter((c) => Number(c.params.message_id) === message.message_id)
+    .at(-1);
+  return { answer, edit };
+}
+
+describe("commands", () => {
+  it("registers commands with Chinese descriptions", async () => {
+    const calls = stub.callsTo("setMyCommands");
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      for (const c of call.params.commands as { command: string; description: string }[]) {
+        expect(c.description).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    const commands = calls.flatMap((c) => (c.params.commands as { command: string }[]).map((x) => x.command));
+    expect(new Set(commands)).toEqual(new Set(["start", "help", "sources", "about", "ask"]));
+  });
+
+  it("/start welcomes with three tappable example questions that each get answered", async () => {
+    const user = newUser();
+    const reply = await say(user, "/start");
+    record("👤 用户", "/start", reply);
+    const text = assertTelegramHtml(reply.params.text).text;
+    expect(text).toContain("你好");
+    const examples = callbackButtons(reply);
+    expect(examples).toHaveLength(3);
+    const message = resultMessage(reply);
+    for (const button of examples) {
+      const answer = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === user)(() =>
+        stub.pushUpdate(callbackQuery(user, message, button.callback_data)),
+      );
+      const shown = assertTelegramHtml(answer.params.text).text;
+      expect(shown.startsWith(QUESTION_PREFIX)).toBe(true);
+      expect(shown).toContain("📎");
+    }
+  });
+
+  it("/help explains private chat, groups and inline mode", async () => {
+    const text = assertTelegramHtml((await say(newUser(), "/help")).params.text).text;
+    expect(text).toContain("/ask");
+    expect(text).toContain(`@${username}`);
+  });
+
+  it("/sources lists the bulletins with year, organisations and passage counts", async () => {
+    const reply = await say(newUser(), "/sources");
+    const text = assertTelegramHtml(reply.params.text).text;
+    for (const s of engine.sources()) {
+      if (s.year !== null) expect(text).toContain(String(s.year));
+      expect(text).toContain(`${s.passages} 段`);
+      if (s.orgs[0]) expect(text).toContain(s.orgs[0]);
+    }
+  });
+
+  it("/about shows version, index build time and passage count", async () => {
+    const text = assertTelegramHtml((await say(newUser(), "/about")).params.text).text;
+    expect(text).toContain("0.1.0");
+    expect(text).toContain(String(engine.info().passages));
+    expect(text).toContain(engine.info().builtAt.slice(0, 10));
+  });
+});
+
+describe("private chat questions", () => {
+  it("answers with cited, bolded excerpts, a typing action first and previews off", async () => {
+    const user = newUser();
+    const question = engine.examples()[0]!;
+    const reply = await say(user, question);
+    record("👤 用户", question, reply);
+    const actions = stub.callsTo("sendChatAction").filter((c) => Number(c.params.chat_id) === user);
+    expect(actions.map((c) => c.params.action)).toContain("typing");
+    expect(stub.calls.indexOf(actions[0]!)).toBeLessThan(stub.calls.indexOf(reply));
+    expect(reply.params.parse_mode).toBe("HTML");
+    expect(reply.params.link_preview_options).toEqual({ is_disabled: true });
+    const parsed = assertTelegramHtml(reply.params.text);
+    expect(parseQuestionHeader(parsed.text)).toBe(question);
+    expect(parsed.entities.some((e) => e.type === "bold")).toBe(true);
+    const links = parsed.entities.filter((e) => e.type === "text_link");
+    expect(links.length).toBeGreaterThan(0);
+    const top = engine.ask(question, { limit: 15 }).hits[0]!;
+    expect(links[0]!.url).toBe(`https://t.me/${username}?start=${top.id}`);
+    expect(parsed.text).toContain(`${top.org} · ${top.year}`);
+    expect(parsed.text).toContain(`第${top.paragraph}段`);
+  });
+
+  it("tells the user when the corpus lacks the year asked about", async () => {
+    const text = assertTelegramHtml((await say(newUser(), "1999年 昆山 工会工作")).params.text).text;
+    expect(text).toContain("1999");
+    expect(text).toContain("没有");
+    expect(text).not.toContain("📎");
+  });
+
+  it("escapes hostile markup", async () => {
+    const hostile = `<b>昆山</b> & <script>alert("x")</script> &amp; 工会`;
+    const reply = await say(newUser(), hostile);
+    const parsed = assertTelegramHtml(reply.params.text);
+    expect(reply.params.text).not.toContain("<script>");
+    expect(parseQuestionHeader(parsed.text)).toBe(hostile);
+  });
+
+  it("cuts a 4,000-character message to a question, with a note, within 4,096", async () => {
+    const long = "张家港 农民工 入会 " + "工会工作".repeat(1000);
+    expect(long.length).toBeGreaterThanOrEqual(4000);
+    const reply = await say(newUser(), long);
+    const parsed = assertTelegramHtml(reply.params.text);
+    expect(parsed.text).toContain("只取前 200 个字");
+    expect(parseQuestionHeader(parsed.text)!.length).toBeLessThanOrEqual(200);
+  });
+
+  it("gives a hint for emoji-only messages and for stickers", async () => {
+    const user = newUser();
+    const text = assertTelegramHtml((await say(user, "😀👍🎉")).params.text).text;
+    expect(text).toContain("请用文字提问");
+    const sticker = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === user)(() =>
+      stub.pushUpdate({
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: user, type: "private", first_name: "u" },
+          from: { id: user, is_bot: false, first_name: "u" },
+          sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false },
+        } as never,
+      }),
+    );
+    expect(assertTelegramHtml(sticker.params.text).text).toContain("请用文字提问");
+  });
+
+  it("understands traditional characters", async () => {
+    const text = assertTelegramHtml((await say(newUser(), "崑山 工會 工作")).params.text).text;
+    expect(text).toContain("昆山");
+    expect(text).toContain("📎");
+  });
+});
+
+describe("buttons", () => {
+  it("pages, expands, walks neighbours and goes back, all by editing the message", async () => {
+    const user = newUser();
+    const question = "工会 工作";
+    const first = await say(user, question);
+    const message = resultMessage(first);
+    expect(engine.ask(question, { limit: 15 }).hits.length).toBeGreaterThan(6);
+
+    // Share: switches to inline mode with the same question.
+    const share = keyboard(first).find((b) => "switch_inline_query" in b) as InlineKeyboardButton.SwitchInlineButton;
+    expect(share.switch_inline_query).toBe(question);
+
+    const next = callbackButtons(first).find((b) => b.text.includes("下一页"))!;
+    const page2 = await tap(user, message, next.callback_data);
+    expect(page2.answer.params.text).toBeUndefined(); // a plain ack, no error toast
+    const page2Text = assertTelegramHtml(page2.edit!.params.text).text;
+    record("👤 用户", "（点「下一页 ▶️」）", page2.edit);
+    expect(page2Text).toContain("第 2/");
+    expect(parseQuestionHeader(page2Text)).toBe(question);
+
+    const page2Message = stub.message(user, message.message_id)!;
+    const prev = callbackButtons(page2.edit!).find((b) => b.text.includes("上一页"))!;
+    const page1 = await tap(user, page2Message, prev.callback_data);
+    expect(assertTelegramHtml(page1.edit!.params.text).text).toContain("第 1/");
+
+    const expand = callbackButtons(page1.edit!).find((b) => b.text.includes("展开 1"))!;
+    const expanded = await tap(user, stub.message(user, message.message_id)!, expand.callback_data);
+    const view = assertTelegramHtml(expanded.edit!.params.text).text;
+    record("👤 用户", "（点「📖 展开 1」）", expanded.edit);
+    const id = (decodeCallback(expand.callback_data) as { id: string }).id;
+    const ctx = engine.context(id)!;
+    expect(view).toContain(ctx.passage.text.slice(0, 30));
+    expect(view).toContain(String(ctx.passage.year));
+
+    const neighbour = callbackButtons(expanded.edit!).find((b) => b.text.includes("一段"));
+    if (neighbour) {
+      const moved = await tap(user, stub.message(user, message.message_id)!, neighbour.callback_data);
+      expect(assertTelegramHtml(moved.edit!.params.text).text).toContain("📄");
+    }
+
+    const back = callbackButtons(stub.callsTo("editMessageText").at(-1)!).find((b) => b.text.includes("返回"))!;
+    const returned = await tap(user, stub.message(user, message.message_id)!, back.callback_data);
+    expect(assertTelegramHtml(returned.edit!.params.text).text).toContain("第 1/");
+  });
+
+  it("answers forged, stale and malformed data politely, never editing", async () => {
+    const user = newUser();
+    const message = resultMessage(await say(user, "常熟 工会"));
+    const editsBefore = stub.callsTo("editMessageText").length;
+    const forged = ["garbage", "1|x|1|no-such-passage-1", "9|p|2", "1|p|999999", "1|e|42", "1|p|1|extra", "🙂".repeat(16)];
+    for (const data of forged) {
+      const { answer } = await tap(user, message, data);
+      expect(answer.params.text, data).toMatch(/失效|不在索引中|请重新提问/);
+    }
+    // A results button pressed on a message that is not a results message.
+    const welcome = resultMessage(await say(user, "/help"));
+    const { answer } = await tap(user, welcome, "1|p|2");
+    expect(answer.params.text).toMatch(/失效/);
+    // A message too old for Telegram to show (inaccessible: date 0).
+    const old = { message_id: message.message_id, chat: message.chat, date: 0 } as unknown as Message;
+    expect((await tap(user, old, "1|p|2")).answer.params.text).toMatch(/失效/);
+    expect(stub.callsTo("editMessageText").length).toBe(editsBefore);
+  });
+
+  it("keeps working after a restart: a new bot instance answers the old message's buttons", async () => {
+    const user = newUser();
+    const first = await say(user, "工会 工作");
+    await bot.stop();
+    bot = await startBot(engine, stub);
+    const next = callbackButtons(first).find((b) => b.text.includes("下一页"))!;
+    const { answer, edit } = await tap(user, resultMessage(first), next.callback_data);
+    expect(answer.params.text).toBeUndefined();
+    expect(assertTelegramHtml(edit!.params.text).text).toContain("第 2/");
+    // The restart re-answered nothing: one reply to the one question.
+    expect(stub.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === user)).toHaveLength(1);
+  });
+});
+
+describe("deep links", () => {
+  it("opens a cited passage with organisation, year and neighbours", async () => {
+    const hit = engine.ask("昆山 工会", { limit: 1 }).hits[0]!;
+    const reply = await say(newUser(), `/start ${hit.id}`);
+    record("👤 用户", `（点出处链接 t.me/${username}?start=${hit.id}）`, reply);
+    const text = assertTelegramHtml(reply.params.text).text;
+    expect(text).toContain(`${hit.org} · ${hit.year}`);
+    expect(text).toContain(hit.text.slice(0, 30));
+    const ctx = engine.context(hit.id)!;
+    for (const n of [...ctx.before, ...ctx.after]) expect(text).toContain(n.text.slice(0, 10));
+  });
+
+  it("says so politely for an unknown passage id", async () => {
+    const text = assertTelegramHtml((await say(newUser(), "/start zzzzzz-999-1")).params.text).text;
+    expect(text).toContain("找不到");
+  });
+});
+
+describe("inline mode", () => {
+  async function inline(query: string, offset = "") {
+    const update = inlineQuery(newUser(), query, offset);
+    const id = update.inline_query!.id;
+    const waiting = stub.waitFor("answerInlineQuery", (c) => c.params.inline_query_id === id);
+    stub.pushUpdate(update);
+    return waiting;
+  }
+
+  function checkResults(call: RecordedCall): InlineQueryResultArticle[] {
+    const results = call.params.results as InlineQueryResultArticle[];
+    expect(results.length).toBeLessThanOrEqual(50);
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+    for (const r of results) {
+      expect(Buffer.byteLength(r.id)).toBeLessThanOrEqual(64);
+      expect(r.type).toBe("article");
+      const content = r.input_message_content as { message_text: string; parse_mode: string };
+      expect(content.parse_mode).toBe("HTML");
+      const text = assertTelegramHtml(content.message_text).text;
+      expect(text).toContain("📎");
+      expect(buttonsOf(r.reply_markup).some((b) => "url" in b && b.url.startsWith(`https://t.me/${username}?start=`))).toBe(true);
+    }
+    expect(call.params.cache_time).toBeGreaterThan(0);
+    expect(call.params.is_personal).toBe(false);
+    return results;
+  }
+
+  it("lists cited results titled organisation · year", async () => {
+    const call = await inline("昆山 2007");
+    const results = checkResults(call);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThanOrEqual(20);
+    expect(results[0]!.title).toBe("昆山市总工会 · 2007");
+    expect(results[0]!.description).toBeTruthy();
+    if (process.env.BOT_TRANSCRIPT) {
+      transcript.push(`👤 用户（在任意聊天输入）：@${username} 昆山 2007`);
+      transcript.push(...results.slice(0, 3).map((r) => `    ▸ ${r.title} — ${r.description}`), "");
+      const chosen = results[0]!.input_message_content as { message_text: string };
+      transcript.push("👤 用户选中第一条，发到聊天里的是：");
+      transcript.push(...assertTelegramHtml(chosen.message_text).text.split("\n").map((l) => `    ${l}`), "");
+    }
+  });
+
+  it("pages with next_offset and keeps ids unique across pages", async () => {
+    const first = await inline("工会");
+    const page1 = checkResults(first);
+    expect(page1).toHaveLength(20);
+    expect(first.params.next_offset).toBe("20");
+    const second = await inline("工会", "20");
+    const page2 = checkResults(second);
+    expect(page2.length).toBeGreaterThan(0);
+    const ids = [...page1, ...page2].map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("offers example questions for an empty query", async () => {
+    const call = await inline("");
+    const results = checkResults(call);
+    expect(results.length).toBe(engine.examples().length);
+    expect((call.params.button as { start_parameter: string }).start_parameter).toBe("inline");
+  });
+
+  it("answers a query with no hits with an empty list and a way into the bot", async () => {
+    const call = await inline("1999年 火星");
+    expect(call.params.results).toEqual([]);
+    expect(call.params.button).toBeDefined();
+  });
+});
+
+describe("groups", () => {
+  const group = -100777;
+
+  async function groupSay(userId: number, text: string, replyTo?: Message) {
+    stub.pushUpdate(textMessage({ from: userId, text, chatId: group, ...(replyTo ? { replyTo } : {}) }));
+  }
+
+  function groupReplies() {
+    return stub.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === group);
+  }
+
+  it("answers only when addressed, quoting the question", async () => {
+    const user = newUser();
+    // Chatter first; per-chat order is kept, so once the /ask reply arrives the chatter was seen.
+    await groupSay(user, "今天下午开会吗？昆山 2007 的材料准备好了");
+    await groupSay(user, "@someone_else 昆山");
+    await groupSay(user, "/ask@other_bot 昆山");
+    const ask = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === group)(() =>
+      stub.pushUpdate(textMessage({ from: user, text: "/ask 昆山 2007", chatId: group })),
+    );
+    expect(groupReplies()).toHaveLength(1);
+    expect(parseQuestionHeader(assertTelegramHtml(ask.params.text).text)).toBe("昆山 2007");
+    expect(ask.params.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+
+    const addressed = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === group)(() =>
+      stub.pushUpdate(textMessage({ from: user, text: `/ask@${username} 常熟 工会`, chatId: group })),
+    );
+    expect(parseQuestionHeader(assertTelegramHtml(addressed.params.text).text)).toBe("常熟 工会");
+
+    const mention = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === group)(() =>
+      stub.pushUpdate(textMessage({ from: user, text: `@${username} 张家港 农民工`, chatId: group })),
+    );
+    expect(parseQuestionHeader(assertTelegramHtml(mention.params.text).text)).toBe("张家港 农民工");
+
+    const reply = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === group)(() =>
+      stub.pushUpdate(textMessage({ from: user, text: "那常熟呢", chatId: group, replyTo: resultMessage(mention) })),
+    );
+    expect(parseQuestionHeader(assertTelegramHtml(reply.params.text).text)).toBe("那常熟呢");
+
+    const empty = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === group)(() =>
+      stub.pushUpdate(textMessage({ from: user, text: "/ask", chatId: group })),
+    );
+    expect(assertTelegramHtml(empty.params.text).text).toContain("/ask");
+
+    // More chatter, then a marker: still exactly the five replies above.
+    await groupSay(user, "收到，谢谢");
+    await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === group)(() =>
+      stub.pushUpdate(textMessage({ from: user, text: "/help", chatId: group })),
+    );
+    expect(groupReplies()).toHaveLength(6);
+  });
+});
+
+describe("load and limits", () => {
+  it("answers 50 users asking at once", async () => {
+    const users = Array.from({ length: 50 }, () => newUser());
+    const questions = ["昆山 2007", "常熟 工会", "张家港 农民工", "工会 工作", "崑山 工會"];
+    const replies = Promise.all(
+      users.map((u) => stub.waitFor("sendMessage", (c) => Number(c.params.chat_id) === u, 30_000)),
+    );
+    users.forEach((u, i) => stub.pushUpdate(textMessage({ from: u, text: questions[i % questions.length]! })));
+    for (const reply of await replies) {
+      expect(parseQuestionHeader(assertTelegramHtml(reply.params.text).text)).toBeTruthy();
+    }
+  });
+
+  it("rate-limits one user with a single friendly message", async () => {
+    const user = newUser();
+    for (let i = 0; i < 23; i++) stub.pushUpdate(textMessage({ from: user, text: `常熟 工会 ${i}` }));
+    // /help is not rate-limited and, chat order being kept, lands after all 23.
+    await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === user && String(c.params.text).includes("使用说明"))(() =>
+      stub.pushUpdate(textMessage({ from: user, text: "/help" })),
+    );
+    const texts = stub
+      .callsTo("sendMessage")
+      .filter((c) => Number(c.params.chat_id) === user)
+      .map((c) => assertTelegramHtml(c.params.text).text);
+    expect(texts.filter((t) => t.startsWith(QUESTION_PREFIX))).toHaveLength(20);
+    expect(texts.filter((t) => t.includes("秒后再试"))).toHaveLength(1);
+  });
+
+  it("retries after a 429 from Telegram", async () => {
+    stub.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    const user = newUser();
+    const reply = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === user && c.response?.ok === true)(() =>
+      stub.pushUpdate(textMessage({ from: user, text: "昆山 工会" })),
+    );
+    const attempts = stub.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === user);
+    expect(attempts.map((c) => c.response?.error_code ?? 200)).toEqual([429, 200]);
+    expect(parseQuestionHeader(assertTelegramHtml(reply.params.text).text)).toBe("昆山 工会");
+    // Remove the deliberate 429 from what afterEach checks.
+    const i = stub.calls.findIndex((c) => c.response?.error_code === 429);
+    stub.calls.splice(i, 1);
+  });
+});
