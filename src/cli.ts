@@ -122,6 +122,12 @@ async function main(argv: string[]): Promise<void> {
   await run(args);
 }
 
+// `npm run ask … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${error instanceof UsageError ? "" : "错误："}${message}\n`);

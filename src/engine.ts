@@ -172,7 +172,8 @@ export class Engine {
 
     const query = parseQuery(asked, { gazetteer: this.gazetteer, inCorpus: (word) => this.inCorpus(word) });
     if (query.terms.length === 0 && query.years.length === 0 && query.targets.length === 0 && query.missingPlaces.length === 0) {
-      return answer(null, [], NOTHING_TO_SEARCH);
+      const example = this.examples()[0];
+      return answer(null, [], example ? `${NOTHING_TO_SEARCH}比如：${example}` : NOTHING_TO_SEARCH);
     }
 
     const missingYears = query.years.filter((y) => !this.yearSet.has(y));

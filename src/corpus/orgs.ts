@@ -46,6 +46,8 @@ export function isOrgName(text: string): boolean {
   return ORG_NAME.test(text);
 }
 
+const COMPANY_SUFFIX = /(有限公司|股份|公司|集团|厂|重工|投资|发电|电力|实业|控股)$/;
+
 export interface PlaceOfOrg {
   /** Canonical place name: 张家港, 吴中. */
   place: string;
@@ -65,8 +67,14 @@ export function orgAliases(org: string): string[] {
   if (place) {
     aliases.add(`${place[1]}${place[2]}总`);
   } else if (org.endsWith("工会")) {
-    const bare = org.slice(0, -2);
-    if ([...bare].length >= 2) aliases.add(bare);
+    // 宝钢苏冶重工公司工会 → 宝钢苏冶重工公司 → 宝钢苏冶重工 → 宝钢苏冶: people type the brand.
+    let bare = org.slice(0, -2);
+    while ([...bare].length >= 2) {
+      aliases.add(bare);
+      const shorter = bare.replace(COMPANY_SUFFIX, "");
+      if (shorter === bare) break;
+      bare = shorter;
+    }
   }
   return [...aliases];
 }

@@ -28,7 +28,7 @@ export function noCombinationNotice(labels: string[], years: number[], coverage:
   return `简报里没有${list(labels)}${list(years)}年的内容：${parts.join("，")}。`;
 }
 
-export const NOTHING_TO_SEARCH = "请输入想查的内容，例如地区、年份和工作事项。";
+export const NOTHING_TO_SEARCH = "请输入想查的内容：地区、年份和工作事项。";
 export const NO_HITS = "没有找到相关内容。可以换个说法，或者加上地区、年份再试。";
 export const FILTERS_ONLY = "没有具体事项，按原文顺序列出。";
 

@@ -46,7 +46,8 @@ function blank(text: string, start: number, end: number): string {
 
 export function parseQuery(question: string, context: QueryContext): Query {
   const text = toSimplified(normaliseQuestion(question));
-  let rest = text;
+  // Markup pasted from elsewhere (<b>…</b>) is not part of the question.
+  let rest = text.replace(/<\/?[a-z][a-z0-9]*[^<>]{0,40}>/g, (tag) => " ".repeat(tag.length));
 
   const years: number[] = [];
   for (const mention of findYears(rest)) {

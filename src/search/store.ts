@@ -14,7 +14,7 @@ import type { OrgRecord } from "./gazetteer.js";
  */
 
 /** Bump when parsing, segmentation or the file layout changes: old indexes then rebuild. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 5;
 
 export interface BulletinSummary {
   source: string;

@@ -36,7 +36,8 @@ export function loadDictionary(words: Iterable<DictionaryWord>): void {
 function keep(term: string): boolean {
   if (STOP_WORDS.has(term)) return false;
   if (CJK.test(term)) return [...term].length >= 2;
-  return term.length >= 1;
+  // Numbers count (400, 90); a lone Latin letter does not.
+  return /^[0-9]/.test(term) || term.length >= 2;
 }
 
 function segmentRuns(text: string, cut: (run: string) => string[]): string[] {

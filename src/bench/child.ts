@@ -1,0 +1,182 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import MiniSearch from "minisearch";
+import { Engine } from "../engine.js";
+import type { Passage } from "../corpus/passage.js";
+import { loadIndex } from "../search/passage-index.js";
+import { normaliseQuestion } from "../text/normalise.js";
+import { segmentQuery } from "../text/segment.js";
+import type { BenchQuestion } from "./questions.js";
+import { linearScan } from "./scan.js";
+import { summarise, timeEach, type Summary } from "./stats.js";
+
+/**
+ * One measurement in a fresh process, so a number is never polluted by what ran before it:
+ *   build  — Engine.open with rebuild; reports build time and the process's peak RSS.
+ *   serve  — Engine.open on the saved index; reports load time, serving RSS, and latencies of
+ *            the engine, the cost floor (segmentation alone, MiniSearch search alone) and the
+ *            linear-scan baseline over the same questions.
+ * The last line on stdout is the JSON result; progress goes to stderr.
+ */
+
+const MB = 1024 * 1024;
+
+function gc(): void {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    g();
+  }
+}
+
+/** Peak resident set size of this process so far, in MB (Linux reports KB). */
+function maxRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+function progressBar(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const started = performance.now();
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (done < total && now - last < 200) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    const secs = ((now - started) / 1000).toFixed(1);
+    process.stderr.write(`\r  indexing [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} passages, ${secs}s`);
+    if (done === total) process.stderr.write("\n");
+  };
+}
+
+async function build(seedsDir: string, indexDir: string): Promise<object> {
+  const started = performance.now();
+  let firstProgress: number | null = null;
+  const bar = progressBar();
+  const engine = await Engine.open({
+    seedsDir,
+    indexDir,
+    rebuild: true,
+    onWarning: (m) => process.stderr.write(`${m}\n`),
+    onProgress: (done, total) => {
+      firstProgress ??= performance.now();
+      bar?.(done, total);
+    },
+  });
+  const buildMs = performance.now() - started;
+  const info = engine.info();
+  return {
+    buildMs,
+    // Reading + parsing ends roughly where indexing starts (the first progress call comes after one batch).
+    firstBatchAtMs: firstProgress === null ? null : firstProgress - started,
+    passages: info.passages,
+    files: info.files,
+    peakRssMb: maxRssMb(),
+  };
+}
+
+interface ServeOptions {
+  seedsDir: string;
+  indexDir: string;
+  questions: BenchQuestion[];
+  rounds: number;
+  scanBudgetMs: number;
+}
+
+async function serve(o: ServeOptions): Promise<object> {
+  const started = performance.now();
+  const engine = await Engine.open({ seedsDir: o.seedsDir, indexDir: o.indexDir });
+  const loadMs = performance.now() - started;
+  if (engine.openedFrom.kind !== "loaded") throw new Error(`expected a saved index, engine was ${engine.openedFrom.kind}`);
+  const peakAfterLoadMb = maxRssMb();
+  gc();
+  const rssAfterLoadMb = process.memoryUsage().rss / MB;
+  const heapAfterLoadMb = process.memoryUsage().heapUsed / MB;
+
+  const qs = o.questions.map((q) => q.q);
+  const byKind = new Map<string, number[]>();
+  const ask = timeEach(o.questions, (q) => engine.ask(q.q, { limit: 5 }), o.rounds, 2);
+  o.questions.forEach((q, i) => {
+    const samples = byKind.get(q.kind) ?? [];
+    for (let r = i; r < ask.length; r += o.questions.length) samples.push(ask[r]!);
+    byKind.set(q.kind, samples);
+  });
+  const hitsPerQuestion = o.questions.map((q) => engine.ask(q.q, { limit: 5 }).hits.length);
+  gc();
+  const rssServingMb = process.memoryUsage().rss / MB;
+  const peakServingMb = maxRssMb();
+
+  // Cost floor and baseline. These load a second copy of the index and the passages, so they
+  // run after every memory figure above is taken.
+  const segment = timeEach(qs, (q) => segmentQuery(normaliseQuestion(q)), o.rounds, 2);
+  const raw = JSON.parse(readFileSync(join(o.indexDir, "minisearch.json"), "utf8")) as { index: ReturnType<MiniSearch["toJSON"]> };
+  const mini = loadIndex(raw.index);
+  const terms = qs.map((q) => segmentQuery(normaliseQuestion(q)));
+  const search = timeEach(terms, (t) => mini.search({ combineWith: "OR", queries: t }), o.rounds, 2);
+  const corpus = JSON.parse(readFileSync(join(o.indexDir, "corpus.json"), "utf8")) as { passages: Passage[] };
+  const texts = corpus.passages.map((p) => p.text);
+  const scanRounds = Math.max(1, Math.min(o.rounds, 3));
+  const scan = timeEach(qs, (q) => linearScan(texts, q, 5), scanRounds, 1, o.scanBudgetMs);
+  // The scan over the same questions, kind by kind (for the with/without filter split).
+  const scanByKind = new Map<string, number[]>();
+  scan.forEach((ms, i) => {
+    const kind = o.questions[i % o.questions.length]!.kind;
+    scanByKind.set(kind, [...(scanByKind.get(kind) ?? []), ms]);
+  });
+
+  const kinds: Record<string, { engine: Summary; scan: Summary }> = {};
+  for (const [kind, samples] of byKind) kinds[kind] = { engine: summarise(samples), scan: summarise(scanByKind.get(kind) ?? []) };
+  return {
+    loadMs,
+    passages: engine.info().passages,
+    rssAfterLoadMb,
+    heapAfterLoadMb,
+    peakAfterLoadMb,
+    rssServingMb,
+    peakServingMb,
+    engine: summarise(ask),
+    segment: summarise(segment),
+    search: summarise(search),
+    scan: summarise(scan),
+    kinds,
+    withFilters: summarise(o.questions.flatMap((q, i) => (q.kind === "topic" ? [] : ask.filter((_, j) => j % qs.length === i)))),
+    withoutFilters: summarise(o.questions.flatMap((q, i) => (q.kind !== "topic" ? [] : ask.filter((_, j) => j % qs.length === i)))),
+    meanHits: hitsPerQuestion.reduce((s, x) => s + x, 0) / hitsPerQuestion.length,
+    unanswered: o.questions.filter((_, i) => hitsPerQuestion[i] === 0).map((q) => q.q),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      seeds: { type: "string" },
+      index: { type: "string" },
+      questions: { type: "string" },
+      rounds: { type: "string" },
+      "scan-budget-ms": { type: "string" },
+    },
+  });
+  const mode = positionals[0];
+  const seedsDir = values.seeds!;
+  const indexDir = values.index!;
+  let result: object;
+  if (mode === "build") result = await build(seedsDir, indexDir);
+  else if (mode === "serve") {
+    result = await serve({
+      seedsDir,
+      indexDir,
+      questions: JSON.parse(readFileSync(values.questions!, "utf8")) as BenchQuestion[],
+      rounds: Number(values.rounds ?? 10),
+      scanBudgetMs: Number(values["scan-budget-ms"] ?? 20_000),
+    });
+  } else throw new Error(`unknown mode ${mode}`);
+  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { readCorpus } from "../../src/corpus/read.js";
+import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
+import { buildGazetteer, type Gazetteer } from "../../src/search/gazetteer.js";
+import { parseQuery } from "../../src/search/query.js";
+import { loadDictionary } from "../../src/text/segment.js";
+
+let gazetteer: Gazetteer;
+let corpusText = "";
+
+beforeAll(async () => {
+  const corpus = await readCorpus(DEFAULT_SEEDS_DIR, () => {});
+  gazetteer = buildGazetteer(corpus.bulletins.flatMap((b) => b.orgs), corpus.bulletins.flatMap((b) => b.authors));
+  loadDictionary(gazetteer.dictionary);
+  corpusText = corpus.bulletins.flatMap((b) => b.passages.map((p) => p.text)).join("\n");
+});
+
+const parse = (q: string) => parseQuery(q, { gazetteer, inCorpus: (w) => corpusText.includes(w) });
+
+describe("query parses", () => {
+  const table: { q: string; years?: number[]; places?: string[]; missing?: string[]; terms?: string[]; noTerms?: string[] }[] = [
+    { q: "昆山 2007 工作任务", years: [2007], places: ["昆山"], terms: ["工作", "任务"] },
+    { q: "常熟市总工会打算为多少名困难职工免费体检？", years: [], places: ["常熟"], terms: ["困难职工", "免费", "体检"], noTerms: ["多少", "常熟市"] },
+    { q: "张家港市总 企业工会建设年", places: ["张家港"], noTerms: ["张家港市总", "张家港"] },
+    { q: "吴中区总 档案升级达标", places: ["吴中"] },
+    { q: "吴中 六好工会", places: ["吴中"] },
+    { q: "吴中区2007年新建多少家工会", years: [2007], places: ["吴中"] },
+    { q: "崑山 2007 工作任務", years: [2007], places: ["昆山"], terms: ["工作", "任务"] },
+    { q: "07年 常熟 体检", years: [2007], places: ["常熟"], terms: ["体检"] },
+    { q: "二〇〇八年 常熟 维权", years: [2008], places: ["常熟"], terms: ["维权"] },
+    { q: "水务公司工会的工作理念", places: ["水务投资公司工会"], terms: ["工作", "理念"] },
+    { q: "宝钢苏冶 八个人", places: ["宝钢苏冶重工公司工会"] },
+    { q: "徐建国 劳模评选", places: [], terms: ["徐建国"] },
+    { q: "北京工会2012年计划", years: [2012], places: [], missing: ["北京"] },
+    { q: "南京 2007 工会", years: [2007], missing: ["南京"] },
+    { q: "2020 昆山", years: [2020], places: ["昆山"] },
+    { q: "苏州 工会", places: [], missing: [], terms: ["苏州"] },
+    { q: "<b>昆山</b> & *2007*", years: [2007], places: ["昆山"], noTerms: ["b"] },
+    { q: "建会率90％以上", terms: ["90"] },
+  ];
+  for (const row of table) {
+    it(row.q, () => {
+      const query = parse(row.q);
+      if (row.years) expect(query.years).toEqual(row.years);
+      if (row.places) expect(query.targets.map((t) => t.label)).toEqual(row.places);
+      if (row.missing) expect(query.missingPlaces).toEqual(row.missing);
+      if (row.terms) expect(query.terms).toEqual(expect.arrayContaining(row.terms));
+      for (const term of row.noTerms ?? []) expect(query.terms).not.toContain(term);
+    });
+  }
+});
