@@ -3,6 +3,7 @@ import { createBot } from "./bot/bot.js";
 import { createLogger, scrubSecrets, type Logger } from "./bot/logger.js";
 import { startPolling, startWebhook, type RunningBot } from "./bot/run.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
+import { runConsoleChat } from "./console.js";
 import { Engine } from "./engine.js";
 
 /**
@@ -32,10 +33,6 @@ async function main(): Promise<void> {
       "未设置 BOT_TOKEN，进入终端问答。要连接 Telegram：向 @BotFather 申请机器人令牌，写入 .env 的 BOT_TOKEN 后重新运行 npm start（详见 docs/bot.md）。\n",
     );
     const engine = await Engine.open({ seedsDir: config.seedsDir, indexDir: config.indexDir });
-    // TODO(main): static import once src/console.ts (the lead's) lands; a literal specifier would
-    // not type-check before it exists.
-    const consoleModule = "./console.js";
-    const { runConsoleChat } = (await import(consoleModule)) as { runConsoleChat: (engine: Engine) => Promise<void> };
     await runConsoleChat(engine);
     return;
   }
