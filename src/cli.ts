@@ -43,7 +43,7 @@ async function openEngine(values: { seeds?: string; index?: string; out?: string
 function parseLimit(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const limit = Number(text);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError(`--limit 必须是 1–50 之间的整数（当前：${text}）`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new Error(`--limit 必须是 1–50 之间的整数（当前：${text}）`);
   return limit;
 }
 
