@@ -107,7 +107,6 @@ describe("commands", () => {
   it("/start welcomes with three tappable example questions that each get answered", async () => {
     const user = newUser();
     const reply = await say(user, "/start");
-    record("👤 用户", "/start", reply);
     const text = assertTelegramHtml(reply.params.text).text;
     expect(text).toContain("你好");
     const examples = callbackButtons(reply);
@@ -152,7 +151,6 @@ describe("private chat questions", () => {
     const user = newUser();
     const question = engine.examples()[0]!;
     const reply = await say(user, question);
-    record("👤 用户", question, reply);
     const actions = stub.callsTo("sendChatAction").filter((c) => Number(c.params.chat_id) === user);
     expect(actions.map((c) => c.params.action)).toContain("typing");
     expect(stub.calls.indexOf(actions[0]!)).toBeLessThan(stub.calls.indexOf(reply));
@@ -234,7 +232,6 @@ describe("buttons", () => {
     const page2 = await tap(user, message, next.callback_data);
     expect(page2.answer.params.text).toBeUndefined(); // a plain ack, no error toast
     const page2Text = assertTelegramHtml(page2.edit!.params.text).text;
-    record("👤 用户", "（点「下一页 ▶️」）", page2.edit);
     expect(page2Text).toContain("第 2/");
     expect(parseQuestionHeader(page2Text)).toBe(question);
 
@@ -246,7 +243,6 @@ describe("buttons", () => {
     const expand = callbackButtons(page1.edit!).find((b) => b.text.includes("展开 1"))!;
     const expanded = await tap(user, stub.message(user, message.message_id)!, expand.callback_data);
     const view = assertTelegramHtml(expanded.edit!.params.text).text;
-    record("👤 用户", "（点「📖 展开 1」）", expanded.edit);
     const id = (decodeCallback(expand.callback_data) as { id: string }).id;
     const ctx = engine.context(id)!;
     expect(view).toContain(ctx.passage.text.slice(0, 30));
@@ -300,7 +296,6 @@ describe("deep links", () => {
   it("opens a cited passage with organisation, year and neighbours", async () => {
     const hit = engine.ask("昆山 工会", { limit: 1 }).hits[0]!;
     const reply = await say(newUser(), `/start ${hit.id}`);
-    record("👤 用户", `（点出处链接 t.me/${username}?start=${hit.id}）`, reply);
     const text = assertTelegramHtml(reply.params.text).text;
     expect(text).toContain(`${hit.org} · ${hit.year}`);
     expect(text).toContain(hit.text.slice(0, 30));
@@ -348,13 +343,6 @@ describe("inline mode", () => {
     expect(results.length).toBeLessThanOrEqual(20);
     expect(results[0]!.title).toBe("昆山市总工会 · 2007");
     expect(results[0]!.description).toBeTruthy();
-    if (process.env.BOT_TRANSCRIPT) {
-      transcript.push(`👤 用户（在任意聊天输入）：@${username} 昆山 2007`);
-      transcript.push(...results.slice(0, 3).map((r) => `    ▸ ${r.title} — ${r.description}`), "");
-      const chosen = results[0]!.input_message_content as { message_text: string };
-      transcript.push("👤 用户选中第一条，发到聊天里的是：");
-      transcript.push(...assertTelegramHtml(chosen.message_text).text.split("\n").map((l) => `    ${l}`), "");
-    }
   });
 
   it("pages with next_offset and keeps ids unique across pages", async () => {
@@ -476,5 +464,56 @@ describe("load and limits", () => {
     // Remove the deliberate 429 from what afterEach checks.
     const i = stub.calls.findIndex((c) => c.response?.error_code === 429);
     stub.calls.splice(i, 1);
+  });
+});
+
+describe("transcript", () => {
+  // One coherent exchange, recorded from what the bot really sent (docs/bot.md quotes it).
+  it("records a real exchange", async () => {
+    const user = newUser();
+    const start = await say(user, "/start");
+    record("👤 用户", "/start", start);
+
+    const example = callbackButtons(start)[2]!;
+    const answer = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === user)(() =>
+      stub.pushUpdate(callbackQuery(user, resultMessage(start), example.callback_data)),
+    );
+    record("👤 用户", `（点示例「${example.text}」）`, answer);
+
+    const message = resultMessage(answer);
+    const next = callbackButtons(answer).find((b) => b.text.includes("下一页"));
+    if (next) {
+      const page2 = await tap(user, message, next.callback_data);
+      record("👤 用户", "（点「下一页 ▶️」，原消息被改写）", page2.edit);
+    }
+    const current = stub.callsTo("editMessageText").filter((c) => Number(c.params.message_id) === message.message_id).at(-1) ?? answer;
+    const expand = callbackButtons(current).find((b) => b.text.includes("展开"))!;
+    const expanded = await tap(user, stub.message(user, message.message_id)!, expand.callback_data);
+    record("👤 用户", `（点「${expand.text}」）`, expanded.edit);
+
+    const id = (decodeCallback(expand.callback_data) as { id: string }).id;
+    const deep = await say(user, `/start ${id}`);
+    record("👤 用户", `（在别处点出处链接 https://t.me/${username}?start=${id}）`, deep);
+
+    const hint = await say(user, "👍");
+    record("👤 用户", "👍", hint);
+
+    const group = -100888;
+    const inGroup = await say(user, `/ask@${username} 张家港 农民工`, group);
+    record("👤 群成员（群聊）", `/ask@${username} 张家港 农民工`, inGroup);
+
+    const update = inlineQuery(user, "昆山 2007");
+    const answered = stub.waitFor("answerInlineQuery", (c) => c.params.inline_query_id === update.inline_query!.id);
+    stub.pushUpdate(update);
+    const results = (await answered).params.results as InlineQueryResultArticle[];
+    if (process.env.BOT_TRANSCRIPT) {
+      transcript.push(`👤 用户（在任意聊天的输入框）：@${username} 昆山 2007`);
+      transcript.push(`    （弹出 ${results.length} 条结果，前三条：）`);
+      transcript.push(...results.slice(0, 3).map((r) => `    ▸ ${r.title} — ${r.description}`), "");
+      const chosen = results[0]!.input_message_content as { message_text: string };
+      transcript.push("👤 用户选中第一条，发到该聊天的消息：");
+      transcript.push(...assertTelegramHtml(chosen.message_text).text.split("\n").map((l) => `    ${l}`));
+      transcript.push(`    [${buttonsOf(results[0]!.reply_markup)[0]!.text}]`, "");
+    }
   });
 });
