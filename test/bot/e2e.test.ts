@@ -6,9 +6,10 @@
 import { writeFileSync } from "node:fs";
 import type { InlineKeyboardButton, InlineQueryResultArticle, Message } from "grammy/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createBot } from "../../src/bot/bot.js";
 import { decodeCallback } from "../../src/bot/callback-data.js";
 import { parseQuestionHeader, QUESTION_PREFIX } from "../../src/bot/render.js";
-import type { RunningBot } from "../../src/bot/run.js";
+import { startPolling, type RunningBot } from "../../src/bot/run.js";
 import type { Engine } from "../../src/engine.js";
 import {
   buttonsOf,
@@ -19,7 +20,7 @@ import {
   type BotApiStub,
   type RecordedCall,
 } from "../support/bot-api-stub.js";
-import { assertTelegramHtml, nextCall, openEngine, resultMessage, startBot } from "./harness.js";
+import { assertTelegramHtml, nextCall, openEngine, resultMessage, silentLogger, startBot } from "./harness.js";
 
 let engine: Engine;
 let cleanupEngine: () => void;
@@ -464,6 +465,29 @@ describe("load and limits", () => {
     // Remove the deliberate 429 from what afterEach checks.
     const i = stub.calls.findIndex((c) => c.response?.error_code === 429);
     stub.calls.splice(i, 1);
+  });
+});
+
+describe("ALLOWED_CHATS", () => {
+  it("serves listed chats only, politely refusing others", async () => {
+    const other = await startBotApiStub();
+    const allowedBot = createBot(engine, { botToken: other.token, apiRoot: other.apiRoot, allowedChats: new Set([11]) }, { logger: silentLogger });
+    const running = await startPolling(allowedBot, silentLogger);
+    try {
+      const refused = other.waitFor("sendMessage", (c) => Number(c.params.chat_id) === 12);
+      other.pushUpdate(textMessage({ from: 12, text: "昆山 2007" }));
+      expect(assertTelegramHtml((await refused).params.text).text).toContain("只对指定的会话开放");
+      const inline = other.waitFor("answerInlineQuery");
+      other.pushUpdate(inlineQuery(12, "昆山"));
+      expect((await inline).params.results).toEqual([]);
+      const allowed = other.waitFor("sendMessage", (c) => Number(c.params.chat_id) === 11);
+      other.pushUpdate(textMessage({ from: 11, text: "昆山 2007" }));
+      expect(parseQuestionHeader(assertTelegramHtml((await allowed).params.text).text)).toBe("昆山 2007");
+      expect(other.rejected()).toEqual([]);
+    } finally {
+      await running.stop();
+      await other.close();
+    }
   });
 });
 
