@@ -186,7 +186,8 @@ export function renderPassageView(input: PassageViewInput): Rendered {
     const sub = [p.title, p.section].filter((s): s is string => !!s).map((s) => truncatePlain(oneLine(s), 80));
     if (sub.length > 0) lines.push(italic(escapeHtml(sub.join(" · "))));
     const where = `第${p.paragraph}段${p.parts > 1 ? `（第 ${p.part}/${p.parts} 部分）` : ""}`;
-    lines.push(`${escapeHtml(where)} · ${escapeHtml(p.source)}${p.author ? ` · ${escapeHtml(p.author)}` : ""}`);
+    const byline = [where, truncatePlain(p.source, 80), ...(p.author ? [truncatePlain(oneLine(p.author), 40)] : [])];
+    lines.push(escapeHtml(byline.join(" · ")));
     const neighbour = Math.floor(240 * scale);
     const beforeText = context.before.map((b) => b.text).join("\n");
     if (neighbour > 0 && beforeText) {
@@ -274,17 +275,23 @@ export function renderHelp(username: string | undefined): string {
 }
 
 export function renderSources(sources: SourceSummary[], info: IndexInfo): string {
-  return fit((scale) => {
-    const lines = [bold("📚 已收录的简报"), `共 ${sources.length} 份，${info.passages} 段`, ""];
-    for (const s of sources) {
-      const orgs = s.orgs.length > 0 ? truncatePlain(s.orgs.join("、"), Math.floor(400 * scale) + 20) : "（未识别单位）";
-      lines.push(
-        `• ${bold(s.year === null ? "年份不详" : String(s.year))} · ${escapeHtml(truncatePlain(oneLine(s.title ?? s.source), 80))}（${s.passages} 段）`,
-        `  ${escapeHtml(orgs)}`,
-      );
-    }
-    return lines.join("\n");
-  });
+  const head = [bold("📚 已收录的简报"), `共 ${sources.length} 份，${info.passages} 段`, ""].join("\n");
+  // A large corpus cannot be listed in one message: list what fits, then say how many are left.
+  const reserve = 60;
+  let html = head;
+  let listed = 0;
+  for (const s of sources) {
+    const orgs = s.orgs.length > 0 ? truncatePlain(s.orgs.join("、"), 200) : "（未识别单位）";
+    const entry = [
+      `• ${bold(s.year === null ? "年份不详" : String(s.year))} · ${escapeHtml(truncatePlain(oneLine(s.title ?? s.source), 80))}（${s.passages} 段）`,
+      `  ${escapeHtml(orgs)}`,
+    ].join("\n");
+    if (html.length + 1 + entry.length > TELEGRAM_TEXT_LIMIT - reserve) break;
+    html += `\n${entry}`;
+    listed++;
+  }
+  if (listed < sources.length) html += `\n\n……另有 ${sources.length - listed} 份未列出。`;
+  return html;
 }
 
 export function renderAbout(info: IndexInfo, version: string): string {

@@ -97,7 +97,7 @@ describe("renderPassageView", () => {
   it("fits a huge passage and has no back button from a deep link", () => {
     const big = "<&>".repeat(5000);
     const view = renderPassageView({
-      context: { before: [makePassage({ id: "a-1-1", text: big })], passage: makePassage({ text: big }), after: [] },
+      context: { before: [makePassage({ id: "a-1-1", text: big })], passage: makePassage({ text: big, author: big, section: big, title: big, org: big, source: big }), after: [] },
       username: "b",
       page: 0,
     });
@@ -133,6 +133,9 @@ describe("citations and shared answers", () => {
       passages: 10,
     }));
     assertTelegramSafe(renderSources(sources, { schemaVersion: 1, builtAt: "", passages: 400, files: 40 }));
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...sources[0]!, source: `${i}.txt`, title: "<&>".repeat(100) }));
+    const text = assertTelegramSafe(renderSources(many, { schemaVersion: 1, builtAt: "", passages: 9000, files: 1000 })).text;
+    expect(text).toMatch(/另有 \d+ 份未列出/);
   });
 });
 
