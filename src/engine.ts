@@ -72,6 +72,7 @@ export class Engine {
   private readonly gazetteer: Gazetteer;
   private readonly coverage: Coverage;
   private readonly yearSet: Set<number>;
+  private exampleCache: string[] | null = null;
 
   private constructor(
     private readonly manifest: Manifest,
@@ -172,7 +173,7 @@ export class Engine {
 
     const query = parseQuery(asked, { gazetteer: this.gazetteer, inCorpus: (word) => this.inCorpus(word) });
     if (query.terms.length === 0 && query.years.length === 0 && query.targets.length === 0 && query.missingPlaces.length === 0) {
-      const example = this.examples()[0];
+      const example = this.exampleCache?.[0] ?? this.examples()[0];
       return answer(null, [], example ? `${NOTHING_TO_SEARCH}比如：${example}` : NOTHING_TO_SEARCH);
     }
 
@@ -259,19 +260,37 @@ export class Engine {
     return this.manifest.skipped;
   }
 
-  /** Example questions for welcome screens: a place, a year and a topic from different bulletins. */
+  /**
+   * Example questions for welcome screens: a place, a year and a topic, one per bulletin, each
+   * checked to have a top hit that quotes its topic, so a tapped example always lands well.
+   * Computed once: the corpus does not change while the engine lives.
+   */
   examples(): string[] {
+    if (this.exampleCache) return this.exampleCache;
     const examples: string[] = [];
-    const topics = ["工作任务", "工作目标", "重点工作"];
     for (const bulletin of this.corpus.bulletins) {
-      const org = bulletin.orgs.find((o) => o.place);
-      if (!org || bulletin.year === null) continue;
-      examples.push(`${org.place} ${bulletin.year} ${topics[examples.length % topics.length]}`);
+      if (bulletin.year === null) continue;
+      // Different places make better examples than three questions about one city.
+      const fresh = bulletin.orgs.filter((o) => o.place && !examples.some((e) => e.startsWith(`${o.place} `)));
+      for (const org of fresh) {
+        const topic = EXAMPLE_TOPICS.find((t) => {
+          const question = `${org.place} ${bulletin.year} ${t}`;
+          return !examples.includes(question) && this.ask(question, { limit: 1 }).hits[0]?.text.includes(t);
+        });
+        if (topic) {
+          examples.push(`${org.place} ${bulletin.year} ${topic}`);
+          break;
+        }
+      }
       if (examples.length === 3) break;
     }
+    this.exampleCache = examples;
     return examples;
   }
 }
+
+/** Topics union cadres ask about, tried in order when picking example questions. */
+const EXAMPLE_TOPICS = ["工作任务", "困难职工", "劳动竞赛", "重点工作", "工作目标", "职工书屋", "工资集体协商", "农民工"];
 
 /** The same organisation across bulletins: one record, every alias. */
 function mergeOrgs(orgs: OrgRecord[]): OrgRecord[] {
