@@ -1,5 +1,5 @@
 import { readdir } from "node:fs/promises";
-import type MiniSearch from "minisearch";
+import type { AsPlainObject } from "minisearch";
 import { Answer, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
 import { listSeeds, readCorpus } from "./corpus/read.js";
@@ -9,7 +9,8 @@ import {
   FILTERS_ONLY, NO_HITS, NOTHING_TO_SEARCH, cutNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice,
   type Coverage,
 } from "./search/notices.js";
-import { buildIndex, loadIndex } from "./search/passage-index.js";
+import { CompactIndex } from "./search/compact-index.js";
+import { buildIndex } from "./search/passage-index.js";
 import { parseQuery, type Query } from "./search/query.js";
 import { retrieve } from "./search/retrieve.js";
 import {
@@ -72,16 +73,19 @@ export class Engine {
   private readonly gazetteer: Gazetteer;
   private readonly coverage: Coverage;
   private readonly yearSet: Set<number>;
+  private readonly index: CompactIndex;
   private exampleCache: string[] | null = null;
 
   private constructor(
     private readonly manifest: Manifest,
     private readonly corpus: StoredCorpus,
-    private readonly index: MiniSearch<Passage>,
+    indexJson: AsPlainObject,
     openedFrom: OpenedFrom,
   ) {
     this.openedFrom = openedFrom;
     this.byId = new Map(corpus.passages.map((p) => [p.id, p]));
+    // Served from flat arrays, not MiniSearch's Maps: see compact-index.ts.
+    this.index = CompactIndex.fromJSON(indexJson, this.byId);
     const orgs = mergeOrgs(corpus.bulletins.flatMap((b) => b.orgs));
     this.gazetteer = buildGazetteer(orgs, [...new Set(corpus.bulletins.flatMap((b) => b.authors))]);
     loadDictionary(this.gazetteer.dictionary);
@@ -110,7 +114,7 @@ export class Engine {
     if (!reason && manifest) {
       const stored = await loadStored(options.indexDir, manifest);
       if (stored) {
-        return new Engine(manifest, stored.corpus, loadIndex(stored.index), { kind: "loaded" });
+        return new Engine(manifest, stored.corpus, stored.index, { kind: "loaded" });
       }
       reason = "索引文件不完整";
     }
@@ -136,7 +140,8 @@ export class Engine {
     }));
     // The segmenter must know the corpus's names before it cuts the corpus for the index.
     loadDictionary(buildGazetteer(mergeOrgs(bulletins.flatMap((b) => b.orgs)), bulletins.flatMap((b) => b.authors)).dictionary);
-    const index = buildIndex(passages, options.onProgress);
+    // Only the plain form is kept: the MiniSearch instance (nested Maps) is garbage once saved.
+    const index = buildIndex(passages, options.onProgress).toJSON();
     const buildId = newBuildId();
     const manifest: Manifest = {
       schemaVersion: SCHEMA_VERSION,
@@ -197,7 +202,10 @@ export class Engine {
       (years.length === 0 || (p.year !== null && years.includes(p.year))) &&
       (query.targets.length === 0 ||
         query.targets.some((t) => (t.by === "place" ? p.place === t.label : p.org === t.label)));
-    const ranked = retrieve(query, { index: this.index, byId: this.byId, passages: this.corpus.passages }, allowed, limit);
+    const ranked = retrieve(query, { index: this.index, byId: this.byId, passages: this.corpus.passages }, allowed, limit, {
+      years,
+      targets: query.targets,
+    });
     const terms = [...query.terms, ...Object.values(query.pieces).flat()];
     const hits: Hit[] = ranked.map(({ passage, score }) => ({
       id: passage.id,
@@ -218,7 +226,7 @@ export class Engine {
 
   /** Whether a word occurs in the corpus text at all. */
   private inCorpus(word: string): boolean {
-    return this.index.search({ queries: [word] }, { fields: ["text"] }).length > 0;
+    return this.index.has(word, "text");
   }
 
   passage(id: string): Passage | undefined {

@@ -1,10 +1,11 @@
-import type MiniSearch from "minisearch";
 import type { Passage } from "../corpus/passage.js";
+import type { Accumulated, CompactIndex } from "./compact-index.js";
+import type { FilterTarget } from "./gazetteer.js";
 import { FIELD_BOOSTS } from "./passage-index.js";
 import type { Query } from "./query.js";
 
 /**
- * Ranking: filters first, then BM25 (MiniSearch), then a reward for covering more of the
+ * Ranking: filters first, then BM25 (MiniSearch's, computed by CompactIndex), then a reward for covering more of the
  * question's distinct terms, so a passage that answers the whole question beats one that
  * repeats a single word. Identical passages (the same text filed twice) are shown once.
  */
@@ -23,9 +24,15 @@ const PIECE_BOOST = 0.4;
 const PHRASE_BONUS = 0.5;
 
 export interface RetrieveContext {
-  index: MiniSearch<Passage>;
+  index: CompactIndex;
   byId: Map<string, Passage>;
   passages: Passage[];
+}
+
+/** The year and place part of `allowed`, as data, so the index can restrict scoring up front. */
+export interface RetrieveFilter {
+  years: readonly number[];
+  targets: readonly FilterTarget[];
 }
 
 function coverage(query: Query, matched: Set<string>): number {
@@ -43,44 +50,159 @@ function coverage(query: Query, matched: Set<string>): number {
   return credit / query.terms.length;
 }
 
-export function retrieve(query: Query, context: RetrieveContext, allowed: (p: Passage) => boolean, limit: number): Ranked[] {
+/**
+ * `allowed` decides; `filter`, when given, must describe the same years and places — it only
+ * lets the index skip passages that `allowed` would reject anyway.
+ */
+export function retrieve(
+  query: Query,
+  context: RetrieveContext,
+  allowed: (p: Passage) => boolean,
+  limit: number,
+  filter?: RetrieveFilter,
+): Ranked[] {
+  const index = context.index;
+  const only = filter ? index.filter(filter.years, filter.targets) : null;
   if (query.terms.length === 0) {
     // Only filters: the item's passages in reading order.
-    return context.passages.filter(allowed).slice(0, limit).map((passage) => ({ passage, score: 0, matched: [] }));
+    const pool = only ? only.docs.map((doc) => index.passages[doc]!) : context.passages;
+    const out: Ranked[] = [];
+    for (const passage of pool) {
+      if (!allowed(passage)) continue;
+      out.push({ passage, score: 0, matched: [] });
+      if (out.length >= limit) break;
+    }
+    return out;
   }
   const pieces = new Set(Object.values(query.pieces).flat());
   const all = [...new Set([...query.terms, ...pieces])];
-  const results = context.index.search(
-    { combineWith: "OR", queries: all },
-    {
-      boost: FIELD_BOOSTS,
-      boostTerm: (term) => (pieces.has(term) && !query.terms.includes(term) ? PIECE_BOOST : 1),
-      filter: (result) => {
-        const passage = context.byId.get(result.id as string);
-        return passage !== undefined && allowed(passage);
-      },
-    },
-  );
-  const ranked: Ranked[] = [];
-  for (const result of results) {
-    const matched = new Set(result.terms);
-    const cover = coverage(query, matched);
-    const passage = context.byId.get(result.id as string)!;
-    const phrase = query.phrases.some((p) => passage.text.includes(p)) ? 1 + PHRASE_BONUS : 1;
-    ranked.push({
-      passage,
-      score: result.score * cover * cover * phrase,
-      matched: [...matched],
-    });
+  const scoreTerms = all.map((term) => ({ term, boost: pieces.has(term) && !query.terms.includes(term) ? PIECE_BOOST : 1 }));
+  const lift = query.phrases.length > 0 ? 1 + PHRASE_BONUS : 1;
+  const pruned = index.accumulate(scoreTerms, FIELD_BOOSTS, only?.mask, true);
+  const best = select(pruned);
+  if (pruned.prunedBound > 0) {
+    // A passage left out matched only pruned lists: bound what it could have scored.
+    const names = new Set(pruned.prunedTerms.map((i) => all[i]!));
+    const cover = coverage(query, names);
+    const bound = pruned.prunedBound * names.size * cover * cover * lift;
+    if (best.length < limit || best[best.length - 1]!.score <= bound) {
+      return select(index.accumulate(scoreTerms, FIELD_BOOSTS, only?.mask, false));
+    }
   }
-  ranked.sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id));
-  const seen = new Set<string>();
-  const out: Ranked[] = [];
-  for (const hit of ranked) {
-    if (seen.has(hit.passage.text)) continue;
-    seen.add(hit.passage.text);
-    out.push(hit);
-    if (out.length >= limit) break;
+  return best;
+
+  function select(acc: Accumulated): Ranked[] {
+    // Base score of every matching passage: BM25 × terms matched (MiniSearch's quality) × coverage².
+    // Coverage depends only on which terms matched, so it is computed once per distinct mask.
+    const base = new Float64Array(acc.count);
+    const byMask = new Map<number | string, { cover: number; matched: string[] }>();
+    const matchedOf = (doc: number) => {
+      let key: number | string;
+      if (acc.words === 1) key = acc.masks[doc]!;
+      else {
+        key = "";
+        for (let w = 0; w < acc.words; w++) key += `${acc.masks[doc * acc.words + w]!},`;
+      }
+      let known = byMask.get(key);
+      if (!known) {
+        const matched = all.filter((_, i) => (acc.masks[doc * acc.words + (i >>> 5)]! & (1 << (i & 31))) !== 0);
+        known = { cover: coverage(query, new Set(matched)), matched };
+        byMask.set(key, known);
+      }
+      return known;
+    };
+    for (let i = 0; i < acc.count; i++) {
+      const doc = acc.touched[i]!;
+      const { cover, matched } = matchedOf(doc);
+      base[i] = acc.scores[doc]! * matched.length * cover * cover;
+    }
+    const order = (i: number, j: number) =>
+      base[i]! - base[j]! || index.passages[acc.touched[j]!]!.id.localeCompare(index.passages[acc.touched[i]!]!.id);
+
+    // Copies of one text share the phrase bonus, so the best copy by base score is the one a
+    // full sort would show. With `filter` describing `allowed`, every candidate is allowed, so
+    // only that copy needs to enter the heap.
+    let candidates: Int32Array;
+    if (filter) {
+      const bestOfGroup = new Map<number, number>();
+      for (let i = 0; i < acc.count; i++) {
+        const g = index.textGroup[acc.touched[i]!]!;
+        const known = bestOfGroup.get(g);
+        if (known === undefined || order(i, known) > 0) bestOfGroup.set(g, i);
+      }
+      candidates = Int32Array.from(bestOfGroup.values());
+    } else candidates = Int32Array.from({ length: acc.count }, (_, i) => i);
+
+    // Visit passages best base score first; the phrase bonus can lift a passage by at most
+    // `lift`, so once the next base score times that cannot reach the current `limit`-th
+    // best, nothing further can enter. Same order and ties as a full sort.
+    const better = (a: Ranked, b: Ranked) => b.score - a.score || a.passage.id.localeCompare(b.passage.id);
+    const heap = new MaxHeap(candidates, order);
+    const best: Ranked[] = [];
+    while (heap.size > 0) {
+      const i = heap.peek();
+      if (best.length >= limit && base[i]! * lift < best[best.length - 1]!.score) break;
+      heap.pop();
+      const doc = acc.touched[i]!;
+      const passage = index.passages[doc]!;
+      if (!allowed(passage)) continue;
+      const phrase = query.phrases.some((p) => passage.text.includes(p)) ? 1 + PHRASE_BONUS : 1;
+      const hit: Ranked = { passage, score: base[i]! * phrase, matched: matchedOf(doc).matched };
+      // Identical passages (the same text filed twice) are shown once: the better one stays.
+      const twin = best.findIndex((b) => b.passage.text === passage.text);
+      if (twin >= 0) {
+        if (better(hit, best[twin]!) >= 0) continue;
+        best.splice(twin, 1);
+      }
+      best.push(hit);
+      best.sort(better);
+      if (best.length > limit) best.pop();
+    }
+    return best;
   }
-  return out;
+}
+
+/** A binary max-heap of the given numbers (taken over, not copied) under `compare` (positive: first is larger). */
+class MaxHeap {
+  private readonly items: Int32Array;
+  size: number;
+
+  constructor(
+    items: Int32Array,
+    private readonly compare: (a: number, b: number) => number,
+  ) {
+    this.items = items;
+    this.size = items.length;
+    for (let i = (this.size >>> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  peek(): number {
+    return this.items[0]!;
+  }
+
+  pop(): number {
+    const top = this.items[0]!;
+    this.size--;
+    if (this.size > 0) {
+      this.items[0] = this.items[this.size]!;
+      this.down(0);
+    }
+    return top;
+  }
+
+  private down(i: number): void {
+    const { items, compare } = this;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let largest = i;
+      if (l < this.size && compare(items[l]!, items[largest]!) > 0) largest = l;
+      if (r < this.size && compare(items[r]!, items[largest]!) > 0) largest = r;
+      if (largest === i) return;
+      const t = items[i]!;
+      items[i] = items[largest]!;
+      items[largest] = t;
+      i = largest;
+    }
+  }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type MiniSearch from "minisearch";
+import type { AsPlainObject } from "minisearch";
 import type { Passage } from "../corpus/passage.js";
 import type { SeedFile } from "../corpus/read.js";
 import type { OrgRecord } from "./gazetteer.js";
@@ -65,9 +66,14 @@ export function newBuildId(): string {
   return randomUUID();
 }
 
-export async function saveIndex(dir: string, manifest: Manifest, corpus: StoredCorpus, index: MiniSearch<Passage>): Promise<void> {
+export async function saveIndex(
+  dir: string,
+  manifest: Manifest,
+  corpus: StoredCorpus,
+  index: MiniSearch<Passage> | AsPlainObject,
+): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const stored: StoredIndex = { buildId: manifest.buildId, index: index.toJSON() };
+  const stored: StoredIndex = { buildId: manifest.buildId, index: "toJSON" in index ? index.toJSON() : index };
   await writeAtomic(join(dir, CORPUS), JSON.stringify(corpus));
   await writeAtomic(join(dir, INDEX), JSON.stringify(stored));
   await writeAtomic(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
