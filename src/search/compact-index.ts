@@ -67,6 +67,8 @@ export class CompactIndex {
   /** Passages with the same text share a group number (templated bulletins repeat paragraphs). */
   readonly textGroup: Int32Array;
   readonly groups: number;
+  /** Position of each passage's id in `localeCompare` order: ranking's tie-break, without collating per comparison. */
+  readonly idRank: Int32Array;
 
   private constructor(init: {
     passages: Passage[];
@@ -110,6 +112,12 @@ export class CompactIndex {
       add(this.byOrg, p.org, doc);
     });
     this.groups = groupOf.size;
+    this.idRank = new Int32Array(this.size);
+    const collator = new Intl.Collator();
+    const byId = Array.from({ length: this.size }, (_, doc) => doc).sort((a, b) =>
+      collator.compare(this.passages[a]!.id, this.passages[b]!.id),
+    );
+    byId.forEach((doc, rank) => (this.idRank[doc] = rank));
   }
 
   /**

@@ -111,26 +111,45 @@ export function retrieve(
       }
       return known;
     };
+    // matched terms × coverage², by mask: a flat table when the question has few terms (the
+    // usual case), so the loop over every matching passage does no Map lookups.
+    const table = acc.words === 1 && all.length <= 16 ? new Float64Array(1 << all.length).fill(-1) : null;
     for (let i = 0; i < acc.count; i++) {
       const doc = acc.touched[i]!;
-      const { cover, matched } = matchedOf(doc);
-      base[i] = acc.scores[doc]! * matched.length * cover * cover;
+      let factor: number;
+      if (table) {
+        const mask = acc.masks[doc]!;
+        factor = table[mask]!;
+        if (factor < 0) {
+          const { cover, matched } = matchedOf(doc);
+          factor = table[mask] = matched.length * cover * cover;
+        }
+      } else {
+        const { cover, matched } = matchedOf(doc);
+        factor = matched.length * cover * cover;
+      }
+      base[i] = acc.scores[doc]! * factor;
     }
-    const order = (i: number, j: number) =>
-      base[i]! - base[j]! || index.passages[acc.touched[j]!]!.id.localeCompare(index.passages[acc.touched[i]!]!.id);
+    const order = (i: number, j: number) => base[i]! - base[j]! || index.idRank[acc.touched[j]!]! - index.idRank[acc.touched[i]!]!;
 
     // Copies of one text share the phrase bonus, so the best copy by base score is the one a
     // full sort would show. With `filter` describing `allowed`, every candidate is allowed, so
     // only that copy needs to enter the heap.
     let candidates: Int32Array;
     if (filter) {
-      const bestOfGroup = new Map<number, number>();
+      const bestOfGroup = new Int32Array(index.groups).fill(-1);
+      let distinct = 0;
+      const firsts = new Int32Array(acc.count);
       for (let i = 0; i < acc.count; i++) {
         const g = index.textGroup[acc.touched[i]!]!;
-        const known = bestOfGroup.get(g);
-        if (known === undefined || order(i, known) > 0) bestOfGroup.set(g, i);
+        const known = bestOfGroup[g]!;
+        if (known < 0) {
+          bestOfGroup[g] = i;
+          firsts[distinct++] = g;
+        } else if (order(i, known) > 0) bestOfGroup[g] = i;
       }
-      candidates = Int32Array.from(bestOfGroup.values());
+      candidates = new Int32Array(distinct);
+      for (let k = 0; k < distinct; k++) candidates[k] = bestOfGroup[firsts[k]!]!;
     } else candidates = Int32Array.from({ length: acc.count }, (_, i) => i);
 
     // Visit passages best base score first; the phrase bonus can lift a passage by at most
