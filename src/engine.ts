@@ -1,5 +1,4 @@
 import { readdir } from "node:fs/promises";
-import type { AsPlainObject } from "minisearch";
 import { Answer, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
 import { listSeeds, readCorpus } from "./corpus/read.js";
@@ -79,13 +78,13 @@ export class Engine {
   private constructor(
     private readonly manifest: Manifest,
     private readonly corpus: StoredCorpus,
-    indexJson: AsPlainObject,
+    index: CompactIndex,
     openedFrom: OpenedFrom,
   ) {
     this.openedFrom = openedFrom;
     this.byId = new Map(corpus.passages.map((p) => [p.id, p]));
     // Served from flat arrays, not MiniSearch's Maps: see compact-index.ts.
-    this.index = CompactIndex.fromJSON(indexJson, this.byId);
+    this.index = index;
     const orgs = mergeOrgs(corpus.bulletins.flatMap((b) => b.orgs));
     this.gazetteer = buildGazetteer(orgs, [...new Set(corpus.bulletins.flatMap((b) => b.authors))]);
     loadDictionary(this.gazetteer.dictionary);
@@ -140,8 +139,9 @@ export class Engine {
     }));
     // The segmenter must know the corpus's names before it cuts the corpus for the index.
     loadDictionary(buildGazetteer(mergeOrgs(bulletins.flatMap((b) => b.orgs)), bulletins.flatMap((b) => b.authors)).dictionary);
-    // Only the plain form is kept: the MiniSearch instance (nested Maps) is garbage once saved.
-    const index = buildIndex(passages, options.onProgress).toJSON();
+    // MiniSearch builds; the packed arrays are what is saved and served, and the MiniSearch
+    // instance (nested Maps, most of the build's memory) is garbage once they exist.
+    const index = CompactIndex.fromMiniSearch(buildIndex(passages, options.onProgress), passages);
     const buildId = newBuildId();
     const manifest: Manifest = {
       schemaVersion: SCHEMA_VERSION,

@@ -1,3 +1,4 @@
+import type MiniSearch from "minisearch";
 import type { AsPlainObject } from "minisearch";
 import type { Passage } from "../corpus/passage.js";
 
@@ -147,7 +148,7 @@ export class CompactIndex {
   }
 
   /**
-   * Repacks MiniSearch's plain-object form (what `toJSON` returns and minisearch.json holds).
+   * Repacks MiniSearch's plain-object form (what `toJSON` returns; the format indexes were saved in before postings.bin).
    * `byId` resolves MiniSearch's document ids to passages.
    */
   static fromJSON(json: AsPlainObject, byId: Map<string, Passage>): CompactIndex {
@@ -210,6 +211,179 @@ export class CompactIndex {
       docs: at === total ? docs : docs.slice(0, at),
       freqs: at === total ? freqs : freqs.slice(0, at),
     });
+  }
+
+  /**
+   * Repacks a freshly built MiniSearch without going through its plain-object form (which, at
+   * 100k passages, costs hundreds of MB at the build's peak). Reads MiniSearch's internal maps:
+   * a MiniSearch upgrade that renames them fails loudly here and in the tests.
+   */
+  static fromMiniSearch(mini: MiniSearch<Passage>, passages: Passage[]): CompactIndex {
+    const internals = mini as unknown as MiniSearchInternals;
+    if (!(internals._index && internals._documentIds instanceof Map && internals._fieldLength instanceof Map)) {
+      throw new Error("MiniSearch internals changed: cannot repack the index");
+    }
+    const size = passages.length;
+    const docOf = new Map(passages.map((p, i) => [p.id, i]));
+    const dense = new Map<number, number>();
+    for (const [short, id] of internals._documentIds) {
+      const doc = docOf.get(id);
+      if (doc === undefined) throw new Error(`index names passage ${id}, which the corpus lacks`);
+      dense.set(short, doc);
+    }
+    if (dense.size !== size) throw new Error(`index has ${dense.size} passages, the corpus ${size}`);
+    const fieldCount = Object.keys(internals._fieldIds).length;
+    const fieldLengths = new Float32Array(fieldCount * size);
+    for (const [short, lengths] of internals._fieldLength) {
+      const doc = dense.get(short)!;
+      for (let f = 0; f < fieldCount; f++) fieldLengths[f * size + doc] = lengths[f] ?? 0;
+    }
+    let total = 0;
+    let termCount = 0;
+    for (const [, byField] of internals._index) {
+      termCount++;
+      for (const postings of byField.values()) total += postings.size;
+    }
+    const terms = new Map<string, number>();
+    const offsets = new Int32Array(termCount * fieldCount + 1);
+    const docs = new Int32Array(total);
+    const freqs = new Uint16Array(total);
+    let at = 0;
+    let t = 0;
+    for (const [term, byField] of internals._index) {
+      terms.set(term, t);
+      for (let f = 0; f < fieldCount; f++) {
+        offsets[t * fieldCount + f] = at;
+        const postings = byField.get(f);
+        if (!postings) continue;
+        const start = at;
+        for (const [short, freq] of postings) {
+          docs[at] = dense.get(short)!;
+          freqs[at] = Math.min(freq, 65535);
+          at++;
+        }
+        sortPostings(docs, freqs, start, at);
+      }
+      t++;
+    }
+    offsets[termCount * fieldCount] = at;
+    return new CompactIndex({
+      passages,
+      fieldIds: { ...internals._fieldIds },
+      avgFieldLength: [...internals._avgFieldLength],
+      fieldLengths,
+      terms,
+      offsets,
+      docs,
+      freqs,
+    });
+  }
+
+  /**
+   * The index as one file: a JSON header (terms, fields, array positions), then the arrays.
+   * Loading it is a read and a few views, not a JSON parse of every posting.
+   */
+  toBinary(buildId: string): Buffer {
+    const arrays = { fieldLengths: this.fieldLengths, offsets: this.offsets, docs: this.docs, freqs: this.freqs };
+    const header = {
+      format: BINARY_FORMAT,
+      buildId,
+      size: this.size,
+      fieldIds: this.fieldIds,
+      avgFieldLength: this.avgFieldLength,
+      terms: [...this.terms.keys()],
+      arrays: {} as Record<string, [number, number]>,
+    };
+    // Positions are relative to the start of the array section, which follows the header.
+    let at = 0;
+    for (const [name, array] of Object.entries(arrays)) {
+      header.arrays[name] = [at, array.length];
+      at += align(array.byteLength);
+    }
+    const json = Buffer.from(JSON.stringify(header), "utf8");
+    const start = align(8 + json.length);
+    const out = Buffer.alloc(start + at);
+    out.write(BINARY_MAGIC, 0, "latin1");
+    out.writeUInt32LE(json.length, 4);
+    json.copy(out, 8);
+    for (const [name, array] of Object.entries(arrays)) {
+      const [offset] = header.arrays[name]!;
+      Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, start + offset);
+    }
+    return out;
+  }
+
+  /** Reads `toBinary`'s output; `passages` are the corpus's, in the same order. Null when it does not fit. */
+  static fromBinary(data: Buffer, passages: Passage[], buildId: string): CompactIndex | null {
+    if (data.length < 8 || data.toString("latin1", 0, 4) !== BINARY_MAGIC) return null;
+    const length = data.readUInt32LE(4);
+    const header = JSON.parse(data.toString("utf8", 8, 8 + length)) as {
+      format: number;
+      buildId: string;
+      size: number;
+      fieldIds: Record<string, number>;
+      avgFieldLength: number[];
+      terms: string[];
+      arrays: Record<string, [number, number]>;
+    };
+    if (header.format !== BINARY_FORMAT || header.buildId !== buildId || header.size !== passages.length) return null;
+    const start = align(8 + length);
+    // Views need aligned offsets; a Buffer from readFile normally is, else copy once.
+    const bytes = (data.byteOffset + start) % 4 === 0 ? data : Buffer.from(data);
+    const view = <T>(name: string, Type: { new (buffer: ArrayBufferLike, offset: number, length: number): T }): T => {
+      const [offset, count] = header.arrays[name]!;
+      return new Type(bytes.buffer, bytes.byteOffset + start + offset, count);
+    };
+    const terms = new Map<string, number>();
+    header.terms.forEach((term, t) => terms.set(term, t));
+    return new CompactIndex({
+      passages,
+      fieldIds: header.fieldIds,
+      avgFieldLength: header.avgFieldLength,
+      fieldLengths: view("fieldLengths", Float32Array),
+      terms,
+      offsets: view("offsets", Int32Array),
+      docs: view("docs", Int32Array),
+      freqs: view("freqs", Uint16Array),
+    });
+  }
+
+  /**
+   * MiniSearch's plain-object form of this index, for tools that compare against MiniSearch
+   * itself (the benchmark's cost floor); the engine never needs it.
+   */
+  toPlainObject(): AsPlainObject {
+    const fieldLength: Record<string, number[]> = {};
+    const documentIds: Record<string, string> = {};
+    for (let doc = 0; doc < this.size; doc++) {
+      documentIds[doc] = this.passages[doc]!.id;
+      fieldLength[doc] = Array.from({ length: this.fieldCount }, (_, f) => this.fieldLengths[f * this.size + doc]!);
+    }
+    const index: AsPlainObject["index"] = [];
+    for (const [term, t] of this.terms) {
+      const byField: Record<string, Record<string, number>> = {};
+      for (let f = 0; f < this.fieldCount; f++) {
+        const start = this.offsets[t * this.fieldCount + f]!;
+        const end = this.offsets[t * this.fieldCount + f + 1]!;
+        if (end === start) continue;
+        const postings: Record<string, number> = {};
+        for (let p = start; p < end; p++) postings[this.docs[p]!] = this.freqs[p]!;
+        byField[f] = postings;
+      }
+      index.push([term, byField]);
+    }
+    return {
+      documentCount: this.size,
+      nextId: this.size,
+      documentIds,
+      fieldIds: this.fieldIds,
+      fieldLength,
+      averageFieldLength: this.avgFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      index,
+      serializationVersion: 2,
+    };
   }
 
   /** Whether any passage has the term, in one field or any. */
@@ -336,6 +510,22 @@ export class CompactIndex {
     for (let c = 0; c < count; c++) seen[touched[c]!] = 0;
     return { touched, count, scores, masks, words, prunedBound, prunedTerms: [...prunedTerms] };
   }
+}
+
+const BINARY_MAGIC = "JBX1";
+const BINARY_FORMAT = 1;
+
+function align(bytes: number): number {
+  return Math.ceil(bytes / 8) * 8;
+}
+
+/** The parts of a MiniSearch instance the repacking reads (minisearch 7.x). */
+interface MiniSearchInternals {
+  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+  _documentIds: Map<number, string>;
+  _fieldLength: Map<number, number[]>;
+  _fieldIds: Record<string, number>;
+  _avgFieldLength: number[];
 }
 
 /** Insertion sort for short runs, else sort pairs by doc (MiniSearch's JSON keeps insertion order). */

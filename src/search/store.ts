@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type MiniSearch from "minisearch";
-import type { AsPlainObject } from "minisearch";
 import type { Passage } from "../corpus/passage.js";
 import type { SeedFile } from "../corpus/read.js";
+import { CompactIndex } from "./compact-index.js";
 import type { OrgRecord } from "./gazetteer.js";
 
 /**
  * The index on disk: `manifest.json` (written last), `corpus.json` (passages and bulletin
- * summaries) and `minisearch.json`. Every file is written to a temporary name and renamed, and
+ * summaries) and `postings.bin` (CompactIndex.toBinary). Every file is written to a temporary name and renamed, and
  * the data files carry the manifest's build id, so a crash mid-write can never leave an index
  * that loads: a half-written one is simply stale and gets rebuilt.
  */
@@ -42,16 +41,12 @@ export interface StoredCorpus {
   passages: Passage[];
 }
 
-interface StoredIndex {
-  buildId: string;
-  index: ReturnType<MiniSearch["toJSON"]>;
-}
-
 const MANIFEST = "manifest.json";
 const CORPUS = "corpus.json";
-const INDEX = "minisearch.json";
+/** The postings, packed (see CompactIndex.toBinary). */
+const INDEX = "postings.bin";
 
-async function writeAtomic(path: string, text: string): Promise<void> {
+async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
   try {
     await writeFile(tmp, text);
@@ -66,17 +61,13 @@ export function newBuildId(): string {
   return randomUUID();
 }
 
-export async function saveIndex(
-  dir: string,
-  manifest: Manifest,
-  corpus: StoredCorpus,
-  index: MiniSearch<Passage> | AsPlainObject,
-): Promise<void> {
+export async function saveIndex(dir: string, manifest: Manifest, corpus: StoredCorpus, index: CompactIndex): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const stored: StoredIndex = { buildId: manifest.buildId, index: "toJSON" in index ? index.toJSON() : index };
   await writeAtomic(join(dir, CORPUS), JSON.stringify(corpus));
-  await writeAtomic(join(dir, INDEX), JSON.stringify(stored));
+  await writeAtomic(join(dir, INDEX), index.toBinary(manifest.buildId));
   await writeAtomic(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
+  // Indexes before schema 4 kept MiniSearch's JSON here; it is never read again.
+  await rm(join(dir, "minisearch.json"), { force: true });
 }
 
 export async function readManifest(dir: string): Promise<Manifest | null> {
@@ -102,13 +93,13 @@ export function staleReason(manifest: Manifest | null, files: SeedFile[]): strin
 }
 
 /** Loads the data files; null when they are missing, unreadable or from another build. */
-export async function loadStored(dir: string, manifest: Manifest): Promise<{ corpus: StoredCorpus; index: StoredIndex["index"] } | null> {
+export async function loadStored(dir: string, manifest: Manifest): Promise<{ corpus: StoredCorpus; index: CompactIndex } | null> {
   try {
-    const [corpusText, indexText] = await Promise.all([readFile(join(dir, CORPUS), "utf8"), readFile(join(dir, INDEX), "utf8")]);
+    const [corpusText, indexBytes] = await Promise.all([readFile(join(dir, CORPUS), "utf8"), readFile(join(dir, INDEX))]);
     const corpus = JSON.parse(corpusText) as StoredCorpus;
-    const stored = JSON.parse(indexText) as StoredIndex;
-    if (corpus.buildId !== manifest.buildId || stored.buildId !== manifest.buildId) return null;
-    return { corpus, index: stored.index };
+    if (corpus.buildId !== manifest.buildId) return null;
+    const index = CompactIndex.fromBinary(indexBytes, corpus.passages, manifest.buildId);
+    return index ? { corpus, index } : null;
   } catch {
     return null;
   }

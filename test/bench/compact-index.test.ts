@@ -15,7 +15,7 @@ const passages: Passage[] = Array.from({ length: 260 }, (_, i) => synthFile(temp
   (f) => parseGenerated(f.meta.name, f.text).passages,
 );
 const mini = buildIndex(passages);
-const compact = CompactIndex.fromJSON(mini.toJSON(), new Map(passages.map((p) => [p.id, p])));
+const compact = CompactIndex.fromMiniSearch(mini, passages);
 
 const QUERIES: { term: string; boost: number }[][] = [
   [{ term: "劳动竞赛", boost: 1 }],
@@ -58,6 +58,26 @@ describe("CompactIndex", () => {
       }
     });
   }
+
+  it("reads back what it writes, and the plain-object route gives the same index", () => {
+    const terms = QUERIES[1]!;
+    const scoresOf = (index: CompactIndex) => {
+      const acc = index.accumulate(terms, FIELD_BOOSTS);
+      return Array.from(acc.touched.subarray(0, acc.count), (doc) => [doc, acc.scores[doc]!, acc.masks[doc]!]);
+    };
+    const want = scoresOf(compact);
+    const binary = compact.toBinary("build-1");
+    expect(CompactIndex.fromBinary(binary, passages, "build-2")).toBeNull();
+    expect(CompactIndex.fromBinary(binary, passages.slice(1), "build-1")).toBeNull();
+    expect(scoresOf(CompactIndex.fromBinary(binary, passages, "build-1")!)).toEqual(want);
+    // An unaligned copy still loads.
+    const shifted = Buffer.alloc(binary.length + 1);
+    binary.copy(shifted, 1);
+    expect(scoresOf(CompactIndex.fromBinary(shifted.subarray(1), passages, "build-1")!)).toEqual(want);
+    const byId = new Map(passages.map((p) => [p.id, p]));
+    expect(scoresOf(CompactIndex.fromJSON(mini.toJSON(), byId))).toEqual(want);
+    expect(scoresOf(CompactIndex.fromJSON(compact.toPlainObject(), byId))).toEqual(want);
+  });
 
   it("restricts scoring to a filter's passages", () => {
     const year = passages[1000]!.year!;
