@@ -7,7 +7,7 @@ import { benchBot, type BotBenchResult } from "./bot.js";
 import { countPassages } from "./count.js";
 import { questionMix, type BenchQuestion } from "./questions.js";
 import type { Summary } from "./stats.js";
-import { ensureCorpus, GENERATOR_VERSION, type CorpusManifest } from "./synth.js";
+import { ensureCorpus, GENERATOR_VERSION, loadTemplates, type CorpusManifest } from "./synth.js";
 
 /**
  * `npm run bench [-- --sizes seeds,1k,10k,100k] [--rounds N] [--no-bot] [--out FILE]`
@@ -125,7 +125,10 @@ async function benchSize(size: string, rounds: number, cli: boolean): Promise<{ 
   }
   const indexDir = join(base, "index");
   mkdirSync(indexDir, { recursive: true });
-  const questions = questionMix(manifest ?? { files: [] });
+  // On the seeds alone, places and years come from the seeds themselves.
+  const seedFiles = () =>
+    loadTemplates(seedsDir).map((t) => ({ name: t.source, layout: t.source, year: t.year, items: t.items }));
+  const questions = questionMix(manifest ?? { files: seedFiles() });
   const questionsFile = join(base, "questions.json");
   writeFileSync(questionsFile, JSON.stringify(questions));
 
