@@ -4,8 +4,9 @@ import { parseArgs } from "node:util";
 import type { BenchQuestion } from "./questions.js";
 import { summarise, timeEach, type Summary } from "./stats.js";
 
-// Everything that pulls in the engine is imported in main(), timed: module loading and jieba's
-// dictionary (loaded at import) are a per-process cost, reported apart from build and load.
+// Everything that pulls in the engine is imported in main(), timed: module loading is a
+// per-process cost, reported apart from build and load (jieba's dictionary loads on first use,
+// inside them).
 let Engine: typeof import("../engine.js").Engine;
 let loadIndex: typeof import("../search/passage-index.js").loadIndex;
 let normaliseQuestion: typeof import("../text/normalise.js").normaliseQuestion;

@@ -7,7 +7,16 @@ import { STOP_WORDS } from "./stopwords.js";
 // (src/text/jieba/) save about 0.2 s of every start. The segmentation dictionary and HMM
 // model are jieba's own.
 const KEYWORD_FILES = fileURLToPath(new URL("./jieba/", import.meta.url));
-jieba.load({ idfDict: `${KEYWORD_FILES}idf.utf8`, stopWordDict: `${KEYWORD_FILES}stop_words.utf8` });
+let loaded = false;
+
+/** Loads jieba on first use (about 1 s), with the stand-ins above. */
+function ready(): typeof jieba {
+  if (!loaded) {
+    jieba.load({ idfDict: `${KEYWORD_FILES}idf.utf8`, stopWordDict: `${KEYWORD_FILES}stop_words.utf8` });
+    loaded = true;
+  }
+  return jieba;
+}
 
 /**
  * Chinese segmentation with nodejieba. jieba splits digit runs into single characters, so text
@@ -35,7 +44,7 @@ const inserted = new Set<string>();
 export function loadDictionary(words: Iterable<DictionaryWord>): void {
   for (const { word, tag } of words) {
     if (inserted.has(word)) continue;
-    jieba.insertWord(word, tag);
+    ready().insertWord(word, tag);
     inserted.add(word);
   }
 }
@@ -63,21 +72,21 @@ function segmentRuns(text: string, cut: (run: string) => string[]): string[] {
 
 /** Fine-grained terms for the index: whole words plus their dictionary sub-words (cutForSearch). */
 export function segmentForIndex(text: string): string[] {
-  return segmentRuns(text, (run) => jieba.cutForSearch(run, true));
+  return segmentRuns(text, (run) => ready().cutForSearch(run, true));
 }
 
 /** Query words, names kept whole (precise mode with HMM for unknown words). */
 export function segmentQuery(text: string): string[] {
-  return segmentRuns(text, (run) => jieba.cut(run, true));
+  return segmentRuns(text, (run) => ready().cut(run, true));
 }
 
 /** The finer pieces of one query word, as the index would store them (without the word itself). */
 export function subTerms(word: string): string[] {
   if ([...word].length < 3) return [];
-  return [...new Set(jieba.cutForSearch(word, true).filter((w) => w !== word && keep(w)))];
+  return [...new Set(ready().cutForSearch(word, true).filter((w) => w !== word && keep(w)))];
 }
 
 /** Words with their part-of-speech tags, for recognising place names the corpus lacks. */
 export function tagWords(text: string): { word: string; tag: string }[] {
-  return jieba.tag(text);
+  return ready().tag(text);
 }
