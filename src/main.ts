@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 
   if (!config.botToken) {
     process.stderr.write(
-      "未设置 BOT_TOKEN，进入终端问答。要连接 Telegram：向 @BotFather 申请机器人令牌，写入 .env 的 BOT_TOKEN 后重新运行 npm start（详见 docs/bot.md）。\n",
+      "未设置 BOT_TOKEN，进入终端问答。要连接 Telegram：向 @BotFather 申请机器人令牌，写入 .env 的 BOT_TOKEN 后重新运行 npm start（详见 README 的 Telegram bot 一节）。\n",
     );
     const engine = await Engine.open({ seedsDir: config.seedsDir, indexDir: config.indexDir });
     await runConsoleChat(engine);

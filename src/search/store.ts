@@ -14,7 +14,7 @@ import type { OrgRecord } from "./gazetteer.js";
  */
 
 /** Bump when parsing, segmentation or the file layout changes: old indexes then rebuild. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export interface BulletinSummary {
   source: string;
@@ -66,7 +66,7 @@ export async function saveIndex(dir: string, manifest: Manifest, corpus: StoredC
   await writeAtomic(join(dir, CORPUS), JSON.stringify(corpus));
   await writeAtomic(join(dir, INDEX), index.toBinary(manifest.buildId));
   await writeAtomic(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
-  // Indexes before schema 4 kept MiniSearch's JSON here; it is never read again.
+  // Indexes before schema 6 kept MiniSearch's JSON here; it is never read again.
   await rm(join(dir, "minisearch.json"), { force: true });
 }
 

@@ -492,7 +492,7 @@ describe("ALLOWED_CHATS", () => {
 });
 
 describe("transcript", () => {
-  // One coherent exchange, recorded from what the bot really sent (docs/bot.md quotes it).
+  // One coherent exchange, recorded from what the bot really sent (the README quotes it).
   it("records a real exchange", async () => {
     const user = newUser();
     const start = await say(user, "/start");
