@@ -1,4 +1,5 @@
-import { excerptRuns, type Answer, type Hit } from "./schema.js";
+import { citation } from "./citation.js";
+import { excerptRuns, type Answer } from "./schema.js";
 
 /**
  * Renders an Answer for a person at a terminal: each hit's excerpt, then where it comes from.
@@ -19,13 +20,6 @@ export const PLAIN: TerminalStyle = {
   bold: (t) => `【${t}】`,
   dim: (t) => t,
 };
-
-/** 昆山市总工会 · 2007年 · 标题 · 第9段 — the same citation line every front end shows. */
-export function citation(hit: Pick<Hit, "org" | "year" | "title" | "paragraph">): string {
-  return [hit.org ?? "（未署名）", hit.year !== null ? `${hit.year}年` : null, hit.title, `第${hit.paragraph}段`]
-    .filter(Boolean)
-    .join(" · ");
-}
 
 export function renderTerminal(answer: Answer, style: TerminalStyle = PLAIN): string {
   const lines: string[] = [];

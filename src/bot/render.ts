@@ -1,4 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { citationParts, type CitationFields } from "../answer/citation.js";
 import { excerptRuns, MARK, type Answer, type Hit } from "../answer/schema.js";
 import type { Passage } from "../corpus/passage.js";
 import { MAX_QUESTION_CHARS, type IndexInfo, type SourceSummary } from "../engine.js";
@@ -43,16 +44,9 @@ export function parseQuestionHeader(text: string | undefined): string | undefine
   return question.length > 0 ? question : undefined;
 }
 
-type CitationFields = Pick<Hit, "org" | "place" | "source" | "year" | "title" | "paragraph">;
-
-/** organisation · year · title · 第N段 — the parts the corpus has, nothing invented. */
+/** The shared citation, cut to fit a line on a phone. */
 export function citationLabel(hit: CitationFields, max = 120): string {
-  const parts = [
-    hit.org ?? hit.place ?? hit.source,
-    hit.year === null ? "年份不详" : String(hit.year),
-    ...(hit.title ? [oneLine(hit.title)] : []),
-    `第${hit.paragraph}段`,
-  ];
+  const parts = citationParts(hit);
   // The paragraph number is the part that makes a citation checkable: keep it, cut the rest.
   const tail = ` · ${parts.pop()!}`;
   return truncatePlain(parts.join(" · "), Math.max(8, max - tail.length)) + tail;
@@ -171,8 +165,7 @@ export interface PassageViewInput {
 }
 
 function passageTitle(p: Passage): string {
-  const where = p.org ?? p.place ?? p.source;
-  return `${where} · ${p.year === null ? "年份不详" : p.year}`;
+  return citationParts(p).slice(0, 2).join(" · ");
 }
 
 /** The whole passage with its organisation, year and neighbouring paragraphs. */
@@ -236,8 +229,9 @@ export function renderSharedHit(question: string, hit: Hit, username: string | u
   );
 }
 
+/** Inline result title: organisation · year, the first two parts of the citation. */
 export function inlineResultTitle(hit: Hit): string {
-  return truncatePlain(`${hit.org ?? hit.place ?? hit.source} · ${hit.year === null ? "年份不详" : hit.year}`, 100);
+  return truncatePlain(citationParts(hit).slice(0, 2).join(" · "), 100);
 }
 
 export function renderWelcome(examples: string[]): Rendered {
@@ -283,7 +277,7 @@ export function renderSources(sources: SourceSummary[], info: IndexInfo): string
   for (const s of sources) {
     const orgs = s.orgs.length > 0 ? truncatePlain(s.orgs.join("、"), 200) : "（未识别单位）";
     const entry = [
-      `• ${bold(s.year === null ? "年份不详" : String(s.year))} · ${escapeHtml(truncatePlain(oneLine(s.title ?? s.source), 80))}（${s.passages} 段）`,
+      `• ${bold(s.year === null ? "年份不详" : `${s.year}年`)} · ${escapeHtml(truncatePlain(oneLine(s.title ?? s.source), 80))}（${s.passages} 段）`,
       `  ${escapeHtml(orgs)}`,
     ].join("\n");
     if (html.length + 1 + entry.length > TELEGRAM_TEXT_LIMIT - reserve) break;

@@ -342,7 +342,7 @@ describe("inline mode", () => {
     const results = checkResults(call);
     expect(results.length).toBeGreaterThan(0);
     expect(results.length).toBeLessThanOrEqual(20);
-    expect(results[0]!.title).toBe("昆山市总工会 · 2007");
+    expect(results[0]!.title).toBe("昆山市总工会 · 2007年");
     expect(results[0]!.description).toBeTruthy();
   });
 

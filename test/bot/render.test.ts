@@ -32,7 +32,7 @@ describe("renderResultsPage", () => {
     const { html, keyboard } = renderResultsPage({ question: "昆山 2007", answer, page: 1, username: "jb_bot" });
     const parsed = assertTelegramSafe(html);
     expect(html).toContain("<b>昆山</b>市总工会");
-    expect(html).toContain('<a href="https://t.me/jb_bot?start=k3x9a2-12-1">昆山市总工会 · 2007 · 昆山市总工会工作计划 · 第12段</a>');
+    expect(html).toContain('<a href="https://t.me/jb_bot?start=k3x9a2-12-1">昆山市总工会 · 2007年 · 昆山市总工会工作计划 · 第12段</a>');
     expect(parseQuestionHeader(parsed.text)).toBe("昆山 2007");
     expect(keyboardData(keyboard)).toEqual(["1|x|1|k3x9a2-12-1"]);
     expect(keyboard!.inline_keyboard.flat().some((b) => "switch_inline_query" in b && b.switch_inline_query === "昆山 2007")).toBe(true);
@@ -88,7 +88,7 @@ describe("renderPassageView", () => {
     const view = renderPassageView({ context: { before, passage: makePassage(), after }, username: "b", question: "昆山", page: 2 });
     const parsed = assertTelegramSafe(view.html);
     expect(parseQuestionHeader(parsed.text)).toBe("昆山");
-    expect(parsed.text).toContain("昆山市总工会 · 2007");
+    expect(parsed.text).toContain("昆山市总工会 · 2007年");
     expect(parsed.text).toContain("前一段<文字>");
     expect(parsed.text).toContain("后一段&文字");
     expect(keyboardData(view.keyboard)).toEqual(["1|x|2|k-11-1", "1|x|2|k-13-1", "1|p|2"]);
