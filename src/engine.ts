@@ -178,7 +178,7 @@ export class Engine {
 
     const query = parseQuery(asked, { gazetteer: this.gazetteer, inCorpus: (word) => this.inCorpus(word) });
     if (query.terms.length === 0 && query.years.length === 0 && query.targets.length === 0 && query.missingPlaces.length === 0) {
-      const example = this.exampleCache?.[0] ?? this.examples()[0];
+      const example = this.examples()[0];
       return answer(null, [], example ? `${NOTHING_TO_SEARCH}比如：${example}` : NOTHING_TO_SEARCH);
     }
 
@@ -198,14 +198,12 @@ export class Engine {
       if (!together) return answer(query, [], [...missing, noCombinationNotice(labels, years, this.coverage)].join(" "));
     }
 
-    const allowed = (p: Passage): boolean =>
-      (years.length === 0 || (p.year !== null && years.includes(p.year))) &&
-      (query.targets.length === 0 ||
-        query.targets.some((t) => (t.by === "place" ? p.place === t.label : p.org === t.label)));
-    const ranked = retrieve(query, { index: this.index, byId: this.byId, passages: this.corpus.passages }, allowed, limit, {
-      years,
-      targets: query.targets,
-    });
+    const ranked = retrieve(
+      query,
+      { index: this.index, passages: this.corpus.passages },
+      { years, targets: query.targets },
+      limit,
+    );
     const terms = [...query.terms, ...Object.values(query.pieces).flat()];
     const hits: Hit[] = ranked.map(({ passage, score }) => ({
       id: passage.id,

@@ -25,11 +25,10 @@ const PHRASE_BONUS = 0.5;
 
 export interface RetrieveContext {
   index: CompactIndex;
-  byId: Map<string, Passage>;
   passages: Passage[];
 }
 
-/** The year and place part of `allowed`, as data, so the index can restrict scoring up front. */
+/** The question's years and places: a passage must match one of each given kind. */
 export interface RetrieveFilter {
   years: readonly number[];
   targets: readonly FilterTarget[];
@@ -51,28 +50,16 @@ function coverage(query: Query, matched: Set<string>): number {
 }
 
 /**
- * `allowed` decides; `filter`, when given, must describe the same years and places — it only
- * lets the index skip passages that `allowed` would reject anyway.
+ * The filter is applied by the index before any scoring (a mask over passages), so every
+ * candidate below is already allowed.
  */
-export function retrieve(
-  query: Query,
-  context: RetrieveContext,
-  allowed: (p: Passage) => boolean,
-  limit: number,
-  filter?: RetrieveFilter,
-): Ranked[] {
+export function retrieve(query: Query, context: RetrieveContext, filter: RetrieveFilter, limit: number): Ranked[] {
   const index = context.index;
-  const only = filter ? index.filter(filter.years, filter.targets) : null;
+  const only = index.filter(filter.years, filter.targets);
   if (query.terms.length === 0) {
     // Only filters: the item's passages in reading order.
-    const pool = only ? only.docs.map((doc) => index.passages[doc]!) : context.passages;
-    const out: Ranked[] = [];
-    for (const passage of pool) {
-      if (!allowed(passage)) continue;
-      out.push({ passage, score: 0, matched: [] });
-      if (out.length >= limit) break;
-    }
-    return out;
+    const pool = only ? only.docs.slice(0, limit).map((doc) => index.passages[doc]!) : context.passages.slice(0, limit);
+    return pool.map((passage) => ({ passage, score: 0, matched: [] }));
   }
   const pieces = new Set(Object.values(query.pieces).flat());
   const all = [...new Set([...query.terms, ...pieces])];
@@ -133,24 +120,20 @@ export function retrieve(
     const order = (i: number, j: number) => base[i]! - base[j]! || index.idRank[acc.touched[j]!]! - index.idRank[acc.touched[i]!]!;
 
     // Copies of one text share the phrase bonus, so the best copy by base score is the one a
-    // full sort would show. With `filter` describing `allowed`, every candidate is allowed, so
-    // only that copy needs to enter the heap.
-    let candidates: Int32Array;
-    if (filter) {
-      const bestOfGroup = new Int32Array(index.groups).fill(-1);
-      let distinct = 0;
-      const firsts = new Int32Array(acc.count);
-      for (let i = 0; i < acc.count; i++) {
-        const g = index.textGroup[acc.touched[i]!]!;
-        const known = bestOfGroup[g]!;
-        if (known < 0) {
-          bestOfGroup[g] = i;
-          firsts[distinct++] = g;
-        } else if (order(i, known) > 0) bestOfGroup[g] = i;
-      }
-      candidates = new Int32Array(distinct);
-      for (let k = 0; k < distinct; k++) candidates[k] = bestOfGroup[firsts[k]!]!;
-    } else candidates = Int32Array.from({ length: acc.count }, (_, i) => i);
+    // full sort would show; every candidate is allowed, so only that copy enters the heap.
+    const bestOfGroup = new Int32Array(index.groups).fill(-1);
+    let distinct = 0;
+    const firsts = new Int32Array(acc.count);
+    for (let i = 0; i < acc.count; i++) {
+      const g = index.textGroup[acc.touched[i]!]!;
+      const known = bestOfGroup[g]!;
+      if (known < 0) {
+        bestOfGroup[g] = i;
+        firsts[distinct++] = g;
+      } else if (order(i, known) > 0) bestOfGroup[g] = i;
+    }
+    const candidates = new Int32Array(distinct);
+    for (let k = 0; k < distinct; k++) candidates[k] = bestOfGroup[firsts[k]!]!;
 
     // Visit passages best base score first; the phrase bonus can lift a passage by at most
     // `lift`, so once the next base score times that cannot reach the current `limit`-th
@@ -164,7 +147,6 @@ export function retrieve(
       heap.pop();
       const doc = acc.touched[i]!;
       const passage = index.passages[doc]!;
-      if (!allowed(passage)) continue;
       const phrase = query.phrases.some((p) => passage.text.includes(p)) ? 1 + PHRASE_BONUS : 1;
       const hit: Ranked = { passage, score: base[i]! * phrase, matched: matchedOf(doc).matched };
       // Identical passages (the same text filed twice) are shown once: the better one stays.
