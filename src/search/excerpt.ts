@@ -24,7 +24,7 @@ function sentences(text: string): Span[] {
 }
 
 /** Non-overlapping occurrences of the terms, longer terms first (困难职工 over 职工). */
-export function findMatches(text: string, terms: string[]): (Span & { term: string })[] {
+function findMatches(text: string, terms: string[]): (Span & { term: string })[] {
   const lower = text.toLowerCase();
   const found: (Span & { term: string })[] = [];
   for (const term of [...new Set(terms)].filter(Boolean).sort((a, b) => b.length - a.length)) {

@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchOptions } from "minisearch";
+import MiniSearch, { type Options } from "minisearch";
 import type { Passage } from "../corpus/passage.js";
 import { segmentForIndex } from "../text/segment.js";
 
@@ -57,4 +57,3 @@ export function loadIndex(json: ReturnType<MiniSearch["toJSON"]>): MiniSearch<Pa
   return MiniSearch.loadJS<Passage>(json, INDEX_OPTIONS);
 }
 
-export type { SearchOptions };
