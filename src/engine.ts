@@ -79,15 +79,14 @@ export class Engine {
     private readonly manifest: Manifest,
     private readonly corpus: StoredCorpus,
     index: CompactIndex,
+    gazetteer: Gazetteer,
     openedFrom: OpenedFrom,
   ) {
     this.openedFrom = openedFrom;
     this.byId = new Map(corpus.passages.map((p) => [p.id, p]));
     // Served from flat arrays, not MiniSearch's Maps: see compact-index.ts.
     this.index = index;
-    const orgs = mergeOrgs(corpus.bulletins.flatMap((b) => b.orgs));
-    this.gazetteer = buildGazetteer(orgs, [...new Set(corpus.bulletins.flatMap((b) => b.authors))]);
-    loadDictionary(this.gazetteer.dictionary);
+    this.gazetteer = gazetteer;
     this.yearSet = new Set(corpus.bulletins.map((b) => b.year).filter((y): y is number => y !== null));
     const yearsByLabel = new Map<string, Set<number>>();
     for (const p of corpus.passages) {
@@ -113,7 +112,7 @@ export class Engine {
     if (!reason && manifest) {
       const stored = await loadStored(options.indexDir, manifest);
       if (stored) {
-        return new Engine(manifest, stored.corpus, stored.index, { kind: "loaded" });
+        return new Engine(manifest, stored.corpus, stored.index, learnNames(stored.corpus.bulletins), { kind: "loaded" });
       }
       reason = "索引文件不完整";
     }
@@ -138,7 +137,7 @@ export class Engine {
       passages: b.passages.length,
     }));
     // The segmenter must know the corpus's names before it cuts the corpus for the index.
-    loadDictionary(buildGazetteer(mergeOrgs(bulletins.flatMap((b) => b.orgs)), bulletins.flatMap((b) => b.authors)).dictionary);
+    const gazetteer = learnNames(bulletins);
     // MiniSearch builds; the packed arrays are what is saved and served, and the MiniSearch
     // instance (nested Maps, most of the build's memory) is garbage once they exist.
     const index = CompactIndex.fromMiniSearch(buildIndex(passages, options.onProgress), passages);
@@ -153,7 +152,7 @@ export class Engine {
     };
     const corpus: StoredCorpus = { buildId, bulletins, passages };
     await saveIndex(options.indexDir, manifest, corpus, index);
-    return new Engine(manifest, corpus, index, { kind: "built", reason });
+    return new Engine(manifest, corpus, index, gazetteer, { kind: "built", reason });
   }
 
   ask(question: string, options: AskOptions = {}): Answer {
@@ -297,6 +296,16 @@ export class Engine {
 
 /** Topics union cadres ask about, tried in order when picking example questions. */
 const EXAMPLE_TOPICS = ["工作任务", "困难职工", "劳动竞赛", "重点工作", "工作目标", "职工书屋", "工资集体协商", "农民工"];
+
+/** The corpus's names as filters, taught to the segmenter (queries and indexing both need them). */
+function learnNames(bulletins: BulletinSummary[]): Gazetteer {
+  const gazetteer = buildGazetteer(
+    mergeOrgs(bulletins.flatMap((b) => b.orgs)),
+    [...new Set(bulletins.flatMap((b) => b.authors))],
+  );
+  loadDictionary(gazetteer.dictionary);
+  return gazetteer;
+}
 
 /** The same organisation across bulletins: one record, every alias. */
 function mergeOrgs(orgs: OrgRecord[]): OrgRecord[] {
