@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DocumentMeta } from "./formats/types.js";
 
 /**
  * An optional `catalogue.json` in the seeds folder sets what the text cannot say reliably:
@@ -14,8 +15,12 @@ export const CatalogueEntry = z
     title: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
+export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
 
-export const Catalogue = z.record(z.string().regex(/\.txt$/i, "键必须是 .txt 文件名"), CatalogueEntry);
+export const Catalogue = z.record(
+  z.string().regex(/\.(txt|docx|doc|pdf|html|htm|md)$/i, "键必须是简报文件名（.txt .docx .doc .pdf .html .htm .md）"),
+  CatalogueEntry,
+);
 export type Catalogue = z.infer<typeof Catalogue>;
 
 export class CatalogueError extends Error {
@@ -37,4 +42,18 @@ export function parseCatalogue(text: string, file = CATALOGUE_FILE): Catalogue {
     throw new CatalogueError(`${file}: 字段 ${field} 无效：${issue.message}`);
   }
   return result.data;
+}
+
+/**
+ * The year and title a bulletin is cited with. The catalogue wins; then what the text says (the
+ * plan's year, see years.ts); then the document's own metadata. A document's date is when it was
+ * written, often late in the year before the plan's, so it only fills a year the text never names.
+ */
+export function bulletinFacts(
+  entry: CatalogueEntry | undefined,
+  textYear: number | null,
+  meta: DocumentMeta = {},
+): { year: number | null; title: string | null } {
+  const metaYear = meta.date ? Number(meta.date.slice(0, 4)) : null;
+  return { year: entry?.year ?? textYear ?? metaYear, title: entry?.title ?? meta.title ?? null };
 }

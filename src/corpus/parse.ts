@@ -14,6 +14,12 @@ import { splitParagraph } from "./split.js";
  *  - an editor's note (编者按：…) and a distribution footer (本期印发：…), never an answer.
  * The organisation, place, title and author of a passage come from its item, even when the
  * paragraph itself never names them.
+ *
+ * Formats that carry structure (a Word heading style or bold centred line, an HTML heading, a
+ * PDF line in a larger font) pass it as heading hints by paragraph. A hinted line the text
+ * conventions would read as body becomes a title line; a hint one level below the title that
+ * opened the current item is a section heading inside it. The text conventions stay in charge
+ * of what they recognise (columns, bylines, attributions, numbered headings, footers).
  */
 
 export interface ParsedBulletin {
@@ -37,6 +43,8 @@ interface Line {
   /** Attribution found at the end of a body line, or the content of an attribution line. */
   attribution?: Attribution;
   byline?: { org: string; author: string | null };
+  /** Heading level the format gave a title line. */
+  level?: number;
 }
 
 interface Attribution {
@@ -99,6 +107,20 @@ function classify(raw: string, offset: number, paragraph: number): Line {
   return line("body");
 }
 
+/** Longest line a heading hint is believed for: a styled paragraph longer than this is body text set large. */
+const MAX_HINTED_CHARS = 60;
+
+/** A line the format marks as a heading is a title (or, when numbered, a section heading). */
+function applyHint(line: Line, level: number | undefined): void {
+  if (level === undefined || line.kind !== "body" || line.attribution || [...line.text].length > MAX_HINTED_CHARS) return;
+  if (NUMBERED_HEADING.test(line.text)) {
+    line.kind = "heading";
+    return;
+  }
+  line.kind = "title";
+  line.level = level;
+}
+
 /** Title lines of an article sit right above its byline: one or two short lines. */
 function markArticleTitles(lines: Line[]): void {
   lines.forEach((line, i) => {
@@ -118,6 +140,8 @@ interface Item {
   author: string | null;
   section: string | null;
   closed: boolean;
+  /** Heading level of the hinted title line that opened the item. */
+  titleLevel?: number;
   lines: { line: Line; section: string | null }[];
 }
 
@@ -170,9 +194,22 @@ function collectItems(lines: Line[]): Item[] {
         if (current) applyAttribution(current, line.attribution!);
         return;
       case "title": {
+        const open: Item | null = current;
+        if (line.level !== undefined && open && !open.closed && open.titleLevel !== undefined && line.level > open.titleLevel) {
+          open.section = line.text.replace(END_PUNCT, "");
+          return;
+        }
         const item: Item = fresh(current) ? current : start(newItem());
         const title = line.text.replace(/\s+/g, " ");
         item.title = item.title ? `${item.title} ${title}` : title;
+        if (line.level !== undefined) item.titleLevel = Math.min(item.titleLevel ?? line.level, line.level);
+        // A hinted title naming its organisation opens that organisation's item, as a title-like body line does.
+        const named = orgAtStart(line.text);
+        if (named && !item.org) {
+          item.org = named.name;
+          item.aliases.add(named.name);
+          item.aliases.add(named.written);
+        }
         return;
       }
       case "byline": {
@@ -236,6 +273,8 @@ export function fileKey(source: string): string {
 
 export interface ParseOptions {
   year: number | null;
+  /** Heading level the file's format gave a paragraph, by 1-based paragraph number (see formats/). */
+  headings?: ReadonlyMap<number, number>;
 }
 
 export function parseBulletin(source: string, text: string, options: ParseOptions): ParsedBulletin {
@@ -243,7 +282,11 @@ export function parseBulletin(source: string, text: string, options: ParseOption
   let offset = 0;
   let paragraph = 0;
   for (const raw of text.split("\n")) {
-    if (raw.trim().length > 0) lines.push(classify(raw, offset, ++paragraph));
+    if (raw.trim().length > 0) {
+      const line = classify(raw, offset, ++paragraph);
+      applyHint(line, options.headings?.get(paragraph));
+      lines.push(line);
+    }
     offset += raw.length + 1;
   }
   markArticleTitles(lines);

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { decodeBulletin } from "../text/decode.js";
-import { normaliseText } from "../text/normalise.js";
 import { inferPlanYear } from "../text/years.js";
-import { CATALOGUE_FILE, parseCatalogue, type Catalogue } from "./catalogue.js";
+import { bulletinFacts, CATALOGUE_FILE, parseCatalogue, type Catalogue } from "./catalogue.js";
+import { extractBulletin, isBulletinFile } from "./formats/index.js";
 import { parseBulletin, type ParsedBulletin } from "./parse.js";
 
 /** What the seeds folder holds, as the staleness check and the manifest record it. */
@@ -29,10 +28,10 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** Lists the seed files (every .txt, plus the catalogue) with their hashes, in name order. */
+/** Lists the seed files (every bulletin format, plus the catalogue) with their hashes, in name order. */
 export async function listSeeds(seedsDir: string): Promise<{ file: SeedFile; bytes: Buffer }[]> {
   const names = (await readdir(seedsDir, { withFileTypes: true }))
-    .filter((entry) => entry.isFile() && (/\.txt$/i.test(entry.name) || entry.name === CATALOGUE_FILE))
+    .filter((entry) => entry.isFile() && (isBulletinFile(entry.name) || entry.name === CATALOGUE_FILE))
     .map((entry) => entry.name)
     .sort();
   return Promise.all(
@@ -59,21 +58,22 @@ export async function readCorpus(
   const skipped: Corpus["skipped"] = [];
   for (const { file, bytes } of seeds) {
     if (file.name === CATALOGUE_FILE) continue;
-    const decoded = decodeBulletin(bytes);
+    const decoded = await extractBulletin(file.name, bytes);
     if (!decoded.ok) {
       skipped.push({ name: file.name, reason: decoded.reason });
       warn(`跳过 ${file.name}：${decoded.reason}`);
       continue;
     }
-    const text = normaliseText(decoded.text);
+    const { text } = decoded;
     const entry = catalogue[file.name];
-    const parsed = parseBulletin(file.name, text, { year: entry?.year ?? inferPlanYear(text) });
+    const facts = bulletinFacts(entry, inferPlanYear(text), decoded.meta);
+    const parsed = parseBulletin(file.name, text, { year: facts.year, headings: decoded.headings });
     if (parsed.passages.length === 0) {
       skipped.push({ name: file.name, reason: "没有可检索的段落" });
       warn(`跳过 ${file.name}：没有可检索的段落`);
       continue;
     }
-    bulletins.push({ ...parsed, title: entry?.title ?? null, encoding: decoded.encoding });
+    bulletins.push({ ...parsed, title: facts.title, encoding: decoded.encoding });
   }
   for (const name of Object.keys(catalogue)) {
     if (!seeds.some((s) => s.file.name === name)) warn(`${CATALOGUE_FILE}：条目 ${name} 没有对应的文件`);
