@@ -169,6 +169,17 @@ describe("bad files are skipped with the reason", () => {
     if (opened.ok) expect(opened.parts["word/document.xml"]!.length).toBe(1024);
   });
 
+  it("a password-protected Word file (an OLE container holding an EncryptedPackage stream)", async () => {
+    // The shape Word and WPS give a .docx saved with a password: compound-file magic, then a
+    // directory entry named EncryptedPackage (UTF-16). LibreOffice here cannot write one.
+    const header = new Uint8Array(512);
+    header.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const bytes = Buffer.concat([header, Buffer.from("EncryptedPackage", "utf16le"), Buffer.alloc(512)]);
+    expect(await reasonFor("加密.docx", bytes)).toBe("文档已加密（需要密码），无法读取");
+    // The same bytes without that stream are a damaged .doc, not a crash.
+    expect(await reasonFor("坏.doc", Buffer.concat([header, Buffer.alloc(1024)]))).toMatch(/已损坏/);
+  });
+
   it("an encrypted PDF and a scan without a text layer", async () => {
     expect(await reasonFor("encrypted.pdf", readFileSync(join(FIXTURES, "bad/encrypted.pdf")))).toMatch(/已加密/);
     expect(await reasonFor("scan.pdf", readFileSync(join(FIXTURES, "bad/scan.pdf")))).toMatch(/没有文字层/);
