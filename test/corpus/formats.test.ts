@@ -193,6 +193,18 @@ describe("bad files are skipped with the reason", () => {
     expect(await reasonFor("首页.html", strToU8(page))).toMatch(/没有正文/);
   });
 
+  it("a government-site page without <article>: the content block, not the sidebar or the info line", async () => {
+    const page = `<html><head><meta charset="utf-8"><title>常熟市总工会确定十大目标 - 苏州市总工会</title><meta name="PubDate" content="2007-01-05"></head><body>
+      <div id="container"><div class="left"><ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/${i}">通知公告第${i}条关于职工疗休养的安排</a></li>`).join("")}</ul></div>
+      <div class="right"><div class="title">常熟市总工会确定十大目标</div><div class="time">发布日期：2007-01-05　来源：常熟市总工会　点击数：88</div>
+      <div id="zoom"><p>常熟市总工会确定“十大目标”，办好“十件实事”。</p><p>“十件实事”是：为400名困难职工、特困女职工免费体检。</p><p align="right">（常熟市总工会办公室）</p></div></div></div></body></html>`;
+    const result = await extractBulletin("zoom.html", strToU8(page));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.text.split("\n")).toEqual(["常熟市总工会确定“十大目标”，办好“十件实事”。", "“十件实事”是：为400名困难职工、特困女职工免费体检。", "（常熟市总工会办公室）"]);
+    expect(result.meta).toEqual({ title: "常熟市总工会确定十大目标", date: "2007-01-05" });
+  });
+
   it("a web page in GBK with its charset declared reads as Chinese", async () => {
     const { default: iconv } = await import("iconv-lite");
     const page = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>简报</title></head><body><div class="content"><p>昆山市总工会明确2007年全市工会四大方面十八项工作，组织动员职工为全市经济社会又好又快发展建功立业。</p></div></body></html>`;

@@ -15,6 +15,8 @@ const DROPPED = new Set(["script", "style", "noscript", "template", "iframe", "s
 const BOILERPLATE = /(^|[\s_-])(nav|navbar|menu|footer|foot|header|top|topbar|breadcrumb|crumb|position|location|sidebar|side|share|related|relate|comment|copyright|login|search|pager|pagination|ad|ads|banner)($|[\s_-])/i;
 const BLOCK = new Set(["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "pre", "center", "address", "figure", "figcaption", "body", "html", "tbody", "thead"]);
 const PAGE_INFO = /(发布时间|发布日期|更新时间|来源|作者|编辑|责任编辑|浏览次数|点击数|阅读次数|访问量|字号|字体|打印|关闭)[：:】]?/g;
+// Fields only a web page's info line has; "来源" or "作者" alone could be the bulletin's own words.
+const PAGE_ONLY = /(发布时间|发布日期|更新时间|浏览次数|点击数|阅读次数|访问量|字号|打印|关闭)/;
 
 /** Charset: a BOM, else the page's own <meta charset>, else UTF-8 or GB18030 by what decodes. */
 function decodeHtml(bytes: Uint8Array): string | null {
@@ -40,14 +42,18 @@ function isBoilerplate(el: Element): boolean {
   return DROPPED.has(el.name) || BOILERPLATE.test(`${attr(el, "class")} ${attr(el, "id")}`) || attr(el, "role") === "navigation" || /display\s*:\s*none/i.test(attr(el, "style"));
 }
 
-/** The element holding the article: <article>, <main>, or the content block with the most text. */
+/**
+ * The element holding the article: an <article> or <main>, else the block whose class or id says
+ * content with the most Chinese text, else the whole body (boilerplate is left out either way).
+ */
 function articleRoot(body: AnyNode[]): AnyNode[] {
   const elements = DomUtils.findAll((el) => !isBoilerplate(el), body);
-  const candidates = elements.filter(
-    (el) => el.name === "article" || el.name === "main" || attr(el, "role") === "main" || /(article|content|detail|zoom|text|正文|TRS_Editor)/i.test(`${attr(el, "class")} ${attr(el, "id")}`),
-  );
-  const best = candidates.sort((a, b) => cjkCount(textOf(b)) - cjkCount(textOf(a)))[0];
-  return best && cjkCount(textOf(best)) >= 30 ? [best] : body;
+  const richest = (candidates: Element[]) =>
+    candidates.map((el) => ({ el, chars: cjkCount(textOf(el)) })).filter((c) => c.chars >= 30).sort((a, b) => b.chars - a.chars)[0]?.el;
+  const semantic = richest(elements.filter((el) => el.name === "article" || el.name === "main" || attr(el, "role") === "main"));
+  const named = richest(elements.filter((el) => /(article|content|detail|zoom|正文|TRS_Editor)/i.test(`${attr(el, "class")} ${attr(el, "id")}`)));
+  const best = semantic ?? named;
+  return best ? [best] : body;
 }
 
 interface Pending {
@@ -119,7 +125,7 @@ export function readHtml(bytes: Uint8Array): Extraction {
     const chars = block.text.replace(/\s/g, "").length;
     if (block.linkChars > chars * 0.5) return false; // a list of links
     const fields = block.text.match(PAGE_INFO)?.length ?? 0;
-    if (fields >= 2 && [...block.text].length <= 120) {
+    if (fields >= 2 && PAGE_ONLY.test(block.text) && [...block.text].length <= 120) {
       meta.date ??= metaDate(block.text);
       return false; // 发布时间：… 来源：… 浏览次数：…
     }

@@ -41,7 +41,9 @@ function linesOfPage(items: TextItem[], page: number, pageHeight: number): Line[
     .sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: (Line & { parts: typeof placed })[] = [];
   for (const item of placed) {
-    const line = lines.find((l) => Math.abs(l.y - item.y) <= 0.4 * Math.max(l.size, item.size));
+    // Sorted by baseline, a line's items are adjacent: comparing with the last line keeps this linear.
+    const last = lines.at(-1);
+    const line = last && Math.abs(last.y - item.y) <= 0.4 * Math.max(last.size, item.size) ? last : undefined;
     if (line) {
       line.parts.push(item);
       line.size = Math.max(line.size, item.size);
