@@ -17,7 +17,7 @@ const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/pac
 const CMAP_URL = `${join(pdfjsRoot, "cmaps")}/`;
 const STANDARD_FONTS_URL = `${join(pdfjsRoot, "standard_fonts")}/`;
 
-interface Line {
+export interface Line {
   page: number;
   /** Left and right edges, and the baseline measured from the top of the page. */
   x: number;
@@ -134,7 +134,9 @@ function paragraphs(lines: Line[]): Block[] {
       p.right >= right - (SENTENCE_END.test(p.text) ? 1.2 : 3.5) * p.size &&
       Math.abs(line.x - left) <= 0.8 * line.size && // this one is not indented, not centred
       (p.page !== line.page || line.y - p.y <= pitch * 1.3) && // no paragraph spacing between them
-      !(SENTENCE_END.test(p.text) && ITEM_START.test(line.text.trim()));
+      // A numbered item after a finished sentence starts a paragraph; after "；" it is usually one
+      // more item of an inline list (1.…；2.…), which the .txt keeps in one paragraph.
+      !(/[。！？!?]$/.test(p.text) && ITEM_START.test(line.text.trim()));
     if (continues) {
       previous!.text += /[A-Za-z0-9]$/.test(previous!.text) && /^[A-Za-z0-9]/.test(line.text.trimStart()) ? ` ${line.text.trimStart()}` : line.text.trimStart();
       previous!.last = line;
@@ -144,6 +146,11 @@ function paragraphs(lines: Line[]): Block[] {
     }
   }
   return blocks.map(({ text, heading }) => (heading ? { text, heading } : { text }));
+}
+
+/** Positioned lines of every page (top to bottom) → the bulletin's paragraphs. Pure, for tests. */
+export function layoutBlocks(pages: Line[][], pageHeights: number[]): Block[] {
+  return paragraphs(dropRunningLines(pages, pageHeights).flat());
 }
 
 export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<Extraction> {
@@ -179,7 +186,7 @@ export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<
     const str = (v: unknown) => (typeof v === "string" ? v : undefined);
     return {
       ok: true,
-      blocks: paragraphs(dropRunningLines(pages, heights).flat()),
+      blocks: layoutBlocks(pages, heights),
       meta: { title: metaTitle(str(info["Title"])), date: metaDate(str(info["CreationDate"])) },
       format: "pdf",
     };
