@@ -29,6 +29,11 @@ function extractField(passage: Passage, field: string): string {
   }
 }
 
+/** Everything of a passage that is segmented for the index (what the serving dictionary must cover). */
+export function indexedTexts(passage: Passage): string[] {
+  return FIELDS.map((field) => extractField(passage, field));
+}
+
 export const INDEX_OPTIONS: Options<Passage> = {
   idField: "id",
   fields: [...FIELDS],
