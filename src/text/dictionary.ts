@@ -24,8 +24,8 @@ import { STOP_WORDS } from "./stopwords.js";
  * dictionary that would weigh differently.
  *
  * Questions contain words the corpus lacks. Kept for them: place and organisation names (ns,
- * nt: a place the corpus lacks is recognised by its tag and reported), stop and question
- * words, thesaurus terms (the caller's `extraWords`), and the most frequent words.
+ * nt: a place the corpus lacks is recognised by its tag and reported), stop words and jieba's
+ * pronouns (question words such as 哪一年), thesaurus terms (the caller's `extraWords`), and the most frequent words.
  */
 
 /** jieba's own tables (text of each file). */
@@ -42,6 +42,9 @@ export interface TrimOptions {
   /** How many of the most frequent words to keep regardless of the corpus (for questions). */
   commonWords?: number;
 }
+
+/** Tags kept whole for questions: places (ns), organisations (nt), pronouns (r: question words). */
+const KEPT_TAGS = new Set(["ns", "nt", "r"]);
 
 /** Kept for questions: the most frequent words cover most of what people type. */
 export const COMMON_WORDS = 20_000;
@@ -126,8 +129,9 @@ export function trimDictionary(full: DictionaryTables, texts: Iterable<string>, 
   const byFreq = common > 0 ? [...entries].sort((a, b) => b.freq - a.freq) : [];
   for (const e of byFreq.slice(0, common)) keep.add(e.word);
   for (const e of entries) {
-    // Place and organisation names; and the few non-CJK entries (B超, T恤), which the runs never contain.
-    if (e.tag === "ns" || e.tag === "nt" || !/^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/u.test(e.word)) keep.add(e.word);
+    // Place and organisation names, pronouns (jieba's question words: 哪一年, 哪几, 什么样), and the
+    // few non-CJK entries (B超, T恤), which the runs never contain.
+    if (KEPT_TAGS.has(e.tag) || !/^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/u.test(e.word)) keep.add(e.word);
   }
 
   const kept = entries.filter((e) => keep.has(e.word));
