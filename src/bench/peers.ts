@@ -120,7 +120,13 @@ export async function measurePeers(input: PeerInput): Promise<PeerFigures[]> {
   out.push(
     await measure("MiniSearch search", input, async () => {
       const mini = miniSearchOf(postings, passages);
-      return (terms) => mini.search({ combineWith: "OR", queries: terms }, { boost: FIELD_BOOSTS }).slice(0, 10).map((r) => r.id as string);
+      // MiniSearch returns every match; ties (templated passages score alike) are broken by id, as ours are.
+      return (terms) =>
+        mini
+          .search({ combineWith: "OR", queries: terms }, { boost: FIELD_BOOSTS })
+          .sort((a, b) => b.score - a.score || String(a.id).localeCompare(String(b.id)))
+          .slice(0, 10)
+          .map((r) => r.id as string);
     }),
   );
   const texts = fieldTexts(postings);

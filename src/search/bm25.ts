@@ -1,3 +1,4 @@
+import type { Allowed } from "./facets.js";
 import { BM25, type Postings } from "./postings.js";
 
 /**
@@ -14,8 +15,12 @@ export interface ScoreTerm {
 export interface ScoreOptions {
   /** Weight of a match in each field; fields not named are not searched. */
   fieldBoosts: Readonly<Record<string, number>>;
-  /** When given, only passages whose entry is 1 are scored (a filter's mask). */
-  only?: Uint8Array;
+  /**
+   * When given, only these passages are scored (a year/place filter). Scoring is then exact:
+   * lists much longer than the filter are intersected with it (galloping over their sorted
+   * passages) instead of walked, so nothing needs pruning.
+   */
+  only?: Allowed | null;
   /**
    * Let long lists (more than a sixteenth of the corpus: 职工, 工会, 工作 in text) add only to
    * passages that some rarer term found, looked up in O(1), instead of making every passage they
@@ -44,6 +49,8 @@ export interface Scored {
 
 /** Below this many postings a list is always walked: pruning only pays on large corpora. */
 const MIN_PRUNE_POSTINGS = 4000;
+/** With a filter, a list this many times longer than the passages it allows is intersected, not walked. */
+const INTERSECT_RATIO = 4;
 /** Position arrays kept for long lists (4 bytes × passages each), least recently used dropped. */
 const DENSE_KEPT = 48;
 
@@ -67,14 +74,18 @@ export class Bm25Scorer {
 
   score(queryTerms: readonly ScoreTerm[], options: ScoreOptions): Scored {
     const { postings, slot } = this;
-    const { fieldBoosts, only } = options;
+    const { fieldBoosts } = options;
+    const only = options.only?.mask;
+    const allowed = options.only?.docs;
     const n = postings.size;
     const fc = postings.fieldCount;
     const words = Math.max(1, Math.ceil(queryTerms.length / 32));
-    const longest = options.prune ? Math.max(MIN_PRUNE_POSTINGS, n / 16) : Infinity;
+    const longest = options.prune && !allowed ? Math.max(MIN_PRUNE_POSTINGS, n / 16) : Infinity;
+    const intersectAbove = allowed ? INTERSECT_RATIO * allowed.length : Infinity;
 
     const walked: List[] = [];
     const probed: List[] = [];
+    const intersected: List[] = [];
     let capacity = 0;
     queryTerms.forEach(({ term, boost }, i) => {
       const t = postings.termNumber(term);
@@ -88,18 +99,30 @@ export class Bm25Scorer {
         if (end === start) continue;
         const idf = Math.log(1 + (n - (end - start) + 0.5) / (end - start + 0.5));
         const list = { term: i, field: f, pair, start, end, weight: boost * fieldBoosts[field]! * idf };
-        if (end - start > longest) probed.push(list);
+        if (end - start > intersectAbove) {
+          intersected.push(list);
+          capacity += allowed!.length;
+        } else if (end - start > longest) probed.push(list);
         else {
           walked.push(list);
           capacity += end - start;
         }
       }
     });
-    // Nothing rare enough to start from: score everything.
-    if (walked.length === 0) {
-      for (const list of probed) capacity += list.end - list.start;
-      walked.push(...probed);
-      probed.length = 0;
+    // Nothing rare enough to start from: walk the lists of the terms that can add the most (within
+    // half of the strongest, by weight × the list's largest posting) and prune the weaker ones —
+    // the sub-words of a common word, typically — with the same bound as above.
+    if (walked.length === 0 && intersected.length === 0) {
+      const reach = new Map<number, number>();
+      for (const list of probed) reach.set(list.term, (reach.get(list.term) ?? 0) + list.weight * postings.listMax[list.pair]!);
+      const strongest = Math.max(...reach.values());
+      const weak = probed.filter((list) => reach.get(list.term)! < strongest / 2);
+      for (const list of probed) {
+        if (weak.includes(list)) continue;
+        capacity += list.end - list.start;
+        walked.push(list);
+      }
+      probed.splice(0, probed.length, ...weak);
     }
 
     capacity = Math.min(n, capacity);
@@ -114,6 +137,24 @@ export class Bm25Scorer {
       for (let p = start; p < end; p++) {
         const doc = listDocs[p]!;
         if (only !== undefined && only[doc] === 0) continue;
+        let at = slot[doc]! - 1;
+        if (at < 0) {
+          at = count++;
+          slot[doc] = count;
+          docs[at] = doc;
+        }
+        scores[at] = scores[at]! + weight * postings.raw(p, field, doc);
+        masks[at * words + word] = masks[at * words + word]! | bit;
+      }
+    }
+    for (const { term, field, start, end, weight } of intersected) {
+      const word = term >>> 5;
+      const bit = 1 << (term & 31);
+      let p = start;
+      for (const doc of allowed!) {
+        p = gallop(listDocs, p, end, doc);
+        if (p === end) break;
+        if (listDocs[p] !== doc) continue;
         let at = slot[doc]! - 1;
         if (at < 0) {
           at = count++;
@@ -169,4 +210,24 @@ export class Bm25Scorer {
     }
     return dense;
   }
+}
+
+/** The first position in docs[from, end) (ascending) holding a passage ≥ doc: exponential then binary search. */
+function gallop(docs: Int32Array, from: number, end: number, doc: number): number {
+  if (from >= end || docs[from]! >= doc) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < end && docs[hi]! < doc) {
+    lo = hi;
+    step *= 2;
+    hi = Math.min(end, hi + step);
+  }
+  // docs[lo] < doc, and docs[hi] >= doc or hi === end.
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < doc) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }

@@ -65,7 +65,7 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
   const all = [...new Set([...query.terms, ...pieces])];
   const scoreTerms = all.map((term) => ({ term, boost: pieces.has(term) && !query.terms.includes(term) ? PIECE_BOOST : 1 }));
   const lift = query.phrases.length > 0 ? 1 + PHRASE_BONUS : 1;
-  const pruned = index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only: only?.mask, prune: true });
+  const pruned = index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only, prune: true });
   const best = select(pruned);
   if (pruned.prunedBound > 0) {
     // A passage left out matched only pruned lists: bound what it could have scored.
@@ -73,7 +73,7 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     const cover = coverage(query, names);
     const bound = pruned.prunedBound * names.size * cover * cover * lift;
     if (best.length < limit || best[best.length - 1]!.score <= bound) {
-      return select(index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only: only?.mask }));
+      return select(index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only }));
     }
   }
   return best;

@@ -128,8 +128,18 @@ describe("CompactIndex", () => {
     expect(only).not.toBeNull();
     expect(only!.docs.every((d) => compact.passages[d]!.year === year)).toBe(true);
     expect(only!.docs.length).toBe(passages.filter((p) => p.year === year).length);
-    const acc = compact.score([{ term: "职工", boost: 1 }], { fieldBoosts: FIELD_BOOSTS, only: only!.mask });
+    const acc = compact.score([{ term: "职工", boost: 1 }], { fieldBoosts: FIELD_BOOSTS, only });
     for (let i = 0; i < acc.count; i++) expect(compact.passages[acc.docs[i]!]!.year).toBe(year);
     expect(acc.count).toBe([...miniScores([{ term: "职工", boost: 1 }]).keys()].filter((id) => passages.find((p) => p.id === id)!.year === year).length);
+    // Long lists are intersected with the filter rather than walked: the scores stay MiniSearch's, with no pruning.
+    expect(only!.docs.length * 4).toBeLessThan(passages.filter((p) => p.text.includes("职工")).length);
+    for (const terms of QUERIES) {
+      const expected = miniScores(terms);
+      const filtered = compact.score(terms, { fieldBoosts: FIELD_BOOSTS, only, prune: true });
+      expect(filtered.prunedBound).toBe(0);
+      const want = [...expected].filter(([id]) => passages.find((p) => p.id === id)!.year === year);
+      expect(filtered.count).toBe(want.length);
+      expect(top(ours(filtered, terms), 10)).toEqual(top(want.map(([id, r]) => [id, r.score]), 10));
+    }
   });
 });
