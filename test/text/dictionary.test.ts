@@ -1,4 +1,6 @@
 import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { Engine } from "../../src/engine.js";
 import { readFileSync } from "node:fs";
 import jieba from "nodejieba";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,6 +82,29 @@ describe("the serving dictionary", () => {
     expect(await readServingDictionary(dir, "build-2")).toBeNull();
     const stamp = JSON.parse(readFileSync(servingDictionaryPath(dir).stamp, "utf8")) as { buildId: string };
     expect(stamp.buildId).toBe("build-1");
+  });
+});
+
+describe("an index and its serving dictionary", () => {
+  it("is served with the trimmed dictionary, and rebuilt when that dictionary is missing or from another build", async () => {
+    const root = await scratch();
+    try {
+      const indexDir = join(root, "index");
+      const open = () => Engine.open({ seedsDir: DEFAULT_SEEDS_DIR, indexDir, onWarning: () => {} });
+      const built = await open();
+      expect(built.openedFrom.kind).toBe("built");
+      const answer = built.ask("昆山 2007 工作任务").hits.map((h) => h.id);
+      const loaded = await open();
+      expect(loaded.openedFrom).toEqual({ kind: "loaded" });
+      expect(loaded.ask("昆山 2007 工作任务").hits.map((h) => h.id)).toEqual(answer);
+      await rm(servingDictionaryPath(indexDir).stamp);
+      expect((await open()).openedFrom).toEqual({ kind: "built", reason: "索引文件不完整" });
+      await saveServingDictionary(indexDir, "another-build", trimmed);
+      expect((await open()).openedFrom).toEqual({ kind: "built", reason: "索引文件不完整" });
+      expect((await open()).openedFrom).toEqual({ kind: "loaded" });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 
