@@ -16,7 +16,9 @@ import {
   SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason,
   type BulletinSummary, type Manifest, type StoredCorpus,
 } from "./search/store.js";
-import { loadDictionary } from "./text/segment.js";
+import { readFullDictionary, readServingDictionary, saveServingDictionary, trimDictionary } from "./text/dictionary.js";
+import { useDictionary, type JiebaDictionary } from "./text/segment.js";
+import { indexedTexts } from "./search/passage-index.js";
 
 export interface SourceSummary {
   source: string;
@@ -111,8 +113,10 @@ export class Engine {
     let reason = options.rebuild ? "要求重建" : staleReason(manifest, seeds.map((s) => s.file));
     if (!reason && manifest) {
       const stored = await loadStored(options.indexDir, manifest);
-      if (stored) {
-        return new Engine(manifest, stored.corpus, stored.index, learnNames(stored.corpus.bulletins), { kind: "loaded" });
+      const dictionary = stored && (await readServingDictionary(options.indexDir, manifest.buildId));
+      if (stored && dictionary) {
+        const gazetteer = learnNames(stored.corpus.bulletins, dictionary);
+        return new Engine(manifest, stored.corpus, stored.index, gazetteer, { kind: "loaded" });
       }
       reason = "索引文件不完整";
     }
@@ -137,7 +141,7 @@ export class Engine {
       passages: b.passages.length,
     }));
     // The segmenter must know the corpus's names before it cuts the corpus for the index.
-    const gazetteer = learnNames(bulletins);
+    const gazetteer = learnNames(bulletins, { kind: "full" });
     // MiniSearch builds; the packed arrays are what is saved and served, and the MiniSearch
     // instance (nested Maps, most of the build's memory) is garbage once they exist.
     const index = CompactIndex.fromMiniSearch(buildIndex(passages, options.onProgress), passages);
@@ -151,7 +155,14 @@ export class Engine {
       skipped: read.skipped,
     };
     const corpus: StoredCorpus = { buildId, bulletins, passages };
+    // Serving needs only the words the corpus can use (src/text/dictionary.ts); saved before the
+    // manifest, stamped with the build id.
+    const trimmed = trimDictionary(readFullDictionary(), passages.flatMap(indexedTexts));
+    await saveServingDictionary(options.indexDir, buildId, trimmed);
     await saveIndex(options.indexDir, manifest, corpus, index);
+    const served = await readServingDictionary(options.indexDir, buildId);
+    if (!served) throw new EngineError(`索引目录无法写入：${options.indexDir}`);
+    useDictionary(served, gazetteer.dictionary);
     return new Engine(manifest, corpus, index, gazetteer, { kind: "built", reason });
   }
 
@@ -298,12 +309,12 @@ export class Engine {
 const EXAMPLE_TOPICS = ["工作任务", "困难职工", "劳动竞赛", "重点工作", "工作目标", "职工书屋", "工资集体协商", "农民工"];
 
 /** The corpus's names as filters, taught to the segmenter (queries and indexing both need them). */
-function learnNames(bulletins: BulletinSummary[]): Gazetteer {
+function learnNames(bulletins: BulletinSummary[], dictionary: JiebaDictionary): Gazetteer {
   const gazetteer = buildGazetteer(
     mergeOrgs(bulletins.flatMap((b) => b.orgs)),
     [...new Set(bulletins.flatMap((b) => b.authors))],
   );
-  loadDictionary(gazetteer.dictionary);
+  useDictionary(dictionary, gazetteer.dictionary);
   return gazetteer;
 }
 

@@ -4,16 +4,18 @@ import { cpus, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { benchBot, type BotBenchResult } from "./bot.js";
+import type { PeerFigures } from "./peers.js";
 import { countPassages } from "./count.js";
 import { questionMix, type BenchQuestion } from "./questions.js";
 import type { Summary } from "./stats.js";
 import { ensureCorpus, GENERATOR_VERSION, loadTemplates, type CorpusManifest } from "./synth.js";
 
 /**
- * `npm run bench [-- --sizes seeds,1k,10k,100k] [--rounds N] [--no-bot] [--out FILE]`
+ * `npm run bench [-- --sizes seeds,1k,10k,100k] [--peers 10k] [--rounds N] [--no-bot] [--out FILE]`
  *
  * For each size: generate (or reuse) the synthetic corpus, build its index in a fresh process,
- * then load and query it in another fresh process; on the seeds, run the bot against the local
+ * then load and query it in another fresh process (at the `--peers` sizes, also MiniSearch's
+ * search, FlexSearch and Orama on the same tokens); on the seeds, run the bot against the local
  * Bot API stand-in. Prints the table and writes BENCHMARKS.md.
  */
 
@@ -42,8 +44,8 @@ interface ServeResult {
   peakServingMb: number;
   engine: Summary;
   segment: Summary;
-  search: Summary;
   compact: Summary;
+  peers: PeerFigures[];
   scan: Summary;
   kinds: Record<string, { engine: Summary; scan: Summary }>;
   withFilters: Summary;
@@ -105,7 +107,7 @@ async function checkAskCli(seedsDir: string, indexDir: string, questions: BenchQ
   return { ms: performance.now() - started, answers, questions: questions.length };
 }
 
-async function benchSize(size: string, rounds: number, cli: boolean): Promise<{ result: SizeResult; manifest: CorpusManifest | null; seedsDir: string; indexDir: string; questions: BenchQuestion[] }> {
+async function benchSize(size: string, rounds: number, cli: boolean, peers: boolean): Promise<{ result: SizeResult; manifest: CorpusManifest | null; seedsDir: string; indexDir: string; questions: BenchQuestion[] }> {
   const base = join(DATA, `v${GENERATOR_VERSION}`, size);
   let seedsDir = join(ROOT, "seeds");
   let manifest: CorpusManifest | null = null;
@@ -138,6 +140,7 @@ async function benchSize(size: string, rounds: number, cli: boolean): Promise<{ 
   log(`  loading and querying (fresh process)…`);
   const serve = await measureChild<ServeResult>("serve", [
     "--seeds", seedsDir, "--index", indexDir, "--questions", questionsFile, "--rounds", String(rounds),
+    ...(peers ? ["--peers"] : []),
   ]);
   log(`  load ${serve.loadMs.toFixed(0)} ms, serving RSS ${serve.rssServingMb.toFixed(0)} MB, ask p50 ${serve.engine.p50.toFixed(2)} / p99 ${serve.engine.p99.toFixed(2)} ms, scan p50 ${serve.scan.p50.toFixed(2)} ms`);
   const result: SizeResult = { size, build, indexBytes: dirBytes(indexDir), corpusBytes: dirBytes(seedsDir), serve };
@@ -249,7 +252,7 @@ function report(results: SizeResult[], bot: BotBenchResult | null, rounds: numbe
   lines.push("");
   lines.push(
     table(
-      ["size", "engine p50", "p95", "p99", "linear scan p50", "p95", "p99", "scan ÷ engine (p50)", "segment only p50 / p99", "index scoring only p50 / p99", "MiniSearch search only p50 / p99"],
+      ["size", "engine p50", "p95", "p99", "linear scan p50", "p95", "p99", "scan ÷ engine (p50)", "segment only p50 / p99", "index scoring only p50 / p99"],
       results.map((r) => {
         const s = r.serve;
         return [
@@ -259,7 +262,6 @@ function report(results: SizeResult[], bot: BotBenchResult | null, rounds: numbe
           `${ratio(s.scan.p50, s.engine.p50)}×`,
           `${ms(s.segment.p50)} / ${ms(s.segment.p99)}`,
           `${ms(s.compact.p50)} / ${ms(s.compact.p99)}`,
-          `${ms(s.search.p50)} / ${ms(s.search.p99)}`,
         ];
       }),
     ),
@@ -283,11 +285,35 @@ function report(results: SizeResult[], bot: BotBenchResult | null, rounds: numbe
   lines.push("");
   lines.push(
     "`segment only` is `segmentQuery` on the normalised question. `index scoring only` is the engine's own index " +
-      "(CompactIndex, BM25 over packed posting arrays) scoring those terms, OR, no filter; `MiniSearch search only` is MiniSearch's " +
-      "`search` with the same terms on the same postings (revived into MiniSearch), which is what the engine used before it was " +
-      "replaced for speed. The difference between `engine` and the floor is query understanding (years, places, 繁→简, sub-terms), " +
+      "(CompactIndex, BM25 over packed posting arrays, pruned) scoring those terms, OR, no filter. The difference between `engine` and the floor is query understanding (years, places, 繁→简, sub-terms), " +
       "ranking (coverage, phrases, de-duplication), filters, excerpts and the answer object.",
   );
+  const withPeers = results.filter((r) => r.serve.peers.length > 0);
+  if (withPeers.length > 0) {
+    lines.push("");
+    lines.push("## Peers (same process, same jieba tokens and questions)");
+    lines.push("");
+    lines.push(
+      table(
+        ["size", "search", "p50 ms", "p99 ms", "÷ our index scoring (p50)", "overlap@10 with ours", "build s"],
+        withPeers.flatMap((r) => [
+          [r.size, "our index scoring", ms(r.serve.compact.p50), ms(r.serve.compact.p99), "1×", "1.00", "—"],
+          ...r.serve.peers.map((p) => [
+            r.size, p.name, ms(p.latency.p50), ms(p.latency.p99), `${ratio(p.latency.p50, r.serve.compact.p50)}×`, p.overlap.toFixed(2), secs(p.buildMs),
+          ]),
+        ]),
+      ),
+    );
+    lines.push("");
+    lines.push(
+      "Every peer gets each passage's jieba tokens (from our postings), space-separated, and a tokenizer that splits on spaces; " +
+        "questions are the same `segmentQuery` terms, OR-combined, top 10, no filter. `MiniSearch search` runs on exactly our " +
+        "postings (revived into MiniSearch) with our field boosts, so its overlap checks our scoring; FlexSearch indexes the four " +
+        "fields as one text (it has no per-field BM25) with `suggest` for OR; Orama gets the fields and boosts, `threshold: 1` for OR. " +
+        "Our ranking for overlap is BM25 × terms matched over every passage; the engine adds coverage, phrases and filters on top. " +
+        "`build` is the peer's own indexing time.",
+    );
+  }
   const unanswered = results.filter((r) => r.serve.unanswered.length > 0);
   if (unanswered.length > 0) {
     lines.push("");
@@ -337,6 +363,7 @@ async function main(): Promise<void> {
       sizes: { type: "string", default: "seeds,1k,10k,100k" },
       rounds: { type: "string", default: "10" },
       "no-bot": { type: "boolean", default: false },
+      peers: { type: "string", default: "seeds,1k,10k" },
       out: { type: "string", default: join(ROOT, "BENCHMARKS.md") },
     },
   });
@@ -349,7 +376,8 @@ async function main(): Promise<void> {
   const largest = sizes[sizes.length - 1];
   for (const size of sizes) {
     log(`\n[${size}]`);
-    const { result, seedsDir, indexDir, questions } = await benchSize(size, rounds, size === largest && size !== "seeds");
+    const peers = values.peers.split(",").map((s) => s.trim()).includes(size);
+    const { result, seedsDir, indexDir, questions } = await benchSize(size, rounds, size === largest && size !== "seeds", peers);
     results.push(result);
     if (size === "seeds" && !values["no-bot"]) {
       log("  bot: cold starts and 200 questions against the Bot API stand-in…");

@@ -29,6 +29,11 @@ function extractField(passage: Passage, field: string): string {
   }
 }
 
+/** Everything of a passage that is segmented for the index (what the serving dictionary must cover). */
+export function indexedTexts(passage: Passage): string[] {
+  return FIELDS.map((field) => extractField(passage, field));
+}
+
 export const INDEX_OPTIONS: Options<Passage> = {
   idField: "id",
   fields: [...FIELDS],
@@ -43,17 +48,43 @@ export const INDEX_OPTIONS: Options<Passage> = {
   },
 };
 
-export function buildIndex(passages: Passage[], onProgress?: (done: number, total: number) => void): MiniSearch<Passage> {
-  const index = new MiniSearch<Passage>(INDEX_OPTIONS);
+/** What the packed postings are read from: MiniSearch's index, by term, field and document. */
+export interface MiniSearchPostings {
+  /** term → field id → MiniSearch's short document id → term frequency. */
+  terms: Iterable<[string, Map<number, Map<number, number>>]>;
+  /** short document id → passage id. */
+  documentIds: ReadonlyMap<number, string>;
+  /** short document id → length of each field, in terms. */
+  fieldLength: ReadonlyMap<number, readonly number[]>;
+  fieldIds: Readonly<Record<string, number>>;
+  averageFieldLength: readonly number[];
+}
+
+/**
+ * MiniSearch, with its index readable. Its fields are `protected`, so reading them from a
+ * subclass is what its types allow and the compiler checks their names and types; minisearch's
+ * version is pinned exactly (package.json) and test/search/minisearch-shape.test.ts fails loudly
+ * should a release change what these hold.
+ */
+export class PassageMiniSearch extends MiniSearch<Passage> {
+  postings(): MiniSearchPostings {
+    return {
+      terms: this._index,
+      documentIds: this._documentIds as Map<number, string>,
+      fieldLength: this._fieldLength,
+      fieldIds: this._fieldIds,
+      averageFieldLength: this._avgFieldLength,
+    };
+  }
+}
+
+export function buildIndex(passages: Passage[], onProgress?: (done: number, total: number) => void): PassageMiniSearch {
+  const index = new PassageMiniSearch(INDEX_OPTIONS);
   const step = 2000;
   for (let i = 0; i < passages.length; i += step) {
     index.addAll(passages.slice(i, i + step));
     onProgress?.(Math.min(i + step, passages.length), passages.length);
   }
   return index;
-}
-
-export function loadIndex(json: ReturnType<MiniSearch["toJSON"]>): MiniSearch<Passage> {
-  return MiniSearch.loadJS<Passage>(json, INDEX_OPTIONS);
 }
 

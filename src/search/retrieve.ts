@@ -1,5 +1,5 @@
 import type { Passage } from "../corpus/passage.js";
-import type { Accumulated, CompactIndex } from "./compact-index.js";
+import type { CompactIndex, Scored } from "./compact-index.js";
 import type { FilterTarget } from "./gazetteer.js";
 import { FIELD_BOOSTS } from "./passage-index.js";
 import type { Query } from "./query.js";
@@ -65,7 +65,7 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
   const all = [...new Set([...query.terms, ...pieces])];
   const scoreTerms = all.map((term) => ({ term, boost: pieces.has(term) && !query.terms.includes(term) ? PIECE_BOOST : 1 }));
   const lift = query.phrases.length > 0 ? 1 + PHRASE_BONUS : 1;
-  const pruned = index.accumulate(scoreTerms, FIELD_BOOSTS, only?.mask, true);
+  const pruned = index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only, prune: true });
   const best = select(pruned);
   if (pruned.prunedBound > 0) {
     // A passage left out matched only pruned lists: bound what it could have scored.
@@ -73,26 +73,26 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     const cover = coverage(query, names);
     const bound = pruned.prunedBound * names.size * cover * cover * lift;
     if (best.length < limit || best[best.length - 1]!.score <= bound) {
-      return select(index.accumulate(scoreTerms, FIELD_BOOSTS, only?.mask, false));
+      return select(index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only }));
     }
   }
   return best;
 
-  function select(acc: Accumulated): Ranked[] {
+  function select(acc: Scored): Ranked[] {
     // Base score of every matching passage: BM25 × terms matched (MiniSearch's quality) × coverage².
     // Coverage depends only on which terms matched, so it is computed once per distinct mask.
     const base = new Float64Array(acc.count);
     const byMask = new Map<number | string, { cover: number; matched: string[] }>();
-    const matchedOf = (doc: number) => {
+    const matchedOf = (i: number) => {
       let key: number | string;
-      if (acc.words === 1) key = acc.masks[doc]!;
+      if (acc.words === 1) key = acc.masks[i]!;
       else {
         key = "";
-        for (let w = 0; w < acc.words; w++) key += `${acc.masks[doc * acc.words + w]!},`;
+        for (let w = 0; w < acc.words; w++) key += `${acc.masks[i * acc.words + w]!},`;
       }
       let known = byMask.get(key);
       if (!known) {
-        const matched = all.filter((_, i) => (acc.masks[doc * acc.words + (i >>> 5)]! & (1 << (i & 31))) !== 0);
+        const matched = all.filter((_, t) => (acc.masks[i * acc.words + (t >>> 5)]! & (1 << (t & 31))) !== 0);
         known = { cover: coverage(query, new Set(matched)), matched };
         byMask.set(key, known);
       }
@@ -102,22 +102,21 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     // usual case), so the loop over every matching passage does no Map lookups.
     const table = acc.words === 1 && all.length <= 16 ? new Float64Array(1 << all.length).fill(-1) : null;
     for (let i = 0; i < acc.count; i++) {
-      const doc = acc.touched[i]!;
       let factor: number;
       if (table) {
-        const mask = acc.masks[doc]!;
+        const mask = acc.masks[i]!;
         factor = table[mask]!;
         if (factor < 0) {
-          const { cover, matched } = matchedOf(doc);
+          const { cover, matched } = matchedOf(i);
           factor = table[mask] = matched.length * cover * cover;
         }
       } else {
-        const { cover, matched } = matchedOf(doc);
+        const { cover, matched } = matchedOf(i);
         factor = matched.length * cover * cover;
       }
-      base[i] = acc.scores[doc]! * factor;
+      base[i] = acc.scores[i]! * factor;
     }
-    const order = (i: number, j: number) => base[i]! - base[j]! || index.idRank[acc.touched[j]!]! - index.idRank[acc.touched[i]!]!;
+    const order = (i: number, j: number) => base[i]! - base[j]! || index.idRank[acc.docs[j]!]! - index.idRank[acc.docs[i]!]!;
 
     // Copies of one text share the phrase bonus, so the best copy by base score is the one a
     // full sort would show; every candidate is allowed, so only that copy enters the heap.
@@ -125,7 +124,7 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     let distinct = 0;
     const firsts = new Int32Array(acc.count);
     for (let i = 0; i < acc.count; i++) {
-      const g = index.textGroup[acc.touched[i]!]!;
+      const g = index.textGroup[acc.docs[i]!]!;
       const known = bestOfGroup[g]!;
       if (known < 0) {
         bestOfGroup[g] = i;
@@ -145,10 +144,10 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
       const i = heap.peek();
       if (best.length >= limit && base[i]! * lift < best[best.length - 1]!.score) break;
       heap.pop();
-      const doc = acc.touched[i]!;
+      const doc = acc.docs[i]!;
       const passage = index.passages[doc]!;
       const phrase = query.phrases.some((p) => passage.text.includes(p)) ? 1 + PHRASE_BONUS : 1;
-      const hit: Ranked = { passage, score: base[i]! * phrase, matched: matchedOf(doc).matched };
+      const hit: Ranked = { passage, score: base[i]! * phrase, matched: matchedOf(i).matched };
       // Identical passages (the same text filed twice) are shown once: the better one stays.
       const twin = best.findIndex((b) => b.passage.text === passage.text);
       if (twin >= 0) {

@@ -2,30 +2,49 @@ import { fileURLToPath } from "node:url";
 import jieba from "nodejieba";
 import { STOP_WORDS } from "./stopwords.js";
 
-// jieba loads five files before its first cut. Two of them — the 6 MB IDF table and the
-// stop-word list — serve only keyword extraction, which we never call; one-line stand-ins
-// (src/text/jieba/) save about 0.2 s of every start. The segmentation dictionary and HMM
-// model are jieba's own.
-const KEYWORD_FILES = fileURLToPath(new URL("./jieba/", import.meta.url));
-let loaded = false;
-
-/** Loads jieba on first use (about 1 s), with the stand-ins above. */
-function ready(): typeof jieba {
-  if (!loaded) {
-    jieba.load({ idfDict: `${KEYWORD_FILES}idf.utf8`, stopWordDict: `${KEYWORD_FILES}stop_words.utf8` });
-    loaded = true;
-  }
-  return jieba;
-}
-
 /**
  * Chinese segmentation with nodejieba. jieba splits digit runs into single characters, so text
  * is first cut into runs: CJK runs go to jieba, digit and Latin runs stay whole tokens
  * (400, 90, 2007), which is also what makes 90% and 90％ the same figure.
+ *
+ * jieba's dictionary is process-wide (one native instance per process). This module is the one
+ * place that chooses it: `useDictionary` loads jieba's full dictionary (to build an index) or an
+ * index's trimmed serving dictionary (src/text/dictionary.ts), and teaches it the corpus's names.
+ * Every cut goes through here, so whichever engine opened last defines the dictionary; two
+ * engines over different corpora in one process share it (their names accumulate, as jieba's
+ * own insertWord would), and switching dictionary reloads jieba and re-teaches the names given.
  */
 
-const RUNS = /[0-9]+(?:\.[0-9]+)?|[a-z]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/giu;
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+/** Which dictionary jieba cuts with: its own full one, or a trimmed one saved with an index. */
+export type JiebaDictionary =
+  | { kind: "full" }
+  | { kind: "trimmed"; dict: string; userDict: string };
+
+const NODEJIEBA_DICT: JiebaDictionary = { kind: "full" };
+
+// jieba loads five files. Two of them — the 6 MB IDF table and the stop-word list — serve only
+// keyword extraction, which we never call; one-line stand-ins (src/text/jieba/) save about 0.2 s
+// of every start. The HMM model is jieba's own: it segments words no dictionary has, in corpus
+// text and questions alike.
+const KEYWORD_FILES = fileURLToPath(new URL("./jieba/", import.meta.url));
+
+let loaded: { key: string; names: Set<string> } | null = null;
+
+function keyOf(dictionary: JiebaDictionary): string {
+  return dictionary.kind === "full" ? "full" : `${dictionary.dict}|${dictionary.userDict}`;
+}
+
+function load(dictionary: JiebaDictionary): void {
+  const tables = dictionary.kind === "full" ? {} : { dict: dictionary.dict, userDict: dictionary.userDict };
+  jieba.load({ ...tables, idfDict: `${KEYWORD_FILES}idf.utf8`, stopWordDict: `${KEYWORD_FILES}stop_words.utf8` });
+  loaded = { key: keyOf(dictionary), names: new Set() };
+}
+
+/** jieba, loaded with the full dictionary if nothing chose one yet (about 1 s). */
+function ready(): typeof jieba {
+  if (!loaded) load(NODEJIEBA_DICT);
+  return jieba;
+}
 
 /** Part-of-speech tags for dictionary words (jieba's conventions). */
 export type WordTag = "ns" | "nt" | "nr" | "n";
@@ -35,18 +54,33 @@ export interface DictionaryWord {
   tag: WordTag;
 }
 
-const inserted = new Set<string>();
-
 /**
- * Teaches jieba the corpus's own names (organisations, their short forms, places, authors), so
- * 张家港市总 or 顾粮 stay whole. jieba's dictionary is process-wide; inserting twice is harmless.
+ * Sets jieba's process-wide dictionary (reloading only when it changes) and teaches it the
+ * corpus's own names (organisations, their short forms, places, authors), so 张家港市总 or 顾粮
+ * stay whole.
  */
+export function useDictionary(dictionary: JiebaDictionary, names: Iterable<DictionaryWord> = []): void {
+  if (!loaded || loaded.key !== keyOf(dictionary)) load(dictionary);
+  loadDictionary(names);
+}
+
+/** Teaches the current dictionary more names; inserting twice is harmless. */
 export function loadDictionary(words: Iterable<DictionaryWord>): void {
+  ready();
+  const names = loaded!.names;
   for (const { word, tag } of words) {
-    if (inserted.has(word)) continue;
-    ready().insertWord(word, tag);
-    inserted.add(word);
+    if (names.has(word)) continue;
+    jieba.insertWord(word, tag);
+    names.add(word);
   }
+}
+
+const RUNS = /[0-9]+(?:\.[0-9]+)?|[a-z]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/giu;
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+
+/** The CJK runs of a text: all jieba ever sees of it when segmenting (digits and Latin stay whole). */
+export function* cjkRuns(text: string): Generator<string> {
+  for (const match of text.toLowerCase().matchAll(RUNS)) if (CJK.test(match[0])) yield match[0];
 }
 
 /** A single CJK character is almost never a topic on its own (为, 名, 年). */

@@ -1,0 +1,233 @@
+import type { Allowed } from "./facets.js";
+import { BM25, type Postings } from "./postings.js";
+
+/**
+ * BM25 over posting lists, OR-combined, exactly as MiniSearch's `search` scores before its
+ * quality factor (same k, b, d, idf, field and term boosts): test/search/scoring.test.ts holds
+ * the two side by side.
+ */
+
+export interface ScoreTerm {
+  term: string;
+  boost: number;
+}
+
+export interface ScoreOptions {
+  /** Weight of a match in each field; fields not named are not searched. */
+  fieldBoosts: Readonly<Record<string, number>>;
+  /**
+   * When given, only these passages are scored (a year/place filter). Scoring is then exact:
+   * lists much longer than the filter are intersected with it (galloping over their sorted
+   * passages) instead of walked, so nothing needs pruning.
+   */
+  only?: Allowed | null;
+  /**
+   * Let long lists (more than a sixteenth of the corpus: 职工, 工会, 工作 in text) add only to
+   * passages that some rarer term found, looked up in O(1), instead of making every passage they
+   * hold a candidate. A passage matching nothing but such lists is then left out; `prunedBound`
+   * says the most it could have scored, so the caller can prove it would not have ranked, or
+   * score again without pruning.
+   */
+  prune?: boolean;
+}
+
+/** The passages that matched, with their scores: the caller's to keep. */
+export interface Scored {
+  count: number;
+  /** Passage numbers, in the order first found. */
+  docs: Int32Array;
+  /** BM25 sum of docs[i]. */
+  scores: Float64Array;
+  /** Which query terms docs[i] matched: bit (t & 31) of masks[i * words + (t >>> 5)] for term t. */
+  masks: Uint32Array;
+  words: number;
+  /** With pruning: the most (BM25 sum) a passage found only in pruned lists could score; else 0. */
+  prunedBound: number;
+  /** Query terms (indexes) that had a pruned list. */
+  prunedTerms: number[];
+}
+
+/** Below this many postings a list is always walked: pruning only pays on large corpora. */
+const MIN_PRUNE_POSTINGS = 4000;
+/** With a filter, a list this many times longer than the passages it allows is intersected, not walked. */
+const INTERSECT_RATIO = 4;
+/** Position arrays kept for long lists (4 bytes × passages each), least recently used dropped. */
+const DENSE_KEPT = 48;
+
+interface List {
+  term: number;
+  field: number;
+  pair: number;
+  start: number;
+  end: number;
+  weight: number;
+}
+
+export class Bm25Scorer {
+  /** Position + 1 of a passage in the current result, 0 when not in it; all zero between calls. */
+  private readonly slot: Int32Array;
+  private readonly dense = new Map<number, Int32Array>();
+
+  constructor(private readonly postings: Postings) {
+    this.slot = new Int32Array(postings.size);
+  }
+
+  score(queryTerms: readonly ScoreTerm[], options: ScoreOptions): Scored {
+    const { postings, slot } = this;
+    const { fieldBoosts } = options;
+    const only = options.only?.mask;
+    const allowed = options.only?.docs;
+    const n = postings.size;
+    const fc = postings.fieldCount;
+    const words = Math.max(1, Math.ceil(queryTerms.length / 32));
+    const longest = options.prune && !allowed ? Math.max(MIN_PRUNE_POSTINGS, n / 16) : Infinity;
+    const intersectAbove = allowed ? INTERSECT_RATIO * allowed.length : Infinity;
+
+    const walked: List[] = [];
+    const probed: List[] = [];
+    const intersected: List[] = [];
+    let capacity = 0;
+    queryTerms.forEach(({ term, boost }, i) => {
+      const t = postings.termNumber(term);
+      if (t === undefined) return;
+      for (const field in fieldBoosts) {
+        const f = postings.fieldIds[field];
+        if (f === undefined) continue;
+        const pair = t * fc + f;
+        const start = postings.offsets[pair]!;
+        const end = postings.offsets[pair + 1]!;
+        if (end === start) continue;
+        const idf = Math.log(1 + (n - (end - start) + 0.5) / (end - start + 0.5));
+        const list = { term: i, field: f, pair, start, end, weight: boost * fieldBoosts[field]! * idf };
+        if (end - start > intersectAbove) {
+          intersected.push(list);
+          capacity += allowed!.length;
+        } else if (end - start > longest) probed.push(list);
+        else {
+          walked.push(list);
+          capacity += end - start;
+        }
+      }
+    });
+    // Nothing rare enough to start from: walk the lists of the terms that can add the most (within
+    // half of the strongest, by weight × the list's largest posting) and prune the weaker ones —
+    // the sub-words of a common word, typically — with the same bound as above.
+    if (walked.length === 0 && intersected.length === 0) {
+      const reach = new Map<number, number>();
+      for (const list of probed) reach.set(list.term, (reach.get(list.term) ?? 0) + list.weight * postings.listMax[list.pair]!);
+      const strongest = Math.max(...reach.values());
+      const weak = probed.filter((list) => reach.get(list.term)! < strongest / 2);
+      for (const list of probed) {
+        if (weak.includes(list)) continue;
+        capacity += list.end - list.start;
+        walked.push(list);
+      }
+      probed.splice(0, probed.length, ...weak);
+    }
+
+    capacity = Math.min(n, capacity);
+    const docs = new Int32Array(capacity);
+    const scores = new Float64Array(capacity);
+    const masks = new Uint32Array(capacity * words);
+    let count = 0;
+    const listDocs = postings.docs;
+    for (const { term, field, start, end, weight } of walked) {
+      const word = term >>> 5;
+      const bit = 1 << (term & 31);
+      for (let p = start; p < end; p++) {
+        const doc = listDocs[p]!;
+        if (only !== undefined && only[doc] === 0) continue;
+        let at = slot[doc]! - 1;
+        if (at < 0) {
+          at = count++;
+          slot[doc] = count;
+          docs[at] = doc;
+        }
+        scores[at] = scores[at]! + weight * postings.raw(p, field, doc);
+        masks[at * words + word] = masks[at * words + word]! | bit;
+      }
+    }
+    for (const { term, field, start, end, weight } of intersected) {
+      const word = term >>> 5;
+      const bit = 1 << (term & 31);
+      let p = start;
+      for (const doc of allowed!) {
+        p = gallop(listDocs, p, end, doc);
+        if (p === end) break;
+        if (listDocs[p] !== doc) continue;
+        let at = slot[doc]! - 1;
+        if (at < 0) {
+          at = count++;
+          slot[doc] = count;
+          docs[at] = doc;
+        }
+        scores[at] = scores[at]! + weight * postings.raw(p, field, doc);
+        masks[at * words + word] = masks[at * words + word]! | bit;
+      }
+    }
+    let prunedBound = 0;
+    const prunedTerms = new Set<number>();
+    for (const { term, field, weight, pair } of probed) {
+      const dense = this.denseOf(pair);
+      const word = term >>> 5;
+      const bit = 1 << (term & 31);
+      for (let at = 0; at < count; at++) {
+        const doc = docs[at]!;
+        const p = dense[doc]!;
+        if (p === 0) continue;
+        scores[at] = scores[at]! + weight * postings.raw(p - 1, field, doc);
+        masks[at * words + word] = masks[at * words + word]! | bit;
+      }
+      // The most one posting of this list adds (its largest term-frequency part, precomputed).
+      prunedBound += weight * postings.listMax[pair]!;
+      prunedTerms.add(term);
+    }
+    for (let at = 0; at < count; at++) slot[docs[at]!] = 0;
+    return {
+      count,
+      docs: docs.subarray(0, count),
+      scores: scores.subarray(0, count),
+      masks: masks.subarray(0, count * words),
+      words,
+      prunedBound,
+      prunedTerms: [...prunedTerms],
+    };
+  }
+
+  /** Where each passage's posting of a long list sits (position + 1, 0 when absent), built on first use. */
+  private denseOf(pair: number): Int32Array {
+    let dense = this.dense.get(pair);
+    if (dense) {
+      // Most recently used last, so the eviction below drops the least recently used.
+      this.dense.delete(pair);
+      this.dense.set(pair, dense);
+    } else {
+      if (this.dense.size >= DENSE_KEPT) this.dense.delete(this.dense.keys().next().value!);
+      dense = new Int32Array(this.postings.size);
+      const { offsets, docs } = this.postings;
+      for (let p = offsets[pair]!; p < offsets[pair + 1]!; p++) dense[docs[p]!] = p + 1;
+      this.dense.set(pair, dense);
+    }
+    return dense;
+  }
+}
+
+/** The first position in docs[from, end) (ascending) holding a passage ≥ doc: exponential then binary search. */
+function gallop(docs: Int32Array, from: number, end: number, doc: number): number {
+  if (from >= end || docs[from]! >= doc) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < end && docs[hi]! < doc) {
+    lo = hi;
+    step *= 2;
+    hi = Math.min(end, hi + step);
+  }
+  // docs[lo] < doc, and docs[hi] >= doc or hi === end.
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < doc) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}

@@ -1,0 +1,75 @@
+import type { Passage } from "../corpus/passage.js";
+import type { FilterTarget } from "./gazetteer.js";
+
+/**
+ * What ranking needs about passages besides their terms, precomputed once per index: which
+ * passages a year/place filter allows, which passages repeat one text (templated bulletins file
+ * the same paragraph twice), and each passage's place in id order (ranking's tie-break).
+ */
+
+/** A passage allowed by a filter: a mask over passage numbers and the same passages ascending. */
+export interface Allowed {
+  mask: Uint8Array;
+  docs: number[];
+}
+
+export class Facets {
+  private readonly size: number;
+  private readonly byYear = new Map<number, number[]>();
+  private readonly byPlace = new Map<string, number[]>();
+  private readonly byOrg = new Map<string, number[]>();
+  /** Passages with the same text share a group number. */
+  readonly textGroup: Int32Array;
+  readonly groups: number;
+  /** Position of each passage's id in `localeCompare` order, so ranking never collates per comparison. */
+  readonly idRank: Int32Array;
+
+  constructor(passages: readonly Passage[]) {
+    this.size = passages.length;
+    const add = <K>(map: Map<K, number[]>, key: K | null, doc: number) => {
+      if (key === null) return;
+      const list = map.get(key);
+      if (list) list.push(doc);
+      else map.set(key, [doc]);
+    };
+    this.textGroup = new Int32Array(this.size);
+    const groupOf = new Map<string, number>();
+    passages.forEach((p, doc) => {
+      let g = groupOf.get(p.text);
+      if (g === undefined) groupOf.set(p.text, (g = groupOf.size));
+      this.textGroup[doc] = g;
+      add(this.byYear, p.year, doc);
+      add(this.byPlace, p.place, doc);
+      add(this.byOrg, p.org, doc);
+    });
+    this.groups = groupOf.size;
+    this.idRank = new Int32Array(this.size);
+    const collator = new Intl.Collator();
+    const byId = Array.from({ length: this.size }, (_, doc) => doc).sort((a, b) => collator.compare(passages[a]!.id, passages[b]!.id));
+    byId.forEach((doc, rank) => (this.idRank[doc] = rank));
+  }
+
+  /**
+   * The passages a filter allows: one of the years (when any) and one of the places or
+   * organisations (when any); null when the filter allows everything. The result is the caller's.
+   */
+  filter(years: readonly number[], targets: readonly FilterTarget[]): Allowed | null {
+    if (years.length === 0 && targets.length === 0) return null;
+    const union = (lists: (number[] | undefined)[]): number[] => {
+      const out: number[] = [];
+      for (const list of lists) if (list) for (const doc of list) out.push(doc);
+      return lists.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
+    };
+    const byYear = years.length > 0 ? union(years.map((y) => this.byYear.get(y))) : null;
+    const byTarget = targets.length > 0 ? union(targets.map((t) => (t.by === "place" ? this.byPlace : this.byOrg).get(t.label))) : null;
+    const mask = new Uint8Array(this.size);
+    let docs: number[];
+    if (byYear && byTarget) {
+      for (const doc of byYear) mask[doc] = 1;
+      docs = byTarget.filter((doc) => mask[doc] === 1);
+      mask.fill(0);
+    } else docs = [...(byYear ?? byTarget)!];
+    for (const doc of docs) mask[doc] = 1;
+    return { mask, docs };
+  }
+}
