@@ -1,0 +1,304 @@
+import type { Passage } from "../corpus/passage.js";
+import type { AnswerKind } from "./kind.js";
+import type { Direct } from "./schema.js";
+
+/**
+ * The direct answer: the shortest span of a top passage that answers the question completely,
+ * chosen by what the question kind needs (a number with a measure word, enumerated items, a
+ * byline, a time phrase) and by how much of the question sits in the same clause. Extractive
+ * and cautious: when no span is clearly the answer, there is none (null), never a guess.
+ * Only the top few passages are read, so it costs microseconds.
+ */
+
+export interface DirectQuery {
+  question: string;
+  /** Topic words of the question, with how informative each is (idf). */
+  terms: readonly string[];
+  weights: Readonly<Record<string, number>>;
+  /** Finer pieces and thesaurus synonyms of each term (a clause may say it either way). */
+  pieces: Readonly<Record<string, string[]>>;
+  synonyms: Readonly<Record<string, string[][]>>;
+}
+
+export interface DirectContext {
+  /** All parts of a passage's paragraph, joined, and where the passage starts in it. */
+  paragraph(passage: Passage): { text: string; offset: number };
+  /** The paragraphs (first parts) of the passage's item — same file, organisation and title — in reading order. */
+  itemParagraphs(passage: Passage): Passage[];
+}
+
+/** How many top passages are read for a span. */
+const TOP = 3;
+/** A span must cover at least this share of the question (idf-weighted) to be said. */
+const MIN_COVER: Record<Exclude<AnswerKind, "catalogue" | "who" | "list">, number> = { figure: 0.45, when: 0.45, what: 0.6 };
+
+const MEASURE = "万人次|万名|万人|万元|万|亿元|亿|人次|名|家|个|户|场|项|人|本|所|条|次|批|期|天|元|支|座|处|种|件|份|篇|套|位|倍|成|小时|届|台|部|册";
+const FIGURE = new RegExp(
+  `(?:[0-9]+(?:\\.[0-9]+)?\\s*(?:%|(?:多|余)?(?:${MEASURE}))|[一二两三四五六七八九十百千万]+(?:多|余)?(?:${MEASURE}))`,
+  "u",
+);
+/** What a figure question counts (多少名 → 名, 比例 → %), to prefer a figure of that measure. */
+const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
+const ASKED_RATE = /比例|百分之|率|比率|占比|几成|百分点/u;
+const TIME = /每年|每季度?|每月|每半年|每[一二两三四五六七八九十0-9]+年|年内|年底|年初|年中|年末|上半年|下半年|春节(?:前|后|过后|期间)?|元旦|[0-9]{4}年(?:[0-9]{1,2}月)?(?:开始|起|底|前|以前|以后|以来)?|[一二三四五六七八九十0-9]{1,2}月(?:份|底|初|中旬|上旬|下旬)?|定期|季度|月度|日前|近期|逐年|长期|常年/u;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const SENTENCE = /[^。！？；!?;]+[。！？；!?;]?/gu;
+const CLAUSE = /[^。！？；!?;，,：:]+/gu;
+/** A numbered item's marker at the start of a clause (10. / 一是 / （三）). */
+const LEADING_MARK = /^\s*(?:[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}(?:是|要|、)|[（(][一二三四五六七八九十0-9]{1,3}[)）]、?)\s*/u;
+
+function spans(text: string, re: RegExp): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(re)) if (m[0].trim().length > 0) out.push({ start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+/** The idf-weighted share of the question a stretch of text covers (1 = every term, said exactly). */
+export function textCover(q: DirectQuery, text: string): number {
+  let credit = 0;
+  let total = 0;
+  for (const term of q.terms) {
+    const w = q.weights[term] ?? 1;
+    total += w;
+    if (text.includes(term)) credit += w;
+    else if ((q.synonyms[term] ?? []).some((words) => words.every((x) => text.includes(x)))) credit += 0.75 * w;
+    else {
+      const pieces = q.pieces[term] ?? [];
+      const found = pieces.filter((p) => text.includes(p)).length;
+      if (pieces.length > 0) credit += (0.6 * w * found) / pieces.length;
+    }
+  }
+  return total > 0 ? credit / total : 0;
+}
+
+function trimClause(text: string, span: Span): Span {
+  let { start, end } = span;
+  const lead = LEADING_MARK.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  while (start < end && /[\s“”"'（(]/u.test(text[start]!) && !/[“（(]/u.test(text[start]!)) start++;
+  while (end > start && /[\s。；;，,：:！？!?]/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+export interface DirectSpan {
+  direct: Direct;
+  /** Where the answer sits in the hit's passage text (for the excerpt), when it is one span. */
+  span: Span | null;
+}
+
+/** A clause holding what the kind needs, scored by how much of the question it and its sentence cover. */
+function bestClause(q: DirectQuery, hits: readonly Passage[], needs: (clause: string) => number, minCover: number): { hit: Passage; span: Span } | null {
+  let best: { hit: Passage; span: Span; score: number } | null = null as { hit: Passage; span: Span; score: number } | null;
+  hits.slice(0, TOP).forEach((hit, rank) => {
+    const text = hit.text;
+    for (const sentence of spans(text, SENTENCE)) {
+      const sentenceText = text.slice(sentence.start, sentence.end);
+      const sentenceCover = textCover(q, sentenceText);
+      for (const c of spans(sentenceText, CLAUSE)) {
+        const clause = { start: sentence.start + c.start, end: sentence.start + c.end };
+        const clauseText = text.slice(clause.start, clause.end);
+        const need = needs(clauseText);
+        if (need <= 0) continue;
+        const clauseCover = textCover(q, clauseText);
+        const cover = Math.max(sentenceCover, clauseCover);
+        if (cover < minCover || clauseCover === 0) continue;
+        const score = clauseCover * 2 + sentenceCover + need - rank * 0.3;
+        if (!best || score > best.score) best = { hit, span: trimClause(text, clause), score };
+      }
+    }
+  });
+  return best && best.span.end > best.span.start ? { hit: best.hit, span: best.span } : null;
+}
+
+function figureAnswer(q: DirectQuery, hits: readonly Passage[]): DirectSpan | null {
+  const measure = ASKED_MEASURE.exec(q.question)?.[1];
+  const rate = ASKED_RATE.test(q.question);
+  const found = bestClause(q, hits, (clause) => {
+    const m = FIGURE.exec(clause);
+    if (!m) return 0;
+    if (rate) return /%/u.test(clause) ? 1 : 0.2;
+    if (measure) return clause.includes(measure) && new RegExp(`[0-9一二两三四五六七八九十百千万](?:多|余)?${measure}`, "u").test(clause) ? 1 : 0.2;
+    return 0.5;
+  }, MIN_COVER.figure);
+  if (!found) return null;
+  return { direct: { kind: "figure", text: found.hit.text.slice(found.span.start, found.span.end), hitId: found.hit.id }, span: found.span };
+}
+
+function whenAnswer(q: DirectQuery, hits: readonly Passage[]): DirectSpan | null {
+  const found = bestClause(q, hits, (clause) => (TIME.test(clause) ? 1 : 0), MIN_COVER.when);
+  if (!found) return null;
+  return { direct: { kind: "when", text: found.hit.text.slice(found.span.start, found.span.end), hitId: found.hit.id }, span: found.span };
+}
+
+/** The sentence of the top passage that covers the question best (思路, 目标, 主题 …). */
+function whatAnswer(q: DirectQuery, hits: readonly Passage[]): DirectSpan | null {
+  const hit = hits[0];
+  if (!hit || q.terms.length === 0) return null;
+  let best: { span: Span; cover: number } | null = null;
+  for (const s of spans(hit.text, SENTENCE)) {
+    const cover = textCover(q, hit.text.slice(s.start, s.end));
+    if (!best || cover > best.cover) best = { span: s, cover };
+  }
+  if (!best || best.cover < MIN_COVER.what) return null;
+  const span = trimClause(hit.text, best.span);
+  if (span.end - span.start > 160 || span.end <= span.start) return null;
+  return { direct: { kind: "what", text: hit.text.slice(span.start, span.end), hitId: hit.id }, span };
+}
+
+function whoAnswer(hits: readonly Passage[]): DirectSpan | null {
+  const hit = hits.slice(0, TOP).find((h) => h.author);
+  if (!hit?.author) return null;
+  const role = hit.org ? `（${hit.org}）` : "";
+  return { direct: { kind: "who", text: `${hit.author}${role}`, hitId: hit.id }, span: null };
+}
+
+// ---- lists ----
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20; null when not a small Chinese numeral. */
+export function chineseNumber(text: string): number | null {
+  if (/^[0-9]+$/u.test(text)) return Number(text);
+  if (!/^[一二两三四五六七八九十]{1,3}$/u.test(text)) return null;
+  if (text === "十") return 10;
+  const at = text.indexOf("十");
+  if (at < 0) return text.length === 1 ? CN_DIGITS[text]! : null;
+  const tens = at === 0 ? 1 : CN_DIGITS[text[0]!]!;
+  const ones = at === text.length - 1 ? 0 : CN_DIGITS[text[at + 1]!]!;
+  return tens * 10 + ones;
+}
+
+interface Marker {
+  /** Marker style: items of one list share it. */
+  style: string;
+  value: number;
+  start: number;
+  /** Where the item's own text starts (after the marker). */
+  body: number;
+}
+
+const MARKERS = /(?<![0-9.])([0-9]{1,2})[.．、](?![0-9])|([一二三四五六七八九十]{1,3})(是|要|、)|[（(]([一二三四五六七八九十]{1,3})[)）]、?/gu;
+
+function markers(text: string): Marker[] {
+  const out: Marker[] = [];
+  for (const m of text.matchAll(MARKERS)) {
+    const before = m.index! === 0 ? "" : text[m.index! - 1]!;
+    // A marker opens an item only at the start of a clause (not 十一五, 统一是).
+    if (before !== "" && !/[：:；;。，,\s“]/u.test(before)) continue;
+    const style = m[1] ? "arabic" : m[2] ? `cn${m[3]}` : "paren";
+    const value = chineseNumber(m[1] ?? m[2] ?? m[4]!);
+    if (value === null) continue;
+    out.push({ style, value, start: m.index!, body: m.index! + m[0].length });
+  }
+  return out;
+}
+
+interface Enumeration {
+  /** Where the list starts in the text (its first marker). */
+  start: number;
+  items: string[];
+}
+
+/** One item for a list answer: its marker and its first sentence (a heading or the whole item). */
+function itemText(text: string): string {
+  const first = /^[^。；;！？!?]+/u.exec(text)?.[0] ?? text;
+  const item = first.trim();
+  return [...item].length > 60 ? `${[...item].slice(0, 58).join("")}…` : item;
+}
+
+/** Runs of markers of one style numbered 1, 2, 3 … in a text. */
+function enumerations(text: string): Enumeration[] {
+  const all = markers(text);
+  const out: Enumeration[] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (all[i]!.value !== 1) continue;
+    const run = [all[i]!];
+    for (let j = i + 1; j < all.length; j++) {
+      const m = all[j]!;
+      if (m.style === run[0]!.style && m.value === run[run.length - 1]!.value + 1) run.push(m);
+    }
+    if (run.length < 2) continue;
+    const items = run.map((m, k) => {
+      const end = k + 1 < run.length ? run[k + 1]!.start : text.length;
+      return text.slice(m.start, m.body) + itemText(text.slice(m.body, end));
+    });
+    out.push({ start: run[0]!.start, items });
+  }
+  return out;
+}
+
+/** How many items the question expects (哪五个, 十件实事, 四大方面, 5项). */
+function askedCount(question: string): number | null {
+  const m = /([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|件|大|条|方面|点|种|类|化|方|服务|满意|坚持|提升|紧扣|力)/u.exec(question);
+  return m ? chineseNumber(m[1]!) : null;
+}
+
+function listAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  const wanted = askedCount(q.question);
+  let best = null as { hit: Passage; items: string[]; score: number } | null;
+  hits.slice(0, 2).forEach((hit, rank) => {
+    const { text, offset } = context.paragraph(hit);
+    const candidates: { items: string[]; intro: string; near: boolean }[] = [];
+    for (const e of enumerations(text)) {
+      candidates.push({ items: e.items, intro: text.slice(Math.max(0, e.start - 40), e.start), near: e.start <= offset + hit.text.length });
+    }
+    // A list whose items are paragraphs (一、… 二、… as paragraph openings) of the same item.
+    const paragraphs = context.itemParagraphs(hit);
+    const opening = paragraphs.map((p) => ({ p, m: markers(context.paragraph(p).text).find((m) => m.start <= 1) }));
+    for (let i = 0; i < opening.length; i++) {
+      const first = opening[i]!.m;
+      if (!first || first.value !== 1) continue;
+      const run = [opening[i]!];
+      for (let j = i + 1; j < opening.length; j++) {
+        const o = opening[j]!;
+        if (o.m && o.m.style === first.style && o.m.value === run[run.length - 1]!.m!.value + 1) run.push(o);
+      }
+      if (run.length < 2) continue;
+      const holds = run.some((o) => o.p.source === hit.source && o.p.paragraph === hit.paragraph) || (paragraphs[i - 1]?.paragraph === hit.paragraph);
+      const items = run.map((o) => {
+        const t = context.paragraph(o.p).text;
+        return t.slice(o.m!.start, o.m!.body) + itemText(t.slice(o.m!.body));
+      });
+      const before = i > 0 ? context.paragraph(paragraphs[i - 1]!).text.slice(-40) : "";
+      candidates.push({ items, intro: `${before}${hit.title ?? ""}`, near: holds });
+    }
+    for (const c of candidates) {
+      const countFits = wanted !== null && c.items.length === wanted;
+      if (wanted !== null && !countFits) continue;
+      const introCover = textCover(q, c.intro);
+      const itemsCover = textCover(q, c.items.join(""));
+      if (!countFits && introCover < 0.34 && itemsCover < 0.5) continue;
+      const score = (countFits ? 3 : 0) + introCover * 2 + itemsCover + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
+      if (!best || score > best.score) best = { hit, items: c.items, score };
+    }
+  });
+  if (!best) return null;
+  const found = best;
+  return { direct: { kind: "list", text: found.items.join("\n"), hitId: found.hit.id }, span: null };
+}
+
+/** The direct answer for a question of the given kind over the ranked passages, or null. */
+export function directAnswer(kind: AnswerKind | null, q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  if (hits.length === 0) return null;
+  switch (kind) {
+    case "figure":
+      return figureAnswer(q, hits);
+    case "list":
+      return listAnswer(q, hits, context);
+    case "who":
+      return whoAnswer(hits);
+    case "when":
+      return whenAnswer(q, hits);
+    case "what":
+      return whatAnswer(q, hits);
+    default:
+      return null;
+  }
+}
+
+export { FIGURE as FIGURE_PATTERN, TIME as TIME_PATTERN };
