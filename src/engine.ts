@@ -234,15 +234,24 @@ export class Engine {
     const weights = termWeights(query, this.index);
 
     // The relevance floor: with nothing else to go on (no place, year or author), a question
-    // whose informative words the top passage does not have gets a notice, not weak hits.
-    const specific = query.terms.filter((t) => (weights[t] ?? 0) >= FLOOR_WEIGHT);
-    const saysSpecific = (r: Ranked) => {
-      const matched = new Set(r.matched);
-      return specific.some((t) => termCredit(query, t, matched) >= 0.75);
+    // whose informative words the top passage does not say gets a notice, not weak hits. A word
+    // counts when said exactly or by a synonym; the top passage must say something specific and
+    // at least half of the question's topic (idf-weighted).
+    const specific = query.topical.filter((t) => (weights[t] ?? 0) >= FLOOR_WEIGHT);
+    const says = (r: Ranked, term: string) => termCredit(query, term, new Set(r.matched)) >= 0.75;
+    const saysSpecific = (r: Ranked) => specific.some((t) => says(r, t));
+    const topicShare = (r: Ranked) => {
+      let said = 0;
+      let total = 0;
+      for (const t of query.topical) {
+        total += weights[t] ?? 0;
+        if (says(r, t)) said += weights[t] ?? 0;
+      }
+      return total > 0 ? said / total : 0;
     };
     const filtered = years.length > 0 || labels.length > 0 || query.authors.length > 0;
-    if (query.terms.length > 0 && !filtered && (ranked.length === 0 || !saysSpecific(ranked[0]!))) {
-      const unmatched = specific.length > 0 ? specific : query.terms;
+    if (query.terms.length > 0 && !filtered && (ranked.length === 0 || !saysSpecific(ranked[0]!) || topicShare(ranked[0]!) < FLOOR_SHARE)) {
+      const unmatched = (specific.length > 0 ? specific : query.topical.length > 0 ? query.topical : query.terms).filter((t) => !ranked[0] || !says(ranked[0], t));
       return answer(query, [], [...missing, floorNotice(unmatched, this.coverage)].join(" "));
     }
     // Weak hits (only ubiquitous words) after a specific one are noise, not results.
@@ -417,6 +426,8 @@ interface AnsweringData {
  * with a passage says nothing about relevance.
  */
 const FLOOR_WEIGHT = 1.2;
+/** The least idf-weighted share of the question's topic words the top passage must say (no filters). */
+const FLOOR_SHARE = 0.5;
 
 /** The sentence shape each question kind wants its excerpt to show. */
 const EXCERPT_PREFERENCE: Record<AnswerKind, RegExp | undefined> = {

@@ -30,6 +30,8 @@ export interface Query {
    * (劳资矛盾 → [[劳动争议], [劳资纠纷]]; a multi-word synonym counts only when all its words match).
    */
   synonyms: Record<string, string[][]>;
+  /** Terms that name a topic (jieba: nouns, verbs, idioms …), not a number, time or function word (一年, 以后). */
+  topical: string[];
 }
 
 export interface QueryContext {
@@ -57,6 +59,9 @@ const ORG_WORD = /^(.{2,6}?)(?:市总工会|区总工会|县总工会|总工会|
 
 /** jieba tags place names `ns`; these are not places even when it thinks so. */
 const NOT_PLACES = new Set(["全市", "全区", "全省", "全国", "各地", "基层", "本地", "当地", "市区", "城区", "地方"]);
+
+/** jieba tags of words that never carry a topic: numerals, measures, time and place words, pronouns, function words. */
+const NON_TOPICAL_TAGS = new Set(["m", "mq", "q", "t", "tg", "f", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "dg", "y", "e", "o", "x", "k", "h", "zg"]);
 
 /** Words before an organisation suffix that are not its name (请问市总…). */
 const STOP_LIKE = new Set(["请问", "关于", "有关", "我们", "你们", "这个", "那个", "各级", "各地", "基层", "上级", "本级"]);
@@ -126,14 +131,27 @@ export function parseQuery(question: string, context: QueryContext): Query {
     rest = rest.replace(word, " ".repeat(word.length));
   }
 
-  const terms = [...new Set(segmentQuery(rest))].filter((t) => !ASKING_WORDS.has(t));
+  // Thesaurus words are found in the question before it is cut: jieba would split 技术比武 into
+  // 技术 + 比武 and the synonym group would never be reached.
+  const thesaurus = context.thesaurus ?? EMPTY_THESAURUS;
+  const unphrased = rest;
+  const phrased: string[] = [];
+  for (const word of thesaurus.words) {
+    if ([...word].length < 2) continue;
+    const at = rest.indexOf(word);
+    if (at < 0) continue;
+    phrased.push(word);
+    rest = blank(rest, at, at + word.length);
+  }
+  const terms = [...new Set([...phrased, ...segmentQuery(rest)])].filter((t) => !ASKING_WORDS.has(t));
   const pieces: Record<string, string[]> = {};
   for (const term of terms) {
-    const sub = subTerms(term).filter((piece) => !terms.includes(piece));
+    // A thesaurus word the index lacks as a whole is looked for by its words (技术比武 → 技术, 比武).
+    const cut = phrased.includes(term) && !context.inCorpus(term) ? segmentQuery(term) : subTerms(term);
+    const sub = [...new Set(cut)].filter((piece) => piece !== term && !terms.includes(piece));
     if (sub.length > 0) pieces[term] = sub;
   }
-  const phrases = [...new Set(rest.match(PHRASE) ?? [])].map(trimStopWords).filter((p) => [...p].length >= 3);
-  const thesaurus = context.thesaurus ?? EMPTY_THESAURUS;
+  const phrases = [...new Set(unphrased.match(PHRASE) ?? [])].map(trimStopWords).filter((p) => [...p].length >= 3);
   const synonyms: Record<string, string[][]> = {};
   for (const term of terms) {
     const ways: string[][] = [];
@@ -146,5 +164,6 @@ export function parseQuery(question: string, context: QueryContext): Query {
     }
     if (ways.length > 0) synonyms[term] = ways;
   }
-  return { text, years, targets, missingPlaces, authors, terms, pieces, phrases, synonyms };
+  const topical = terms.filter((term) => phrased.includes(term) || tagWords(term).some(({ tag }) => !NON_TOPICAL_TAGS.has(tag)));
+  return { text, years, targets, missingPlaces, authors, terms, pieces, phrases, synonyms, topical };
 }

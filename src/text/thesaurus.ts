@@ -16,6 +16,8 @@ import { existsSync, readFileSync } from "node:fs";
 export interface Thesaurus {
   /** The words a word may also be written as (never the word itself). */
   synonymsOf(word: string): readonly string[];
+  /** Every word that has synonyms, longest first (to find them in a question before it is cut). */
+  readonly words: readonly string[];
   /** Number of groups loaded, for logs and tests. */
   readonly groups: number;
 }
@@ -79,7 +81,8 @@ export function makeThesaurus(...parts: ParsedThesaurus[]): Thesaurus {
     }
     groups += part.groups;
   }
-  return { synonymsOf: (word) => merged.get(word) ?? [], groups };
+  const words = [...merged.keys()].sort((a, b) => b.length - a.length);
+  return { synonymsOf: (word) => merged.get(word) ?? [], words, groups };
 }
 
 export const EMPTY_THESAURUS: Thesaurus = makeThesaurus();
