@@ -275,7 +275,8 @@ export class Engine {
 
     const found: DirectSpan | null = byYear ? null : directAnswer(kind, {
       question: query.text,
-      terms: query.terms,
+      // A word no passage has (参加, 打算) cannot place an answer; it would only dilute coverage.
+      terms: query.terms.filter((t) => this.inIndex(t) || (query.pieces[t] ?? []).some((p) => this.inIndex(p)) || query.synonyms[t] !== undefined),
       weights,
       pieces: query.pieces,
       synonyms: query.synonyms,
@@ -339,6 +340,11 @@ export class Engine {
     const authors = this.gazetteer.dictionary.filter((w) => w.tag === "nr").map((w) => w.word);
     this.answering = { context, catalogue, authors };
     return this.answering;
+  }
+
+  /** Whether any passage has the word, in any field. */
+  private inIndex(word: string): boolean {
+    return this.index.postings(word) > 0;
   }
 
   /** Whether a word occurs in the corpus text at all. */

@@ -32,13 +32,15 @@ const TOP = 3;
 /** A span must cover at least this share of the question (idf-weighted) to be said. */
 const MIN_COVER: Record<Exclude<AnswerKind, "catalogue" | "who" | "list">, number> = { figure: 0.45, when: 0.45, what: 0.6 };
 
-const MEASURE = "万人次|万名|万人|万元|万|亿元|亿|人次|名|家|个|户|场|项|人|本|所|条|次|批|期|天|元|支|座|处|种|件|份|篇|套|位|倍|成|小时|届|台|部|册";
+const MEASURE = "万人次|万名|万人|万元|万|亿元|亿|人次|名|家|个|户|场|项|人|本|所|条|次|批|期|天|元|支|座|处|种|件|份|篇|套|位|倍|成|小时|届|台|部|册|类|级|大";
 const FIGURE = new RegExp(
   `(?:[0-9]+(?:\\.[0-9]+)?\\s*(?:%|(?:多|余)?(?:${MEASURE}))|[一二两三四五六七八九十百千万]+(?:多|余)?(?:${MEASURE}))`,
   "u",
 );
 /** What a figure question counts (多少名 → 名, 比例 → %), to prefer a figure of that measure. */
 const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
+/** An ordinal (第几批 → 第三批). */
+const ASKED_ORDINAL = new RegExp(`第几(${MEASURE})`, "u");
 const ASKED_RATE = /比例|百分之|率|比率|占比|几成|百分点/u;
 const TIME = /每年|每季度?|每月|每半年|每[一二两三四五六七八九十0-9]+年|年内|年底|年初|年中|年末|上半年|下半年|春节(?:前|后|过后|期间)?|元旦|[0-9]{4}年(?:[0-9]{1,2}月)?(?:开始|起|底|前|以前|以后|以来)?|[一二三四五六七八九十0-9]{1,2}月(?:份|底|初|中旬|上旬|下旬)?|定期|季度|月度|日前|近期|逐年|长期|常年/u;
 
@@ -116,9 +118,11 @@ function bestClause(q: DirectQuery, hits: readonly Passage[], needs: (clause: st
 }
 
 function figureAnswer(q: DirectQuery, hits: readonly Passage[]): DirectSpan | null {
-  const measure = ASKED_MEASURE.exec(q.question)?.[1];
+  const ordinal = ASKED_ORDINAL.exec(q.question)?.[1];
+  const measure = ordinal ? undefined : ASKED_MEASURE.exec(q.question)?.[1];
   const rate = ASKED_RATE.test(q.question);
   const found = bestClause(q, hits, (clause) => {
+    if (ordinal) return new RegExp(`第[0-9一二两三四五六七八九十]+${ordinal}`, "u").test(clause) ? 1 : 0;
     const m = FIGURE.exec(clause);
     if (!m) return 0;
     if (rate) return /%/u.test(clause) ? 1 : 0.2;

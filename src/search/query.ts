@@ -30,6 +30,8 @@ export interface Query {
    * (劳资矛盾 → [[劳动争议], [劳资纠纷]]; a multi-word synonym counts only when all its words match).
    */
   synonyms: Record<string, string[][]>;
+  /** Terms the index does not hold whole (a thesaurus word jieba splits): all their pieces together are the word. */
+  split: string[];
   /** Terms that name a topic (jieba: nouns, verbs, idioms …), not a number, time or function word (一年, 以后). */
   topical: string[];
 }
@@ -165,5 +167,6 @@ export function parseQuery(question: string, context: QueryContext): Query {
     if (ways.length > 0) synonyms[term] = ways;
   }
   const topical = terms.filter((term) => phrased.includes(term) || tagWords(term).some(({ tag }) => !NON_TOPICAL_TAGS.has(tag)));
-  return { text, years, targets, missingPlaces, authors, terms, pieces, phrases, synonyms, topical };
+  const split = phrased.filter((term) => !context.inCorpus(term) && (pieces[term]?.length ?? 0) > 0);
+  return { text, years, targets, missingPlaces, authors, terms, pieces, phrases, synonyms, topical, split };
 }

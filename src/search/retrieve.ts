@@ -69,6 +69,8 @@ export function termCredit(query: Query, term: string, matched: ReadonlySet<stri
   if ((query.synonyms[term] ?? []).some((words) => words.every((w) => matched.has(w)))) return SYNONYM_CREDIT;
   const pieces = query.pieces[term] ?? [];
   const found = pieces.filter((p) => matched.has(p)).length;
+  // A word the index only holds in pieces (职工书屋 → 职工, 书屋) is said when all its pieces are.
+  if (found === pieces.length && found > 0 && query.split.includes(term)) return 1;
   return pieces.length > 0 ? (PIECE_CREDIT * found) / pieces.length : 0;
 }
 
