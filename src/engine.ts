@@ -231,6 +231,10 @@ export class Engine {
     const filter = { years, targets: query.targets, authors: query.authors };
     const context = { index: this.index, passages: this.corpus.passages };
     let ranked = retrieve(query, context, filter, limit);
+    if (ranked.length === 0 && kind === "who" && filtered0(years, labels, query.authors)) {
+      // Who wrote an item the question names by place and year: its passages carry the byline.
+      ranked = retrieve({ ...query, terms: [] }, context, filter, limit);
+    }
     const weights = termWeights(query, this.index);
 
     // The relevance floor: with nothing else to go on (no place, year or author), a question
@@ -249,7 +253,7 @@ export class Engine {
       }
       return total > 0 ? said / total : 0;
     };
-    const filtered = years.length > 0 || labels.length > 0 || query.authors.length > 0;
+    const filtered = filtered0(years, labels, query.authors);
     if (query.terms.length > 0 && !filtered && (ranked.length === 0 || !saysSpecific(ranked[0]!) || topicShare(ranked[0]!) < FLOOR_SHARE)) {
       const unmatched = (specific.length > 0 ? specific : query.topical.length > 0 ? query.topical : query.terms).filter((t) => !ranked[0] || !says(ranked[0], t));
       return answer(query, [], [...missing, floorNotice(unmatched, this.coverage)].join(" "));
@@ -418,6 +422,10 @@ export class Engine {
     this.exampleCache = examples;
     return examples;
   }
+}
+
+function filtered0(years: readonly number[], labels: readonly string[], authors: readonly string[]): boolean {
+  return years.length > 0 || labels.length > 0 || authors.length > 0;
 }
 
 /** What the ask path keeps beside the index. */

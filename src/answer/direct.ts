@@ -236,20 +236,75 @@ function enumerations(text: string): Enumeration[] {
   return out;
 }
 
-/** How many items the question expects (哪五个, 十件实事, 四大方面, 5项). */
-function askedCount(question: string): number | null {
-  const m = /([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|件|大|条|方面|点|种|类|化|方|服务|满意|坚持|提升|紧扣|力)/u.exec(question);
-  return m ? chineseNumber(m[1]!) : null;
+/** How many items the question expects (哪五个, 十件实事, 四大方面, 六好, 八个人); null when it does not say. */
+export function askedCount(question: string): number | null {
+  for (const m of question.matchAll(/(?<![0-9])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?![0-9])(?=[个项件大条方点种类好有力化紧提坚服满人句环要])/gu)) {
+    const value = chineseNumber(m[1]!);
+    // 一 alone is rarely a count (一体, 一年); two or more items make a list.
+    if (value !== null && value >= 2) return value;
+  }
+  return null;
+}
+
+interface ListCandidate {
+  items: string[];
+  /** Text around the list (its intro and sentence): where the question's words should be. */
+  context: string;
+  /** Inline lists are one line (服务大局、服务基层、服务职工); others one item a line. */
+  inline: boolean;
+  /** The list holds or follows the part of the paragraph that ranked. */
+  near: boolean;
+}
+
+/** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
+const INLINE_ITEM = /^[\u4e00-\u9fff0-9“”]{2,18}$/u;
+
+function inlineLists(text: string): { items: string[]; start: number; end: number }[] {
+  const out: { items: string[]; start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[^，,。；;：:！？!?（）()「」『』“”"]+/gu)) {
+    const run = m[0];
+    if (!run.includes("、")) continue;
+    let items = run.split("、").map((x) => x.trim());
+    // The last item often ends with 等 … (发明创新等多形式的劳动竞赛): keep what precedes 等.
+    const last = items[items.length - 1]!;
+    const etc = last.indexOf("等");
+    if (etc > 1) items[items.length - 1] = last.slice(0, etc);
+    items = items.filter((x) => x.length > 0);
+    if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
+    out.push({ items, start: m.index!, end: m.index! + run.length });
+  }
+  return out;
+}
+
+/** Clauses of one sentence that open with the same word: 坚持以…；坚持以…；坚持以… */
+function parallelClauses(text: string): { items: string[]; start: number; end: number }[] {
+  const out: { items: string[]; start: number; end: number }[] = [];
+  for (const sentence of spans(text, /[^。！？!?]+[。！？!?]?/gu)) {
+    const body = text.slice(sentence.start, sentence.end);
+    const parts = body.split(/[；;]/u).map((x) => x.trim()).filter((x) => x.length > 0);
+    if (parts.length < 3) continue;
+    const lead = parts[parts.length - 1]!.slice(0, 2);
+    const same = parts.filter((x) => x.startsWith(lead));
+    if (same.length < 3 || !/^[\u4e00-\u9fff]{2}$/u.test(lead)) continue;
+    out.push({ items: same.map((x) => itemText(x.split(/[，,]/u)[0]!)), start: sentence.start, end: sentence.end });
+  }
+  return out;
 }
 
 function listAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
   const wanted = askedCount(q.question);
-  let best = null as { hit: Passage; items: string[]; score: number } | null;
+  let best = null as { hit: Passage; candidate: ListCandidate; score: number } | null;
   hits.slice(0, 2).forEach((hit, rank) => {
     const { text, offset } = context.paragraph(hit);
-    const candidates: { items: string[]; intro: string; near: boolean }[] = [];
+    const partEnd = offset + hit.text.length;
+    const candidates: ListCandidate[] = [];
     for (const e of enumerations(text)) {
-      candidates.push({ items: e.items, intro: text.slice(Math.max(0, e.start - 40), e.start), near: e.start <= offset + hit.text.length });
+      candidates.push({ items: e.items, context: text.slice(Math.max(0, e.start - 40), e.start), inline: false, near: e.start <= partEnd });
+    }
+    for (const list of [...inlineLists(text), ...parallelClauses(text)]) {
+      const sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
+      const sentenceEnd = Math.min(text.length, list.end + 20);
+      candidates.push({ items: list.items, context: text.slice(sentenceStart, sentenceEnd), inline: true, near: list.start >= offset - 40 && list.start <= partEnd });
     }
     // A list whose items are paragraphs (一、… 二、… as paragraph openings) of the same item.
     const paragraphs = context.itemParagraphs(hit);
@@ -263,27 +318,27 @@ function listAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
         if (o.m && o.m.style === first.style && o.m.value === run[run.length - 1]!.m!.value + 1) run.push(o);
       }
       if (run.length < 2) continue;
-      const holds = run.some((o) => o.p.source === hit.source && o.p.paragraph === hit.paragraph) || (paragraphs[i - 1]?.paragraph === hit.paragraph);
+      const near = run.some((o) => o.p.paragraph === hit.paragraph) || paragraphs[i - 1]?.paragraph === hit.paragraph;
       const items = run.map((o) => {
         const t = context.paragraph(o.p).text;
         return t.slice(o.m!.start, o.m!.body) + itemText(t.slice(o.m!.body));
       });
       const before = i > 0 ? context.paragraph(paragraphs[i - 1]!).text.slice(-40) : "";
-      candidates.push({ items, intro: `${before}${hit.title ?? ""}`, near: holds });
+      candidates.push({ items, context: `${before}${hit.title ?? ""}`, inline: false, near });
     }
     for (const c of candidates) {
       const countFits = wanted !== null && c.items.length === wanted;
       if (wanted !== null && !countFits) continue;
-      const introCover = textCover(q, c.intro);
-      const itemsCover = textCover(q, c.items.join(""));
-      if (!countFits && introCover < 0.34 && itemsCover < 0.5) continue;
-      const score = (countFits ? 3 : 0) + introCover * 2 + itemsCover + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
-      if (!best || score > best.score) best = { hit, items: c.items, score };
+      const contextCover = textCover(q, c.context);
+      if (!countFits && contextCover < 0.5) continue;
+      if (countFits && contextCover < 0.25) continue;
+      const score = (countFits ? 3 : 0) + contextCover * 2 + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
+      if (!best || score > best.score) best = { hit, candidate: c, score };
     }
   });
   if (!best) return null;
-  const found = best;
-  return { direct: { kind: "list", text: found.items.join("\n"), hitId: found.hit.id }, span: null };
+  const { hit, candidate } = best;
+  return { direct: { kind: "list", text: candidate.items.join(candidate.inline ? "、" : "\n"), hitId: hit.id }, span: null };
 }
 
 /** The direct answer for a question of the given kind over the ranked passages, or null. */
