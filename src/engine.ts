@@ -200,7 +200,7 @@ export class Engine {
       thesaurus: this.thesaurus,
       authors: data.authors,
     });
-    const kind = questionKind(query.text);
+    const kind = questionKind(query.text, query.topical);
     if (query.terms.length === 0 && query.years.length === 0 && query.targets.length === 0 && query.missingPlaces.length === 0 && query.authors.length === 0) {
       if (kind === "catalogue") return answer(query, [], null, catalogueAnswer(query.text, data.catalogue, { years: [], labels: [] }));
       const example = this.examples()[0];

@@ -42,7 +42,7 @@ const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
 /** An ordinal (第几批 → 第三批). */
 const ASKED_ORDINAL = new RegExp(`第几(${MEASURE})`, "u");
 const ASKED_RATE = /比例|百分之|率|比率|占比|几成|百分点/u;
-const TIME = /每年|每季度?|每月|每半年|每[一二两三四五六七八九十0-9]+年|年内|年底|年初|年中|年末|上半年|下半年|春节(?:前|后|过后|期间)?|元旦|[0-9]{4}年(?:[0-9]{1,2}月)?(?:开始|起|底|前|以前|以后|以来)?|[一二三四五六七八九十0-9]{1,2}月(?:份|底|初|中旬|上旬|下旬)?|定期|季度|月度|日前|近期|逐年|长期|常年/u;
+const TIME = /按月|按季度?|按年|逐月|每年|每季度?|每月|每半年|每[一二两三四五六七八九十0-9]+年|年内|年底|年初|年中|年末|上半年|下半年|春节(?:前|后|过后|期间)?|元旦|[0-9]{4}年(?:[0-9]{1,2}月)?(?:开始|起|底|前|以前|以后|以来)?|[一二三四五六七八九十0-9]{1,2}月(?:份|底|初|中旬|上旬|下旬)?|定期|季度|月度|日前|近期|逐年|长期|常年/u;
 
 interface Span {
   start: number;
@@ -101,7 +101,14 @@ function bestClause(q: DirectQuery, hits: readonly Passage[], needs: (clause: st
     for (const sentence of spans(text, SENTENCE)) {
       const sentenceText = text.slice(sentence.start, sentence.end);
       const sentenceCover = textCover(q, sentenceText);
-      for (const c of spans(sentenceText, CLAUSE)) {
+      const clauses = spans(sentenceText, CLAUSE);
+      // A clause, or a clause with the one before it (建立困难职工生活状况档案，每年跟踪滚动):
+      // what is counted or timed is often named just before the figure or time.
+      const candidates = clauses.flatMap((c, i) => [
+        { start: c.start, end: c.end, pair: false },
+        ...(i > 0 ? [{ start: clauses[i - 1]!.start, end: c.end, pair: true }] : []),
+      ]);
+      for (const c of candidates) {
         const clause = { start: sentence.start + c.start, end: sentence.start + c.end };
         const clauseText = text.slice(clause.start, clause.end);
         const need = needs(clauseText);
@@ -109,7 +116,9 @@ function bestClause(q: DirectQuery, hits: readonly Passage[], needs: (clause: st
         const clauseCover = textCover(q, clauseText);
         const cover = Math.max(sentenceCover, clauseCover);
         if (cover < minCover || clauseCover === 0) continue;
-        const score = clauseCover * 2 + sentenceCover + need - rank * 0.3;
+        // The need is judged on the clause's own (last) part: a pair answers through its second clause.
+        if (c.pair && needs(text.slice(sentence.start + clauses[clauses.findIndex((x) => x.end === c.end)]!.start, clause.end)) <= 0) continue;
+        const score = clauseCover * 2 + sentenceCover + need - rank * 0.3 - (c.pair ? 0.35 : 0);
         if (!best || score > best.score) best = { hit, span: trimClause(text, clause), score };
       }
     }

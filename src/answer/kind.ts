@@ -17,13 +17,21 @@ const CATALOGUE = [
   /(是|在)哪一?年的?(简报|计划|内容|材料)?[？?]?$/u,
 ];
 const WHO = /谁|作者|署名|执笔|哪位|何人|(主席|书记|负责人)(是|叫)/u;
-const WHEN = /什么时候|啥时候|何时|多久|几次|哪一?年(开始|起|启动)|什么时间|几月|(从|自)哪/u;
+const WHEN = /什么时候|啥时候|何时|多久|几次|哪一?年|什么时间|几月|(从|自)哪|多长时间|频率/u;
 const LIST = /哪些|哪几|哪[两二三四五六七八九十]|有几项|有几个方面|是哪.个|是哪.项|是哪.条|包括什么|包括哪|分别是|都有什么|有什么(措施|活动|工程|目标|任务|内容|举措)|列出/u;
 const FIGURE = /多少|几[名个家项场户人次万本所条次批期天%％]|百分之几|比例|多大|几成|比率|占比|[率数量额]是?多少|达到多少|有多高|几个百分点/u;
 const WHAT = /做什么|干什么|怎么做|怎样做|如何|怎么|是什么|叫什么|什么是|目标|思路|主题|主线|理念|重点|要点|任务|措施|意义/u;
 
-export function questionKind(question: string): AnswerKind | null {
-  if (CATALOGUE.some((re) => re.test(question))) return "catalogue";
+/** Words a question about the collection uses besides names and years (2012年有哪些单位). */
+const CATALOGUE_WORDS = new Set(["单位", "地区", "地方", "工会", "组织", "简报", "计划", "内容", "材料", "年份", "收录", "包括", "期", "工作计划", "总工会"]);
+
+/**
+ * `topics`: the question's topic words (after names and years became filters). A question
+ * about something in particular (常熟评100名市劳模是在哪一年) is not about the collection.
+ */
+export function questionKind(question: string, topics: readonly string[] = []): AnswerKind | null {
+  const aboutCollection = topics.every((t) => CATALOGUE_WORDS.has(t));
+  if (aboutCollection && CATALOGUE.some((re) => re.test(question))) return "catalogue";
   if (WHO.test(question)) return "who";
   if (WHEN.test(question)) return "when";
   if (LIST.test(question)) return "list";
