@@ -286,6 +286,18 @@ export class Engine {
       synonyms: query.synonyms,
     }, ranked.map((r) => r.passage), data.context);
 
+    if (found?.direct.hitId) {
+      // The answer's passage leads: another part of a ranked paragraph takes that paragraph's
+      // place, and a span answer from a lower hit moves up — the answer and its source go together.
+      const at = ranked.findIndex((r) => r.passage.id === found.direct.hitId);
+      if (at < 0) {
+        const part = this.byId.get(found.direct.hitId);
+        const sibling = part ? ranked.findIndex((r) => r.passage.source === part.source && r.passage.paragraph === part.paragraph) : -1;
+        if (sibling >= 0 && part) ranked[sibling] = { ...ranked[sibling]!, passage: part };
+      }
+      const now = ranked.findIndex((r) => r.passage.id === found.direct.hitId);
+      if (now > 0 && found.span) ranked = [ranked[now]!, ...ranked.filter((_, i) => i !== now)];
+    }
     const terms = [...query.terms, ...Object.values(query.pieces).flat(), ...Object.values(query.synonyms).flat(2)];
     const prefer = EXCERPT_PREFERENCE[kind ?? "what"];
     const hits: Hit[] = ranked.map(({ passage, score }) => ({
@@ -333,6 +345,7 @@ export class Engine {
         }
         return { text: parts.map((part) => part.text).join(""), offset };
       },
+      parts: (passage) => paragraphs.get(`${passage.source}#${passage.paragraph}`) ?? [passage],
       itemParagraphs: (passage) => items.get(`${passage.source}#${passage.org ?? ""}#${passage.title ?? ""}`) ?? [passage],
     };
     const catalogue: CatalogueEntry[] = this.corpus.bulletins.map((b) => ({

@@ -23,6 +23,8 @@ export interface DirectQuery {
 export interface DirectContext {
   /** All parts of a passage's paragraph, joined, and where the passage starts in it. */
   paragraph(passage: Passage): { text: string; offset: number };
+  /** Every part of the passage's paragraph, in order (the passage itself when it was not cut). */
+  parts(passage: Passage): Passage[];
   /** The paragraphs (first parts) of the passage's item — same file, organisation and title — in reading order. */
   itemParagraphs(passage: Passage): Passage[];
 }
@@ -39,6 +41,8 @@ const FIGURE = new RegExp(
 );
 /** What a figure question counts (多少名 → 名, 比例 → %), to prefer a figure of that measure. */
 const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
+/** Measure words that count the same things. */
+const SAME_MEASURE = [["名", "人", "人次", "万人", "万名", "位"], ["家", "个", "所"], ["场", "次", "期"], ["项", "条", "件"], ["大", "类"]];
 /** An ordinal (第几批 → 第三批). */
 const ASKED_ORDINAL = new RegExp(`第几(${MEASURE})`, "u");
 const ASKED_RATE = /比例|百分之|率|比率|占比|几成|百分点/u;
@@ -94,9 +98,14 @@ export interface DirectSpan {
 }
 
 /** A clause holding what the kind needs, scored by how much of the question it and its sentence cover. */
-function bestClause(q: DirectQuery, hits: readonly Passage[], needs: (clause: string) => number, minCover: number): { hit: Passage; span: Span } | null {
+function bestClause(q: DirectQuery, hits: readonly Passage[], context: DirectContext, needs: (clause: string) => number, minCover: number): { hit: Passage; span: Span } | null {
   let best: { hit: Passage; span: Span; score: number } | null = null as { hit: Passage; span: Span; score: number } | null;
-  hits.slice(0, TOP).forEach((hit, rank) => {
+  // The ranked parts first; the other parts of their paragraphs too (the part that ranked
+  // best need not be the one holding the figure), a little behind.
+  const read = hits.slice(0, TOP).flatMap((hit, rank) =>
+    context.parts(hit).map((part) => ({ hit: part, rank: part.id === hit.id ? rank : rank + 0.2 })),
+  );
+  read.forEach(({ hit, rank }) => {
     const text = hit.text;
     for (const sentence of spans(text, SENTENCE)) {
       const sentenceText = text.slice(sentence.start, sentence.end);
@@ -126,24 +135,28 @@ function bestClause(q: DirectQuery, hits: readonly Passage[], needs: (clause: st
   return best && best.span.end > best.span.start ? { hit: best.hit, span: best.span } : null;
 }
 
-function figureAnswer(q: DirectQuery, hits: readonly Passage[]): DirectSpan | null {
+function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
   const ordinal = ASKED_ORDINAL.exec(q.question)?.[1];
   const measure = ordinal ? undefined : ASKED_MEASURE.exec(q.question)?.[1];
   const rate = ASKED_RATE.test(q.question);
-  const found = bestClause(q, hits, (clause) => {
+  const found = bestClause(q, hits, context, (clause) => {
     if (ordinal) return new RegExp(`第[0-9一二两三四五六七八九十]+${ordinal}`, "u").test(clause) ? 1 : 0;
     const m = FIGURE.exec(clause);
     if (!m) return 0;
     if (rate) return /%/u.test(clause) ? 1 : 0.2;
-    if (measure) return clause.includes(measure) && new RegExp(`[0-9一二两三四五六七八九十百千万](?:多|余)?${measure}`, "u").test(clause) ? 1 : 0.2;
+    if (measure) {
+      // The figure must count what was asked (份 for 多少份); people may be counted as 名, 人 or 人次.
+      const kin = SAME_MEASURE.find((group) => group.includes(measure)) ?? [measure];
+      return kin.some((m) => new RegExp(`[0-9一二两三四五六七八九十百千万](?:多|余)?${m}`, "u").test(clause)) ? 1 : 0;
+    }
     return 0.5;
   }, MIN_COVER.figure);
   if (!found) return null;
   return { direct: { kind: "figure", text: found.hit.text.slice(found.span.start, found.span.end), hitId: found.hit.id }, span: found.span };
 }
 
-function whenAnswer(q: DirectQuery, hits: readonly Passage[]): DirectSpan | null {
-  const found = bestClause(q, hits, (clause) => (TIME.test(clause) ? 1 : 0), MIN_COVER.when);
+function whenAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  const found = bestClause(q, hits, context, (clause) => (TIME.test(clause) ? 1 : 0), MIN_COVER.when);
   if (!found) return null;
   return { direct: { kind: "when", text: found.hit.text.slice(found.span.start, found.span.end), hitId: found.hit.id }, span: found.span };
 }
@@ -355,13 +368,13 @@ export function directAnswer(kind: AnswerKind | null, q: DirectQuery, hits: read
   if (hits.length === 0) return null;
   switch (kind) {
     case "figure":
-      return figureAnswer(q, hits);
+      return figureAnswer(q, hits, context);
     case "list":
       return listAnswer(q, hits, context);
     case "who":
       return whoAnswer(hits);
     case "when":
-      return whenAnswer(q, hits);
+      return whenAnswer(q, hits, context);
     case "what":
       return whatAnswer(q, hits);
     default:
