@@ -242,7 +242,7 @@ export class Engine {
     // counts when said exactly or by a synonym; the top passage must say something specific and
     // at least half of the question's topic (idf-weighted).
     const specific = query.topical.filter((t) => (weights[t] ?? 0) >= FLOOR_WEIGHT);
-    const says = (r: Ranked, term: string) => termCredit(query, term, new Set(r.matched)) >= 0.75;
+    const says = (r: Ranked, term: string) => termCredit(query, term, new Set(r.matched)) >= SAID_CREDIT;
     const saysSpecific = (r: Ranked) => specific.some((t) => says(r, t));
     const topicShare = (r: Ranked) => {
       let said = 0;
@@ -453,6 +453,8 @@ interface AnsweringData {
  * with a passage says nothing about relevance.
  */
 const FLOOR_WEIGHT = 1.2;
+/** A term counts as said by a passage from this credit on: exactly, by a synonym, or all its pieces. */
+const SAID_CREDIT = 0.45;
 /** The least idf-weighted share of the question's topic words the top passage must say (no filters). */
 const FLOOR_SHARE = 0.5;
 

@@ -28,6 +28,8 @@ const PHRASE_BONUS = 0.5;
  */
 const SYNONYM_BOOST = 0.5;
 const SYNONYM_CREDIT = 0.75;
+/** A synonym the index holds only in pieces: no more than the question's own word in pieces. */
+const SPLIT_SYNONYM_CREDIT = 0.6;
 /** The least weight a term has in coverage: even 工会 says something. */
 const MIN_WEIGHT = 0.1;
 
@@ -66,12 +68,19 @@ export function termWeights(query: Query, index: Pick<CompactIndex, "postings" |
 /** How a passage's matched words cover one question term: 1 exact, less via a synonym or pieces. */
 export function termCredit(query: Query, term: string, matched: ReadonlySet<string>): number {
   if (matched.has(term)) return 1;
-  if ((query.synonyms[term] ?? []).some((words) => words.every((w) => matched.has(w)))) return SYNONYM_CREDIT;
+  let credit = 0;
+  for (const words of query.synonyms[term] ?? []) {
+    if (!words.every((w) => matched.has(w))) continue;
+    // A synonym the index holds only in pieces (工作计划 → 工作, 计划) may be pieces far apart:
+    // weaker evidence than the question's own word in pieces.
+    credit = Math.max(credit, words.length === 1 ? SYNONYM_CREDIT : SPLIT_SYNONYM_CREDIT);
+  }
+  if (credit === SYNONYM_CREDIT) return credit;
   const pieces = query.pieces[term] ?? [];
   const found = pieces.filter((p) => matched.has(p)).length;
   // A word the index only holds in pieces (职工书屋 → 职工, 书屋) is said when all its pieces are.
   if (found === pieces.length && found > 0 && query.split.includes(term)) return 1;
-  return pieces.length > 0 ? (PIECE_CREDIT * found) / pieces.length : 0;
+  return Math.max(credit, pieces.length > 0 ? (PIECE_CREDIT * found) / pieces.length : 0);
 }
 
 /**
