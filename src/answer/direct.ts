@@ -270,6 +270,8 @@ export function askedCount(question: string): number | null {
 
 interface ListCandidate {
   items: string[];
+  /** The passage the list starts in, when it is not the hit itself and is among the ranked ones. */
+  from?: Passage;
   /** Text around the list (its intro and sentence): where the question's words should be. */
   context: string;
   /** Inline lists are one line (服务大局、服务基层、服务职工); others one item a line. */
@@ -346,7 +348,8 @@ function listAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
         return t.slice(o.m!.start, o.m!.body) + itemText(t.slice(o.m!.body));
       });
       const before = i > 0 ? context.paragraph(paragraphs[i - 1]!).text.slice(-40) : "";
-      candidates.push({ items, context: `${before}${hit.title ?? ""}`, inline: false, near });
+      const opener = hits.find((h) => h.id === run[0]!.p.id);
+      candidates.push({ items, context: `${before}${hit.title ?? ""}`, inline: false, near, ...(opener ? { from: opener } : {}) });
     }
     for (const c of candidates) {
       const countFits = wanted !== null && c.items.length === wanted;
@@ -360,7 +363,7 @@ function listAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
   });
   if (!best) return null;
   const { hit, candidate } = best;
-  return { direct: { kind: "list", text: candidate.items.join(candidate.inline ? "、" : "\n"), hitId: hit.id }, span: null };
+  return { direct: { kind: "list", text: candidate.items.join(candidate.inline ? "、" : "\n"), hitId: (candidate.from ?? hit).id }, span: null };
 }
 
 /** The direct answer for a question of the given kind over the ranked passages, or null. */

@@ -36,7 +36,7 @@ export function renderTerminal(answer: Answer, style: TerminalStyle = PLAIN): st
   answer.hits.forEach((hit, i) => {
     lines.push("");
     const excerpt = excerptRuns(hit.excerpt).map((run) => (run.marked ? style.bold(run.text) : run.text)).join("");
-    const year = i < compared && hit.year !== null ? style.bold(`〔${hit.year}年〕`) : "";
+    const year = i < compared && hit.year !== null ? style.strong(`〔${hit.year}年〕`) : "";
     lines.push(`${i + 1}. ${year}${excerpt}`);
     lines.push(style.dim(`   —— ${citation(hit)}`));
     lines.push(style.dim(`      ${hit.source}${hit.author ? ` · 作者：${hit.author}` : ""}`));
