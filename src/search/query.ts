@@ -139,7 +139,6 @@ export function parseQuery(question: string, context: QueryContext): Query {
   const unphrased = rest;
   const phrased: string[] = [];
   for (const word of thesaurus.words) {
-    if ([...word].length < 2) continue;
     const at = rest.indexOf(word);
     if (at < 0) continue;
     phrased.push(word);

@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 export interface Thesaurus {
   /** The words a word may also be written as (never the word itself). */
   synonymsOf(word: string): readonly string[];
-  /** Every word that has synonyms, longest first (to find them in a question before it is cut). */
+  /** Every word of two or more characters that has synonyms, longest first (to find them in a question before it is cut). */
   readonly words: readonly string[];
   /** Number of groups loaded, for logs and tests. */
   readonly groups: number;
@@ -81,7 +81,8 @@ export function makeThesaurus(...parts: ParsedThesaurus[]): Thesaurus {
     }
     groups += part.groups;
   }
-  const words = [...merged.keys()].sort((a, b) => b.length - a.length);
+  // One-character words are never looked for in a question (为, 名 would match everywhere).
+  const words = [...merged.keys()].filter((w) => [...w].length >= 2).sort((a, b) => b.length - a.length);
   return { synonymsOf: (word) => merged.get(word) ?? [], words, groups };
 }
 
