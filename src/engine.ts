@@ -284,6 +284,7 @@ export class Engine {
       weights,
       pieces: query.pieces,
       synonyms: query.synonyms,
+      split: query.split,
     }, ranked.map((r) => r.passage), data.context);
 
     if (found?.direct.hitId) {
@@ -296,7 +297,7 @@ export class Engine {
         if (sibling >= 0 && part) ranked[sibling] = { ...ranked[sibling]!, passage: part };
       }
       const now = ranked.findIndex((r) => r.passage.id === found.direct.hitId);
-      if (now > 0 && found.span) ranked = [ranked[now]!, ...ranked.filter((_, i) => i !== now)];
+      if (now > 0) ranked = [ranked[now]!, ...ranked.filter((_, i) => i !== now)];
     }
     const terms = [...query.terms, ...Object.values(query.pieces).flat(), ...Object.values(query.synonyms).flat(2)];
     const prefer = EXCERPT_PREFERENCE[kind ?? "what"];

@@ -18,6 +18,8 @@ export interface DirectQuery {
   /** Finer pieces and thesaurus synonyms of each term (a clause may say it either way). */
   pieces: Readonly<Record<string, string[]>>;
   synonyms: Readonly<Record<string, string[][]>>;
+  /** Terms only found in pieces (a thesaurus word jieba splits): all pieces together say the word. */
+  split?: readonly string[];
 }
 
 export interface DirectContext {
@@ -76,7 +78,8 @@ export function textCover(q: DirectQuery, text: string): number {
     else {
       const pieces = q.pieces[term] ?? [];
       const found = pieces.filter((p) => text.includes(p)).length;
-      if (pieces.length > 0) credit += (0.6 * w * found) / pieces.length;
+      if (found > 0 && found === pieces.length && q.split?.includes(term)) credit += w;
+      else if (pieces.length > 0) credit += (0.6 * w * found) / pieces.length;
     }
   }
   return total > 0 ? credit / total : 0;
@@ -356,6 +359,8 @@ function listAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
       if (wanted !== null && !countFits) continue;
       const contextCover = textCover(q, c.context);
       if (!countFits && contextCover < 0.5) continue;
+      // Two things joined by 、 (大局观、责任感) are a phrase, not the list asked for, unless counted.
+      if (!countFits && c.inline && c.items.length < 3) continue;
       if (countFits && contextCover < 0.25) continue;
       const score = (countFits ? 3 : 0) + contextCover * 2 + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
       if (!best || score > best.score) best = { hit, candidate: c, score };

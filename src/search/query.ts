@@ -55,6 +55,9 @@ const ASKING_WORDS = new Set([
   "哪几项", "多大", "比例", "百分之", "百分之几", "几成", "几大", "几级", "几类", "第几", "几批", "多少钱", "叫", "啥", "简报", "收录",
 ]);
 
+/** A question's own number words (几大类, 多少人, 第几批): what is asked, never what is searched. */
+const ASKING_NUMBER = /^(?:几|多少|第几|哪)/u;
+
 /** Organisation suffixes: a word before one of these names an organisation (无锡市总工会, 园区总工会, 杭州市总). */
 const ORG_SUFFIX = /^(?:市总工会|区总工会|县总工会|总工会|市总|区总|县总)$/u;
 const ORG_WORD = /^(.{2,6}?)(?:市总工会|区总工会|县总工会|总工会|市总|区总|县总)$/u;
@@ -144,7 +147,7 @@ export function parseQuery(question: string, context: QueryContext): Query {
     phrased.push(word);
     rest = blank(rest, at, at + word.length);
   }
-  const terms = [...new Set([...phrased, ...segmentQuery(rest)])].filter((t) => !ASKING_WORDS.has(t));
+  const terms = [...new Set([...phrased, ...segmentQuery(rest)])].filter((t) => !ASKING_WORDS.has(t) && !ASKING_NUMBER.test(t));
   const pieces: Record<string, string[]> = {};
   for (const term of terms) {
     // A thesaurus word the index lacks as a whole is looked for by its words (技术比武 → 技术, 比武).
