@@ -101,7 +101,14 @@ export interface DirectSpan {
 }
 
 /** A clause holding what the kind needs, scored by how much of the question it and its sentence cover. */
-function bestClause(q: DirectQuery, hits: readonly Passage[], context: DirectContext, needs: (clause: string) => number, minCover: number): { hit: Passage; span: Span } | null {
+function bestClause(
+  q: DirectQuery,
+  hits: readonly Passage[],
+  context: DirectContext,
+  needs: (clause: string) => number,
+  minCover: number,
+  ownCover = false,
+): { hit: Passage; span: Span } | null {
   let best: { hit: Passage; span: Span; score: number } | null = null as { hit: Passage; span: Span; score: number } | null;
   // The ranked parts first; the other parts of their paragraphs too (the part that ranked
   // best need not be the one holding the figure), a little behind.
@@ -126,7 +133,8 @@ function bestClause(q: DirectQuery, hits: readonly Passage[], context: DirectCon
         const need = needs(clauseText);
         if (need <= 0) continue;
         const clauseCover = textCover(q, clauseText);
-        const cover = Math.max(sentenceCover, clauseCover);
+        // A what-answer must carry the question's words itself; a figure or a time may lean on its sentence.
+        const cover = ownCover ? clauseCover : Math.max(sentenceCover, clauseCover);
         if (cover < minCover || clauseCover === 0) continue;
         // The need is judged on the clause's own (last) part: a pair answers through its second clause.
         if (c.pair && needs(text.slice(sentence.start + clauses[clauses.findIndex((x) => x.end === c.end)]!.start, clause.end)) <= 0) continue;
@@ -164,19 +172,23 @@ function whenAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
   return { direct: { kind: "when", text: found.hit.text.slice(found.span.start, found.span.end), hitId: found.hit.id }, span: found.span };
 }
 
-/** The sentence of the top passage that covers the question best (思路, 目标, 主题 …). */
-function whatAnswer(q: DirectQuery, hits: readonly Passage[]): DirectSpan | null {
-  const hit = hits[0];
-  if (!hit || q.terms.length === 0) return null;
-  let best: { span: Span; cover: number } | null = null;
-  for (const s of spans(hit.text, SENTENCE)) {
-    const cover = textCover(q, hit.text.slice(s.start, s.end));
-    if (!best || cover > best.cover) best = { span: s, cover };
+/**
+ * What something is (思路, 主题, 标准, 叫什么): the clause (or clause pair) of the top passages that
+ * covers the question best — the words asked about sit next to what they are.
+ */
+function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  if (q.terms.length === 0) return null;
+  const found = bestClause(q, hits.slice(0, 1), context, () => 1, MIN_COVER.what, true);
+  if (!found) return null;
+  const text = found.hit.text;
+  let { start, end } = found.span;
+  // A clause that introduces its answer (首要任务是，… / 思路：…) goes on to the next clause.
+  if (/(?:是|为|即|就是|包括)$/u.test(text.slice(start, end)) || /^[\s]*[：:，,]/u.test(text.slice(end))) {
+    const next = /^[\s：:，,]*[^。！？；!?;，,：:]+/u.exec(text.slice(end));
+    if (next) end = trimClause(text, { start: end, end: end + next[0].length }).end;
   }
-  if (!best || best.cover < MIN_COVER.what) return null;
-  const span = trimClause(hit.text, best.span);
-  if (span.end - span.start > 160 || span.end <= span.start) return null;
-  return { direct: { kind: "what", text: hit.text.slice(span.start, span.end), hitId: hit.id }, span };
+  if (end - start > 120) return null;
+  return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
 }
 
 function whoAnswer(hits: readonly Passage[]): DirectSpan | null {
@@ -384,7 +396,7 @@ export function directAnswer(kind: AnswerKind | null, q: DirectQuery, hits: read
     case "when":
       return whenAnswer(q, hits, context);
     case "what":
-      return whatAnswer(q, hits);
+      return whatAnswer(q, hits, context);
     default:
       return null;
   }
