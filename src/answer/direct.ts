@@ -150,7 +150,9 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
   const ordinal = ASKED_ORDINAL.exec(q.question)?.[1];
   const measure = ordinal ? undefined : ASKED_MEASURE.exec(q.question)?.[1];
   const rate = ASKED_RATE.test(q.question);
-  const found = bestClause(q, hits, context, (clause) => {
+  const found = bestClause(q, hits, context, (quoted) => {
+    // A number inside quotation marks names a slogan (“两个普遍”, “四个能力”), it counts nothing.
+    const clause = quoted.replace(/“[^”]*”/gu, "");
     if (ordinal) return new RegExp(`第[0-9一二两三四五六七八九十]+${ordinal}`, "u").test(clause) ? 1 : 0;
     const m = FIGURE.exec(clause);
     if (!m) return 0;
