@@ -34,7 +34,7 @@ export interface DirectContext {
 /** How many top passages are read for a span. */
 const TOP = 3;
 /** A span must cover at least this share of the question (idf-weighted) to be said. */
-const MIN_COVER: Record<Exclude<AnswerKind, "catalogue" | "who" | "list">, number> = { figure: 0.45, when: 0.45, what: 0.6 };
+const MIN_COVER: Record<Exclude<AnswerKind, "catalogue" | "who" | "list">, number> = { figure: 0.4, when: 0.4, what: 0.6 };
 
 const MEASURE = "万人次|万名|万人|万元|万|亿元|亿|人次|名|家|个|户|场|项|人|本|所|条|次|批|期|天|元|支|座|处|种|件|份|篇|套|位|倍|成|小时|届|台|部|册|类|级|大";
 const FIGURE = new RegExp(
@@ -121,8 +121,8 @@ function bestClause(
       const sentenceText = text.slice(sentence.start, sentence.end);
       const sentenceCover = textCover(q, sentenceText);
       const clauses = spans(sentenceText, CLAUSE);
-      // A clause, or a clause with the one before it (建立困难职工生活状况档案，每年跟踪滚动):
-      // what is counted or timed is often named just before the figure or time.
+      // A clause, or two neighbouring clauses (建立困难职工生活状况档案，每年跟踪滚动 / 日前，昆山市总工会发布…):
+      // what is counted or timed is often named in the clause next to the figure or time.
       const candidates = clauses.flatMap((c, i) => [
         { start: c.start, end: c.end, pair: false },
         ...(i > 0 ? [{ start: clauses[i - 1]!.start, end: c.end, pair: true }] : []),
@@ -136,8 +136,6 @@ function bestClause(
         // A what-answer must carry the question's words itself; a figure or a time may lean on its sentence.
         const cover = ownCover ? clauseCover : Math.max(sentenceCover, clauseCover);
         if (cover < minCover || clauseCover === 0) continue;
-        // The need is judged on the clause's own (last) part: a pair answers through its second clause.
-        if (c.pair && needs(text.slice(sentence.start + clauses[clauses.findIndex((x) => x.end === c.end)]!.start, clause.end)) <= 0) continue;
         const score = clauseCover * 2 + sentenceCover + need - rank * 0.3 - (c.pair ? 0.35 : 0);
         if (!best || score > best.score) best = { hit, span: trimClause(text, clause), score };
       }
