@@ -136,7 +136,8 @@ function bestClause(
         // A what-answer must carry the question's words itself; a figure or a time may lean on its sentence.
         const cover = ownCover ? clauseCover : Math.max(sentenceCover, clauseCover);
         if (cover < minCover || clauseCover === 0) continue;
-        const score = clauseCover * 2 + sentenceCover + need - rank * 0.3 - (c.pair ? 0.35 : 0);
+        // Among equals, the shorter span: the answer, not its surroundings.
+        const score = clauseCover * 2 + sentenceCover + need - rank * 0.3 - (c.pair ? 0.35 : 0) - (clause.end - clause.start) * 0.003;
         if (!best || score > best.score) best = { hit, span: trimClause(text, clause), score };
       }
     }
