@@ -73,16 +73,22 @@ export function textCover(q: DirectQuery, text: string): number {
   for (const term of q.terms) {
     const w = q.weights[term] ?? 1;
     total += w;
-    if (text.includes(term)) credit += w;
-    else if ((q.synonyms[term] ?? []).some((words) => words.every((x) => text.includes(x)))) credit += 0.75 * w;
-    else {
-      const pieces = q.pieces[term] ?? [];
-      const found = pieces.filter((p) => text.includes(p)).length;
-      if (found > 0 && found === pieces.length && q.split?.includes(term)) credit += w;
-      else if (pieces.length > 0) credit += (0.6 * w * found) / pieces.length;
-    }
+    credit += w * termShare(q, term, text);
   }
   return total > 0 ? credit / total : 0;
+}
+
+/** How fully a text says one question term: 1 exactly (or all pieces of a split word), less by a synonym or some pieces. */
+function termShare(q: DirectQuery, term: string, text: string): number {
+  if (text.includes(term)) return 1;
+  const pieces = q.pieces[term] ?? [];
+  const found = pieces.filter((p) => text.includes(p)).length;
+  if (found > 0 && found === pieces.length && q.split?.includes(term)) return 1;
+  let share = pieces.length > 0 ? (0.6 * found) / pieces.length : 0;
+  for (const words of q.synonyms[term] ?? []) {
+    if (words.every((x) => text.includes(x))) share = Math.max(share, words.length === 1 ? 0.75 : 0.6);
+  }
+  return share;
 }
 
 function trimClause(text: string, span: Span): Span {
