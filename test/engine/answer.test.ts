@@ -1,10 +1,22 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askedCount, chineseNumber } from "../../src/answer/direct.js";
 import { isComparison, questionKind } from "../../src/answer/kind.js";
 import { Answer } from "../../src/answer/schema.js";
 import { renderTerminal } from "../../src/answer/terminal.js";
-import type { Engine } from "../../src/engine.js";
-import { openSeedEngine } from "../support/seeds.js";
+import { Engine } from "../../src/engine.js";
+import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
+import { scratch } from "../support/seeds.js";
+
+/** One engine over the real seeds for this file; its index folder is removed afterwards. */
+let shared: Promise<{ engine: Engine; dir: string }> | null = null;
+function seedEngine(): Promise<Engine> {
+  shared ??= scratch().then(async (dir) => ({ engine: await Engine.open({ seedsDir: DEFAULT_SEEDS_DIR, indexDir: dir, onWarning: () => {} }), dir }));
+  return shared.then((s) => s.engine);
+}
+afterAll(async () => {
+  if (shared) await rm((await shared).dir, { recursive: true, force: true });
+});
 
 describe("question kinds, from the question's own words", () => {
   const table: [string, string | null][] = [
@@ -48,7 +60,7 @@ describe("question kinds, from the question's own words", () => {
 describe("direct answers over the real seeds", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = await openSeedEngine();
+    engine = await seedEngine();
   });
   const ask = (q: string) => Answer.parse(engine.ask(q));
 
@@ -122,7 +134,7 @@ describe("direct answers over the real seeds", () => {
 describe("understanding questions as people word them", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = await openSeedEngine();
+    engine = await seedEngine();
   });
 
   it("answers only-ubiquitous-words questions with a notice, not weak hits", () => {
