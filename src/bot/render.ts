@@ -245,7 +245,7 @@ export function renderDirect(answer: Answer, username: string | undefined, scale
     const label = escapeHtml(compactCitation(hit));
     lines.push(`📎 ${username ? link(deepLink(username, hit.id), label) : label}`);
   } else if (direct.kind === "catalogue") {
-    lines.push(italic("📚 据简报目录（/sources 查看全部）"));
+    lines.push(italic("📚 据简报目录"));
   }
   return lines;
 }

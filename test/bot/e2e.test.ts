@@ -350,6 +350,9 @@ describe("inline mode", () => {
       const content = r.input_message_content as { message_text: string; parse_mode: string };
       expect(content.parse_mode).toBe("HTML");
       const text = assertTelegramHtml(content.message_text).text;
+      // Every shared answer says where it comes from: a passage (📎 + a button opening it), or,
+      // for a question about the collection, the catalogue itself.
+      if (r.id === "direct" && text.includes("📚 据简报目录")) continue;
       expect(text).toContain("📎");
       expect(buttonsOf(r.reply_markup).some((b) => "url" in b && b.url.startsWith(`https://t.me/${username}?start=`))).toBe(true);
     }
@@ -374,6 +377,15 @@ describe("inline mode", () => {
     const posted = assertTelegramHtml((results[0]!.input_message_content as { message_text: string }).message_text).text;
     for (const item of ["加大两个力度", "夯实两项基础", "打造两个品牌", "实施两项工程", "提升两个能力"]) expect(posted).toContain(item);
     expect(posted).toContain("吴中区总工会 · 2007年");
+  });
+
+  it("answers a question about the collection inline from the catalogue", async () => {
+    const results = checkResults(await inline("2012年有哪些单位"));
+    expect(results).toHaveLength(1);
+    expect(results[0]!.description).toBe("据简报目录");
+    const posted = assertTelegramHtml((results[0]!.input_message_content as { message_text: string }).message_text).text;
+    expect(posted).toContain("宝钢苏冶重工公司工会");
+    expect(stub.rejected()).toEqual([]);
   });
 
   it("pages with next_offset and keeps ids unique across pages", async () => {
