@@ -155,18 +155,18 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
   const ordinal = ASKED_ORDINAL.exec(q.question)?.[1];
   const measure = ordinal ? undefined : ASKED_MEASURE.exec(q.question)?.[1];
   const rate = ASKED_RATE.test(q.question);
+  // Built once per question, not per clause. The figure must count what was asked (份 for 多少份);
+  // people may be counted as 名, 人 or 人次.
+  const ordinalFigure = ordinal ? new RegExp(`第[0-9一二两三四五六七八九十]+${ordinal}`, "u") : null;
+  const kin = measure ? (SAME_MEASURE.find((group) => group.includes(measure)) ?? [measure]) : [];
+  const countedFigure = measure ? new RegExp(`[0-9一二两三四五六七八九十百千万](?:多|余)?(?:${kin.join("|")})`, "u") : null;
   const found = bestClause(q, hits, context, (quoted) => {
     // A number inside quotation marks names a slogan (“两个普遍”, “四个能力”), it counts nothing.
     const clause = quoted.replace(/“[^”]*”/gu, "");
-    if (ordinal) return new RegExp(`第[0-9一二两三四五六七八九十]+${ordinal}`, "u").test(clause) ? 1 : 0;
-    const m = FIGURE.exec(clause);
-    if (!m) return 0;
+    if (ordinalFigure) return ordinalFigure.test(clause) ? 1 : 0;
+    if (!FIGURE.test(clause)) return 0;
     if (rate) return /%/u.test(clause) ? 1 : 0.2;
-    if (measure) {
-      // The figure must count what was asked (份 for 多少份); people may be counted as 名, 人 or 人次.
-      const kin = SAME_MEASURE.find((group) => group.includes(measure)) ?? [measure];
-      return kin.some((m) => new RegExp(`[0-9一二两三四五六七八九十百千万](?:多|余)?${m}`, "u").test(clause)) ? 1 : 0;
-    }
+    if (countedFigure) return countedFigure.test(clause) ? 1 : 0;
     return 0.5;
   }, MIN_COVER.figure);
   if (!found) return null;
