@@ -271,9 +271,9 @@ export class Engine {
         .map((year) => retrieve(query, context, { ...filter, years: [year] }, 1)[0] ?? (labels.length > 0 ? retrieve({ ...query, terms: [] }, context, { ...filter, years: [year] }, 1)[0] : undefined))
         .filter((r): r is Ranked => r !== undefined);
       if (best.length >= 2) {
-        byYear = best.map((r) => r.passage.year!);
         const rest = ranked.filter((r) => !best.some((b) => b.passage.id === r.passage.id));
-        ranked = [...best, ...rest].slice(0, Math.max(limit, best.length));
+        ranked = [...best, ...rest].slice(0, limit);
+        byYear = best.slice(0, limit).map((r) => r.passage.year!);
       }
     }
 
