@@ -118,7 +118,7 @@ export function parseQuery(question: string, context: QueryContext): Query {
     const prev = tagged[i - 1];
     if (word === "总" && prev && /^[\u4e00-\u9fff]{1,5}[市区县]$/u.test(prev.word)) {
       org = prev.word + word;
-    } else if (ORG_SUFFIX.test(word) && prev && /^[\u4e00-\u9fff]{1,6}$/u.test(prev.word) && !NOT_PLACES.has(prev.word) && !STOP_LIKE.has(prev.word)) {
+    } else if (ORG_SUFFIX.test(word) && prev && /^[\u4e00-\u9fff]{2,6}$/u.test(prev.word) && !NOT_PLACES.has(prev.word) && !STOP_LIKE.has(prev.word)) {
       org = prev.word + word;
     } else if (ORG_WORD.test(word) && !NOT_PLACES.has(ORG_WORD.exec(word)![1]!)) {
       org = word;
