@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { ANSI, PLAIN, renderTerminal } from "./answer/terminal.js";
 import { Engine } from "./engine.js";
 import { EvalSet, evaluate, RECALL_DEPTH } from "./eval/evaluate.js";
+import { measuresTable } from "./eval/table.js";
 import { DEFAULT_INDEX_DIR, DEFAULT_SEEDS_DIR, EVAL_SET_FILE } from "./paths.js";
 
 /**
@@ -97,19 +98,19 @@ async function runEval(args: string[]): Promise<void> {
   const questions = EvalSet.parse(JSON.parse(await readFile(file, "utf8")));
   const engine = await openEngine(values);
   const report = evaluate(questions, (q) => engine.ask(q, { limit: RECALL_DEPTH }));
-  const pct = (x: number) => x.toFixed(3);
-  console.log(`评测集：${report.total} 题（${report.answerable} 题有答案，${report.noticeQuestions} 题应给出提示）`);
-  console.log(`hit@1 ${pct(report.hitAt1)}  recall@5 ${pct(report.recallAt5)}  MRR ${pct(report.mrr)}  提示正确 ${report.noticesOk}/${report.noticeQuestions}`);
+  console.log(`评测集：${report.total} 题（${report.answerable} 题有答案段落，${report.directQuestions} 题有直接答案，${report.negatives} 题应给出提示）`);
+  console.log(measuresTable(report));
   if (report.misses.length === 0) {
-    console.log("没有未命中的题。");
+    console.log("没有未答对的题。");
     return;
   }
-  console.log(`未命中（${report.misses.length}）：`);
+  console.log(`未答对（${report.misses.length}）：`);
   for (const miss of report.misses) {
     const top = miss.answer.hits[0];
     const got = top ? `${top.org ?? "?"} ${top.source}#${top.paragraph} ${top.text.slice(0, 40)}…` : `无结果；提示：${miss.answer.notice ?? "无"}`;
-    const want = miss.question.expect.map((e) => e.contains).join(" / ") || `提示含 ${miss.question.notice?.join("、")}`;
-    console.log(`  [${miss.question.kind}] ${miss.question.q}\n      排名：${miss.rank ?? "—"}  期望：${want}\n      第一条：${got}`);
+    const want = miss.question.expect.map((e) => e.contains).join(" / ") || (miss.question.answer ? `答案含 ${miss.question.answer.join("、")}` : `提示含 ${miss.question.notice?.join("、") || "任意提示"}`);
+    const direct = miss.question.answer ? `\n      直接答案：${miss.answer.direct ? miss.answer.direct.text.replace(/\n/g, " / ").slice(0, 80) : "无"}（应含 ${miss.question.answer.join("、")}）` : "";
+    console.log(`  [${miss.question.kind}] ${miss.question.q}\n      排名：${miss.rank ?? "—"}  期望：${want}\n      第一条：${got}${direct}`);
   }
 }
 

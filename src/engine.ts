@@ -1,17 +1,20 @@
 import { readdir } from "node:fs/promises";
-import { Answer, type Hit } from "./answer/schema.js";
+import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
+import { directAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
+import { isComparison, questionKind, type AnswerKind } from "./answer/kind.js";
+import { Answer, type Direct, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
 import { listSeeds, readCorpus } from "./corpus/read.js";
 import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
 import { makeExcerpt } from "./search/excerpt.js";
 import {
-  FILTERS_ONLY, NO_HITS, NOTHING_TO_SEARCH, cutNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice,
+  FILTERS_ONLY, NO_HITS, NOTHING_TO_SEARCH, cutNotice, floorNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice,
   type Coverage,
 } from "./search/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
 import { buildIndex } from "./search/passage-index.js";
 import { parseQuery, type Query } from "./search/query.js";
-import { retrieve } from "./search/retrieve.js";
+import { retrieve, termCredit, termWeights, type Ranked } from "./search/retrieve.js";
 import {
   SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason,
   type BulletinSummary, type Manifest, type StoredCorpus,
@@ -19,6 +22,9 @@ import {
 import { readFullDictionary, readServingDictionary, saveServingDictionary, trimDictionary } from "./text/dictionary.js";
 import { useDictionary, type JiebaDictionary } from "./text/segment.js";
 import { indexedTexts } from "./search/passage-index.js";
+import { EMPTY_THESAURUS, loadThesaurus, type Thesaurus } from "./text/thesaurus.js";
+import { OPERATOR_THESAURUS_NAME, THESAURUS_FILE } from "./paths.js";
+import { join } from "node:path";
 
 export interface SourceSummary {
   source: string;
@@ -76,6 +82,9 @@ export class Engine {
   private readonly yearSet: Set<number>;
   private readonly index: CompactIndex;
   private exampleCache: string[] | null = null;
+  private thesaurus: Thesaurus = EMPTY_THESAURUS;
+  /** Built on first use by the ask path (direct answers, catalogue). */
+  private answering: AnsweringData | null = null;
 
   private constructor(
     private readonly manifest: Manifest,
@@ -104,8 +113,16 @@ export class Engine {
     };
   }
 
-  /** Loads the index from disk, rebuilding it first when missing or stale. */
+  /** Loads the index from disk, rebuilding it first when missing or stale; then the thesaurus. */
   static async open(options: OpenOptions): Promise<Engine> {
+    const warn = options.onWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
+    const thesaurus = loadThesaurus(THESAURUS_FILE, join(options.seedsDir, OPERATOR_THESAURUS_NAME), warn);
+    const engine = await Engine.openIndex(options, thesaurus);
+    engine.thesaurus = thesaurus;
+    return engine;
+  }
+
+  private static async openIndex(options: OpenOptions, thesaurus: Thesaurus): Promise<Engine> {
     const warn = options.onWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
     await assertDirectory(options.seedsDir);
     const seeds = await listSeeds(options.seedsDir);
@@ -120,7 +137,7 @@ export class Engine {
       }
       reason = "索引文件不完整";
     }
-    return Engine.build(options, warn, reason ?? "索引不存在", seeds);
+    return Engine.build(options, warn, reason ?? "索引不存在", seeds, thesaurus);
   }
 
   private static async build(
@@ -128,6 +145,7 @@ export class Engine {
     warn: (message: string) => void,
     reason: string,
     seeds: Awaited<ReturnType<typeof listSeeds>>,
+    thesaurus: Thesaurus,
   ): Promise<Engine> {
     const read = await readCorpus(options.seedsDir, warn, seeds);
     const passages = read.bulletins.flatMap((b) => b.passages);
@@ -157,7 +175,8 @@ export class Engine {
     const corpus: StoredCorpus = { buildId, bulletins, passages };
     // Serving needs only the words the corpus can use (src/text/dictionary.ts); saved before the
     // manifest, stamped with the build id.
-    const trimmed = trimDictionary(readFullDictionary(), passages.flatMap(indexedTexts));
+    // Thesaurus words are kept too: a question naming one must be cut as the full dictionary would.
+    const trimmed = trimDictionary(readFullDictionary(), passages.flatMap(indexedTexts), { extraWords: thesaurus.words });
     await saveServingDictionary(options.indexDir, buildId, trimmed);
     await saveIndex(options.indexDir, manifest, corpus, index);
     const served = await readServingDictionary(options.indexDir, buildId);
@@ -173,7 +192,7 @@ export class Engine {
     const cut = chars.length > MAX_QUESTION_CHARS;
     const asked = cut ? chars.slice(0, MAX_QUESTION_CHARS).join("") : chars.join("");
     const notices: string[] = cut ? [cutNotice(MAX_QUESTION_CHARS)] : [];
-    const answer = (query: Query | null, hits: Hit[], notice: string | null): Answer => {
+    const answer = (query: Query | null, hits: Hit[], notice: string | null, direct: Direct | null = null, byYear?: number[]): Answer => {
       const all = notice ? [...notices, notice] : notices;
       return {
         query: asked,
@@ -182,12 +201,22 @@ export class Engine {
           years: query ? query.years.filter((y) => this.yearSet.has(y)) : [],
         },
         notice: all.length > 0 ? all.join(" ") : null,
+        direct,
+        ...(byYear ? { byYear } : {}),
         hits,
       };
     };
 
-    const query = parseQuery(asked, { gazetteer: this.gazetteer, inCorpus: (word) => this.inCorpus(word) });
-    if (query.terms.length === 0 && query.years.length === 0 && query.targets.length === 0 && query.missingPlaces.length === 0) {
+    const data = this.answeringData();
+    const query = parseQuery(asked, {
+      gazetteer: this.gazetteer,
+      inCorpus: (word) => this.inCorpus(word),
+      thesaurus: this.thesaurus,
+      authors: data.authors,
+    });
+    const kind = questionKind(query.text, query.topical);
+    if (query.terms.length === 0 && query.years.length === 0 && query.targets.length === 0 && query.missingPlaces.length === 0 && query.authors.length === 0) {
+      if (kind === "catalogue") return answer(query, [], null, catalogueAnswer(query.text, data.catalogue, { years: [], labels: [] }));
       const example = this.examples()[0];
       return answer(null, [], example ? `${NOTHING_TO_SEARCH}比如：${example}` : NOTHING_TO_SEARCH);
     }
@@ -208,13 +237,84 @@ export class Engine {
       if (!together) return answer(query, [], [...missing, noCombinationNotice(labels, years, this.coverage)].join(" "));
     }
 
-    const ranked = retrieve(
-      query,
-      { index: this.index, passages: this.corpus.passages },
-      { years, targets: query.targets },
-      limit,
-    );
-    const terms = [...query.terms, ...Object.values(query.pieces).flat()];
+    if (kind === "catalogue") {
+      const direct = catalogueAnswer(query.text, data.catalogue, { years, labels });
+      if (direct) return answer(query, [], missing.length > 0 ? missing.join(" ") : null, direct);
+    }
+
+    const filter = { years, targets: query.targets, authors: query.authors };
+    const context = { index: this.index, passages: this.corpus.passages };
+    let ranked = retrieve(query, context, filter, limit);
+    if (ranked.length === 0 && kind === "who" && filtered0(years, labels, query.authors)) {
+      // Who wrote an item the question names by place and year: its passages carry the byline.
+      ranked = retrieve({ ...query, terms: [] }, context, filter, limit);
+    }
+    const weights = termWeights(query, this.index);
+
+    // The relevance floor: with nothing else to go on (no place, year or author), a question
+    // whose informative words the top passage does not say gets a notice, not weak hits. A word
+    // counts when said exactly or by a synonym; the top passage must say something specific and
+    // at least half of the question's topic (idf-weighted).
+    const specific = query.topical.filter((t) => (weights[t] ?? 0) >= FLOOR_WEIGHT);
+    const says = (r: Ranked, term: string) => termCredit(query, term, new Set(r.matched)) >= SAID_CREDIT;
+    const saysSpecific = (r: Ranked) => specific.some((t) => says(r, t));
+    const topicShare = (r: Ranked) => {
+      let said = 0;
+      let total = 0;
+      for (const t of query.topical) {
+        total += weights[t] ?? 0;
+        if (says(r, t)) said += weights[t] ?? 0;
+      }
+      return total > 0 ? said / total : 0;
+    };
+    const filtered = filtered0(years, labels, query.authors);
+    if (query.terms.length > 0 && !filtered && (ranked.length === 0 || !saysSpecific(ranked[0]!) || topicShare(ranked[0]!) < FLOOR_SHARE)) {
+      const unmatched = (specific.length > 0 ? specific : query.topical.length > 0 ? query.topical : query.terms).filter((t) => !ranked[0] || !says(ranked[0], t));
+      return answer(query, [], [...missing, floorNotice(unmatched, this.coverage)].join(" "));
+    }
+    // Weak hits (only ubiquitous words) after a specific one are noise, not results.
+    if (specific.length > 0 && ranked.length > 0 && saysSpecific(ranked[0]!)) ranked = ranked.filter(saysSpecific);
+
+    // Comparisons: the best passage of each year first, in year order, then the rest.
+    let byYear: number[] | undefined;
+    if (isComparison(query.text, years, kind) && query.terms.length > 0) {
+      const compared = years.length >= 2 ? years : [...new Set(labels.length > 0 ? labels.flatMap((l) => this.coverage.yearsOf(l)) : this.coverage.years)];
+      const best = compared
+        .sort((a, b) => a - b)
+        // A year whose passages never use the question's words still shows its item (in reading order).
+        .map((year) => retrieve(query, context, { ...filter, years: [year] }, 1)[0] ?? (labels.length > 0 ? retrieve({ ...query, terms: [] }, context, { ...filter, years: [year] }, 1)[0] : undefined))
+        .filter((r): r is Ranked => r !== undefined);
+      if (best.length >= 2) {
+        const rest = ranked.filter((r) => !best.some((b) => b.passage.id === r.passage.id));
+        ranked = [...best, ...rest].slice(0, limit);
+        byYear = best.slice(0, limit).map((r) => r.passage.year!);
+      }
+    }
+
+    const found: DirectSpan | null = byYear ? null : directAnswer(kind, {
+      question: query.text,
+      // A word no passage has (参加, 打算) cannot place an answer; it would only dilute coverage.
+      terms: query.terms.filter((t) => this.inIndex(t) || (query.pieces[t] ?? []).some((p) => this.inIndex(p)) || query.synonyms[t] !== undefined),
+      weights,
+      pieces: query.pieces,
+      synonyms: query.synonyms,
+      split: query.split,
+    }, ranked.map((r) => r.passage), data.context);
+
+    if (found?.direct.hitId) {
+      // The answer's passage leads: another part of a ranked paragraph takes that paragraph's
+      // place, and a span answer from a lower hit moves up — the answer and its source go together.
+      const at = ranked.findIndex((r) => r.passage.id === found.direct.hitId);
+      if (at < 0) {
+        const part = this.byId.get(found.direct.hitId);
+        const sibling = part ? ranked.findIndex((r) => r.passage.source === part.source && r.passage.paragraph === part.paragraph) : -1;
+        if (sibling >= 0 && part) ranked[sibling] = { ...ranked[sibling]!, passage: part };
+      }
+      const now = ranked.findIndex((r) => r.passage.id === found.direct.hitId);
+      if (now > 0) ranked = [ranked[now]!, ...ranked.filter((_, i) => i !== now)];
+    }
+    const terms = [...query.terms, ...Object.values(query.pieces).flat(), ...Object.values(query.synonyms).flat(2)];
+    const prefer = EXCERPT_PREFERENCE[kind ?? "what"];
     const hits: Hit[] = ranked.map(({ passage, score }) => ({
       id: passage.id,
       source: passage.source,
@@ -225,11 +325,58 @@ export class Engine {
       author: passage.author,
       paragraph: passage.paragraph,
       text: passage.text,
-      excerpt: makeExcerpt(passage.text, terms),
+      excerpt: makeExcerpt(passage.text, terms, found?.span && found.direct.hitId === passage.id ? { span: found.span } : { prefer }),
       score: Math.round(score * 1000) / 1000,
     }));
     const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : null;
-    return answer(query, hits, [...missing, note].filter(Boolean).join(" ") || null);
+    return answer(query, hits, [...missing, note].filter(Boolean).join(" ") || null, found?.direct ?? null, byYear);
+  }
+
+  /** What the ask path needs beyond the index: names, the catalogue, paragraphs and items. */
+  private answeringData(): AnsweringData {
+    if (this.answering) return this.answering;
+    const passages = this.corpus.passages;
+    const paragraphs = new Map<string, Passage[]>();
+    const items = new Map<string, Passage[]>();
+    for (const p of passages) {
+      const key = `${p.source}#${p.paragraph}`;
+      const list = paragraphs.get(key);
+      if (list) list.push(p);
+      else paragraphs.set(key, [p]);
+      if (p.part === 1) {
+        const item = `${p.source}#${p.org ?? ""}#${p.title ?? ""}`;
+        const same = items.get(item);
+        if (same) same.push(p);
+        else items.set(item, [p]);
+      }
+    }
+    const context: DirectContext = {
+      paragraph: (passage) => {
+        const parts = paragraphs.get(`${passage.source}#${passage.paragraph}`) ?? [passage];
+        let offset = 0;
+        for (const part of parts) {
+          if (part.id === passage.id) break;
+          offset += part.text.length;
+        }
+        return { text: parts.map((part) => part.text).join(""), offset };
+      },
+      parts: (passage) => paragraphs.get(`${passage.source}#${passage.paragraph}`) ?? [passage],
+      itemParagraphs: (passage) => items.get(`${passage.source}#${passage.org ?? ""}#${passage.title ?? ""}`) ?? [passage],
+    };
+    const catalogue: CatalogueEntry[] = this.corpus.bulletins.map((b) => ({
+      source: b.source,
+      year: b.year,
+      title: b.title,
+      orgs: b.orgs.map((o) => ({ name: o.name, place: o.place })),
+    }));
+    const authors = this.gazetteer.dictionary.filter((w) => w.tag === "nr").map((w) => w.word);
+    this.answering = { context, catalogue, authors };
+    return this.answering;
+  }
+
+  /** Whether any passage has the word, in any field. */
+  private inIndex(word: string): boolean {
+    return this.index.postingCount(word) > 0;
   }
 
   /** Whether a word occurs in the corpus text at all. */
@@ -304,6 +451,37 @@ export class Engine {
     return examples;
   }
 }
+
+function filtered0(years: readonly number[], labels: readonly string[], authors: readonly string[]): boolean {
+  return years.length > 0 || labels.length > 0 || authors.length > 0;
+}
+
+/** What the ask path keeps beside the index. */
+interface AnsweringData {
+  context: DirectContext;
+  catalogue: CatalogueEntry[];
+  authors: string[];
+}
+
+/**
+ * Below this idf a word is ubiquitous in the corpus (工会, 工作, 职工): sharing only such words
+ * with a passage says nothing about relevance.
+ */
+const FLOOR_WEIGHT = 1.2;
+/** A term counts as said by a passage from this credit on: exactly, by a synonym, or all its pieces. */
+const SAID_CREDIT = 0.45;
+/** The least idf-weighted share of the question's topic words the top passage must say (no filters). */
+const FLOOR_SHARE = 0.5;
+
+/** The sentence shape each question kind wants its excerpt to show. */
+const EXCERPT_PREFERENCE: Record<AnswerKind, RegExp | undefined> = {
+  figure: FIGURE_PATTERN,
+  when: TIME_PATTERN,
+  list: undefined,
+  who: undefined,
+  what: undefined,
+  catalogue: undefined,
+};
 
 /** Topics union cadres ask about, tried in order when picking example questions. */
 const EXAMPLE_TOPICS = ["工作任务", "困难职工", "劳动竞赛", "重点工作", "工作目标", "职工书屋", "工资集体协商", "农民工"];

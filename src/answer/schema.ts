@@ -24,6 +24,18 @@ export const Hit = z.object({
 });
 export type Hit = z.infer<typeof Hit>;
 
+/**
+ * The answer itself, stated before the passages that support it: a span of a cited passage
+ * (`hitId`), or for questions about the collection a fact from the index's own metadata
+ * (`hitId` null). Plain text, no markup; a list has one item per line.
+ */
+export const Direct = z.object({
+  kind: z.enum(["figure", "list", "who", "when", "what", "catalogue"]),
+  text: z.string().min(1),
+  hitId: z.string().min(1).nullable(),
+});
+export type Direct = z.infer<typeof Direct>;
+
 export const Answer = z.object({
   query: z.string(),
   filters: z.object({
@@ -32,6 +44,10 @@ export const Answer = z.object({
   }),
   /** Something the user should know: a year or place the corpus lacks, a cut question, no hits. */
   notice: z.string().nullable(),
+  /** The direct answer, or null when no span is confidently the answer. */
+  direct: Direct.nullable(),
+  /** Set when the question compares years: the hits lead with the best passage of each year, in year order. */
+  byYear: z.array(z.number().int()).optional(),
   hits: z.array(Hit),
 });
 export type Answer = z.infer<typeof Answer>;

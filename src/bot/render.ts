@@ -109,17 +109,21 @@ export function renderResultsPage(input: ResultsPageInput): Rendered & { page: n
   const html = fit((scale) => {
     const lines = [questionHeader(question)];
     if (input.cut) lines.push(italic(`✂️ 消息较长，只取前 ${MAX_QUESTION_CHARS} 个字作为问题。`));
+    if (page === 1) lines.push(...renderDirect(answer, username, scale));
     if (answer.notice) lines.push(italic(`ℹ️ ${escapeHtml(truncatePlain(oneLine(answer.notice), Math.floor(300 * scale) + 40))}`));
     if (hits.length === 0) {
+      if (answer.direct) return lines.join("\n");
       if (!answer.notice) lines.push("没有找到相关内容。");
       lines.push("", "试试换个说法、换个年份或地名；发送 /sources 查看收录了哪些简报。");
       return lines.join("\n");
     }
     lines.push(`共 ${hits.length} 条结果${pages > 1 ? ` · 第 ${page}/${pages} 页` : ""}`);
+    const compared = answer.byYear?.length ?? 0;
     shown.forEach((hit, i) => {
+      const year = first + i < compared && hit.year !== null ? bold(`〔${hit.year}年〕`) : "";
       lines.push(
         "",
-        `${bold(`${first + i + 1}.`)} ${renderExcerpt(hit.excerpt, Math.floor(700 * scale) + 30)}`,
+        `${bold(`${first + i + 1}.`)} ${year}${renderExcerpt(hit.excerpt, Math.floor(700 * scale) + 30)}`,
         citationLine(hit, username, Math.floor(100 * scale) + 30),
       );
     });
@@ -212,6 +216,46 @@ export function renderPassageView(input: PassageViewInput): Rendered {
 }
 
 /** A slice starting on a low surrogate would leave half an emoji: drop it. */
+/** Lists longer than this (items or characters) fold into an expandable blockquote. */
+const LIST_FOLD_ITEMS = 5;
+const LIST_FOLD_CHARS = 250;
+
+/**
+ * The direct answer, right under the question: `💡 answer` and a compact citation (organisation ·
+ * year · 第N段, linking to the passage). A list is shown whole, one item a line, folded into an
+ * expandable blockquote when long (Bot API 7.4+: `<blockquote expandable>`).
+ */
+export function renderDirect(answer: Answer, username: string | undefined, scale = 1): string[] {
+  const direct = answer.direct;
+  if (!direct) return [];
+  const budget = Math.floor(1500 * scale) + 60;
+  const items = direct.text.split("\n");
+  const lines: string[] = [];
+  if (items.length === 1) {
+    lines.push(`💡 ${bold(escapeHtml(truncatePlain(direct.text, budget)))}`);
+  } else {
+    const shown = truncatePlain(direct.text, budget);
+    const body = shown.split("\n").map((item) => escapeHtml(item)).join("\n");
+    const fold = items.length > LIST_FOLD_ITEMS || direct.text.length > LIST_FOLD_CHARS;
+    lines.push(`💡 ${bold(`共 ${items.length} 项：`)}`);
+    lines.push(fold ? `<blockquote expandable>${body}</blockquote>` : `<blockquote>${body}</blockquote>`);
+  }
+  const hit = direct.hitId ? answer.hits.find((h) => h.id === direct.hitId) : undefined;
+  if (hit) {
+    const label = escapeHtml(compactCitation(hit));
+    lines.push(`📎 ${username ? link(deepLink(username, hit.id), label) : label}`);
+  } else if (direct.kind === "catalogue") {
+    lines.push(italic("📚 据简报目录"));
+  }
+  return lines;
+}
+
+/** organisation · year · 第N段: the citation without the title, for the line under an answer. */
+export function compactCitation(hit: CitationFields): string {
+  const parts = citationParts(hit);
+  return [parts[0]!, parts[1]!, parts[parts.length - 1]!].join(" · ");
+}
+
 function fixLeadingSurrogate(text: string): string {
   return text.replace(/^…[\uDC00-\uDFFF]/, "…");
 }
@@ -224,6 +268,18 @@ export function renderSharedHit(question: string, hit: Hit, username: string | u
       "",
       renderExcerpt(hit.excerpt, Math.floor(1500 * scale) + 30),
       citationLine(hit, username, Math.floor(120 * scale) + 30),
+      ...(username ? ["", italic(`—— 来自 @${escapeHtml(username)} 简报问答`)] : []),
+    ].join("\n"),
+  );
+}
+
+/** The message an inline result posts for the direct answer: the question, the answer, its citation. */
+export function renderSharedAnswer(question: string, answer: Answer, username: string | undefined): string {
+  return fit((scale) =>
+    [
+      questionHeader(question),
+      "",
+      ...renderDirect(answer, username, scale),
       ...(username ? ["", italic(`—— 来自 @${escapeHtml(username)} 简报问答`)] : []),
     ].join("\n"),
   );

@@ -52,6 +52,11 @@ export class CompactIndex {
     return this.postings.has(term, field);
   }
 
+  /** Number of postings of a term over all fields (its document frequency, near enough, for idf weights). */
+  postingCount(term: string): number {
+    return this.postings.count(term);
+  }
+
   /** BM25 of the terms (OR) over the passages, as MiniSearch scores them; see ScoreOptions. */
   score(terms: readonly ScoreTerm[], options: ScoreOptions): Scored {
     return this.scorer.score(terms, options);

@@ -45,7 +45,13 @@ function windowScore(matches: (Span & { term: string })[], window: Span): number
   return score * 1000 + Math.min(inside.length, 3) * 5 - (window.end - window.start) / 10;
 }
 
-function bestWindow(text: string, matches: (Span & { term: string })[]): Span {
+/** What the question's kind wants the excerpt to show: the direct answer's span, or a sentence of a shape (a figure for 多少). */
+export interface ExcerptFocus {
+  span?: Span;
+  prefer?: RegExp;
+}
+
+function bestWindow(text: string, matches: (Span & { term: string })[], focus: ExcerptFocus = {}): Span {
   const spans = sentences(text);
   if (matches.length === 0) {
     // Nothing to centre on: the opening sentences, as a reader would start.
@@ -59,7 +65,9 @@ function bestWindow(text: string, matches: (Span & { term: string })[]): Span {
     for (let j = i; j < Math.min(spans.length, i + MAX_SENTENCES); j++) {
       const window = { start: spans[i]!.start, end: spans[j]!.end };
       if (window.end - window.start > EXCERPT_CHARS && j > i) break;
-      const score = windowScore(matches, window);
+      let score = windowScore(matches, window);
+      if (focus.span && window.start <= focus.span.start && window.end >= focus.span.end) score += 1e6;
+      if (focus.prefer && focus.prefer.test(text.slice(window.start, window.end))) score += 2500;
       if (score > bestScore) {
         best = window;
         bestScore = score;
@@ -68,6 +76,11 @@ function bestWindow(text: string, matches: (Span & { term: string })[]): Span {
   }
   best ??= { start: 0, end: text.length };
   if (best.end - best.start <= EXCERPT_CHARS) return best;
+  if (focus.span && best.start <= focus.span.start && best.end >= focus.span.end && focus.span.end - focus.span.start <= EXCERPT_CHARS) {
+    // A long sentence holding the answer: centre on the answer.
+    const start = Math.max(best.start, Math.min(focus.span.start - 20, best.end - EXCERPT_CHARS));
+    return { start, end: Math.min(best.end, start + EXCERPT_CHARS) };
+  }
   // One sentence longer than an excerpt: centre a window on its densest stretch of matches.
   const inside = matches.filter((m) => m.start >= best!.start && m.end <= best!.end);
   let centre = best.start;
@@ -84,9 +97,9 @@ function bestWindow(text: string, matches: (Span & { term: string })[]): Span {
 }
 
 /** Builds the marked excerpt of a passage for the given query terms. */
-export function makeExcerpt(text: string, terms: string[]): string {
+export function makeExcerpt(text: string, terms: string[], focus: ExcerptFocus = {}): string {
   const matches = findMatches(text, terms);
-  let window = bestWindow(text, matches);
+  let window = bestWindow(text, matches, focus);
   // Never cut through a matched term.
   for (const m of matches) {
     if (m.start < window.start && m.end > window.start) window = { ...window, start: m.start };

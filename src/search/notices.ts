@@ -35,3 +35,12 @@ export const FILTERS_ONLY = "没有具体事项，按原文顺序列出。";
 export function cutNotice(maxChars: number): string {
   return `问题太长，只按前${maxChars}个字检索。`;
 }
+
+/**
+ * The relevance floor: the question shares only ubiquitous words (工会, 工作, 职工) with the
+ * bulletins. Say so, and what the bulletins do cover, instead of listing weak matches.
+ */
+export function floorNotice(words: string[], coverage: Coverage): string {
+  const about = words.length > 0 ? `“${words.join("”“")}”` : "这个问题";
+  return `简报里没有关于${about}的具体内容。简报收录的是${list(coverage.years)}年各地工会的工作计划，涉及：${list(coverage.labels)}。`;
+}

@@ -75,6 +75,13 @@ export class Postings {
     return fields.some((f) => this.offsets[t * this.fieldCount + f + 1]! > this.offsets[t * this.fieldCount + f]!);
   }
 
+  /** Number of postings of a term over all fields: how common it is (ranking weighs terms by it). */
+  count(term: string): number {
+    const t = this.terms.get(term);
+    if (t === undefined) return 0;
+    return this.offsets[(t + 1) * this.fieldCount]! - this.offsets[t * this.fieldCount]!;
+  }
+
   /** BM25 term-frequency part of posting p (field f, passage doc): MiniSearch's formula without idf and boosts. */
   raw(p: number, f: number, doc: number): number {
     const tf = this.freqs[p]!;

@@ -1,5 +1,6 @@
 import { normaliseQuestion } from "../text/normalise.js";
 import { segmentQuery, subTerms, tagWords } from "../text/segment.js";
+import { EMPTY_THESAURUS, type Thesaurus } from "../text/thesaurus.js";
 import { toSimplified } from "../text/simplify.js";
 import { findYears } from "../text/years.js";
 import type { FilterTarget, Gazetteer } from "./gazetteer.js";
@@ -16,22 +17,59 @@ export interface Query {
   targets: FilterTarget[];
   /** Place names recognised in the question that no organisation in the corpus has. */
   missingPlaces: string[];
+  /** Authors (bylines, attributions) named in the question: a filter like a place. */
+  authors: string[];
   /** Topic words, names kept whole. */
   terms: string[];
   /** For each term, its finer pieces as the index stores them (困难职工 → 困难, 职工). */
   pieces: Record<string, string[]>;
   /** Runs of the question (three or more characters) that a passage quoting it would contain verbatim. */
   phrases: string[];
+  /**
+   * For each term, the other ways the thesaurus writes it, each as the index terms it is made of
+   * (劳资矛盾 → [[劳动争议], [劳资纠纷]]; a multi-word synonym counts only when all its words match).
+   */
+  synonyms: Record<string, string[][]>;
+  /** Terms the index does not hold whole (a thesaurus word jieba splits): all their pieces together are the word. */
+  split: string[];
+  /** Terms that name a topic (jieba: nouns, verbs, idioms …), not a number, time or function word (一年, 以后). */
+  topical: string[];
 }
 
 export interface QueryContext {
   gazetteer: Gazetteer;
   /** Whether a word occurs anywhere in the corpus text (a place the corpus merely mentions is a topic). */
   inCorpus: (word: string) => boolean;
+  thesaurus?: Thesaurus;
+  /** Byline and attribution names the corpus has. */
+  authors?: readonly string[];
 }
+
+/**
+ * Words that say what kind of answer is wanted (who, when, a comparison), not what it is about;
+ * they stay out of the terms (the index keeps them: they are ordinary words in a bulletin).
+ */
+const ASKING_WORDS = new Set([
+  "什么样", "怎么样", "作者", "写的", "谁写", "署名", "时候", "什么时候", "何时", "多久", "几次", "哪年", "哪一年", "几年", "包括", "分别",
+  "历年", "变化", "不同", "区别", "对比", "比较", "有何", "打算", "具体", "主要", "内容", "情况", "方面", "哪几", "哪几个",
+  "哪几项", "多大", "比例", "百分之", "百分之几", "几成", "几大", "几级", "几类", "第几", "几批", "多少钱", "叫", "啥", "简报", "收录",
+]);
+
+/** A question's own number words (几大类, 多少人, 第几批): what is asked, never what is searched. */
+const ASKING_NUMBER = /^(?:几|多少|第几|哪)/u;
+
+/** Organisation suffixes: a word before one of these names an organisation (无锡市总工会, 园区总工会, 杭州市总). */
+const ORG_SUFFIX = /^(?:市总工会|区总工会|县总工会|总工会|市总|区总|县总)$/u;
+const ORG_WORD = /^(.{2,6}?)(?:市总工会|区总工会|县总工会|总工会|市总|区总|县总)$/u;
 
 /** jieba tags place names `ns`; these are not places even when it thinks so. */
 const NOT_PLACES = new Set(["全市", "全区", "全省", "全国", "各地", "基层", "本地", "当地", "市区", "城区", "地方"]);
+
+/** jieba tags of words that never carry a topic: numerals, measures, time and place words, pronouns, function words. */
+const NON_TOPICAL_TAGS = new Set(["m", "mq", "q", "t", "tg", "f", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "dg", "y", "e", "o", "x", "k", "h", "zg"]);
+
+/** Words before an organisation suffix that are not its name (请问市总…). */
+const STOP_LIKE = new Set(["请问", "关于", "有关", "我们", "你们", "这个", "那个", "各级", "各地", "基层", "上级", "本级"]);
 
 const PHRASE = /[\u3400-\u4dbf\u4e00-\u9fff0-9a-z%]+/gu;
 const EDGE_WORDS = /^(请问|关于|有关|如何|怎样|怎么|什么|哪些|多少|是否|要|将|的)+|(是什么|有哪些|是多少|有多少|多少|哪些|什么|怎么样|如何|吗|呢|的)+$/gu;
@@ -63,7 +101,34 @@ export function parseQuery(question: string, context: QueryContext): Query {
     }
   }
 
+  const authors: string[] = [];
+  for (const author of context.authors ?? []) {
+    for (let at = rest.indexOf(author); at >= 0; at = rest.indexOf(author)) {
+      if (!authors.includes(author)) authors.push(author);
+      rest = blank(rest, at, at + author.length);
+    }
+  }
+
   const missingPlaces: string[] = [];
+  // Organisations the corpus lacks, recognised by their form: a name + 市总工会/区总/…, or
+  // a word jieba tags as an organisation (nt). Known organisations were blanked above.
+  const tagged = tagWords(rest);
+  tagged.forEach(({ word, tag }, i) => {
+    let org: string | null = null;
+    const prev = tagged[i - 1];
+    if (word === "总" && prev && /^[\u4e00-\u9fff]{1,5}[市区县]$/u.test(prev.word)) {
+      org = prev.word + word;
+    } else if (ORG_SUFFIX.test(word) && prev && /^[\u4e00-\u9fff]{2,6}$/u.test(prev.word) && !NOT_PLACES.has(prev.word) && !STOP_LIKE.has(prev.word)) {
+      org = prev.word + word;
+    } else if (ORG_WORD.test(word) && !NOT_PLACES.has(ORG_WORD.exec(word)![1]!)) {
+      org = word;
+    } else if (tag === "nt" && [...word].length >= 4 && /工会|总$/u.test(word) && !context.inCorpus(word)) {
+      org = word;
+    }
+    if (!org || missingPlaces.includes(org)) return;
+    missingPlaces.push(org);
+    rest = rest.replace(org, " ".repeat(org.length));
+  });
   for (const { word, tag } of tagWords(rest)) {
     if (tag !== "ns" || [...word].length < 2 || NOT_PLACES.has(word) || missingPlaces.includes(word)) continue;
     if (context.inCorpus(word)) continue;
@@ -71,12 +136,39 @@ export function parseQuery(question: string, context: QueryContext): Query {
     rest = rest.replace(word, " ".repeat(word.length));
   }
 
-  const terms = [...new Set(segmentQuery(rest))];
+  // Thesaurus words are found in the question before it is cut: jieba would split 技术比武 into
+  // 技术 + 比武 and the synonym group would never be reached.
+  const thesaurus = context.thesaurus ?? EMPTY_THESAURUS;
+  const unphrased = rest;
+  const phrased: string[] = [];
+  for (const word of thesaurus.words) {
+    const at = rest.indexOf(word);
+    if (at < 0) continue;
+    phrased.push(word);
+    rest = blank(rest, at, at + word.length);
+  }
+  const terms = [...new Set([...phrased, ...segmentQuery(rest)])].filter((t) => !ASKING_WORDS.has(t) && !ASKING_NUMBER.test(t));
   const pieces: Record<string, string[]> = {};
   for (const term of terms) {
-    const sub = subTerms(term).filter((piece) => !terms.includes(piece));
+    // A thesaurus word the index lacks as a whole is looked for by its words (技术比武 → 技术, 比武).
+    const cut = phrased.includes(term) && !context.inCorpus(term) ? segmentQuery(term) : subTerms(term);
+    const sub = [...new Set(cut)].filter((piece) => piece !== term && !terms.includes(piece));
     if (sub.length > 0) pieces[term] = sub;
   }
-  const phrases = [...new Set(rest.match(PHRASE) ?? [])].map(trimStopWords).filter((p) => [...p].length >= 3);
-  return { text, years, targets, missingPlaces, terms, pieces, phrases };
+  const phrases = [...new Set(unphrased.match(PHRASE) ?? [])].map(trimStopWords).filter((p) => [...p].length >= 3);
+  const synonyms: Record<string, string[][]> = {};
+  for (const term of terms) {
+    const ways: string[][] = [];
+    for (const synonym of thesaurus.synonymsOf(term)) {
+      const words = context.inCorpus(synonym) ? [synonym] : segmentQuery(synonym);
+      if (words.length === 0 || !words.every((w) => context.inCorpus(w))) continue;
+      // A synonym the question already says adds nothing (and must not count twice).
+      if (words.every((w) => terms.includes(w))) continue;
+      if (!ways.some((w) => w.join(" ") === words.join(" "))) ways.push(words);
+    }
+    if (ways.length > 0) synonyms[term] = ways;
+  }
+  const topical = terms.filter((term) => phrased.includes(term) || tagWords(term).some(({ tag }) => !NON_TOPICAL_TAGS.has(tag)));
+  const split = phrased.filter((term) => !context.inCorpus(term) && (pieces[term]?.length ?? 0) > 0);
+  return { text, years, targets, missingPlaces, authors, terms, pieces, phrases, synonyms, topical, split };
 }

@@ -22,6 +22,16 @@ const PIECE_CREDIT = 0.6;
 const PIECE_BOOST = 0.4;
 /** Reward for quoting a run of the question verbatim (文化繁荣, 企业工会建设年). */
 const PHRASE_BONUS = 0.5;
+/**
+ * A thesaurus synonym scores and covers less than the word the question used, so a passage
+ * saying exactly what was asked always beats one saying it in other words.
+ */
+const SYNONYM_BOOST = 0.5;
+const SYNONYM_CREDIT = 0.75;
+/** A synonym the index holds only in pieces: no more than the question's own word in pieces. */
+const SPLIT_SYNONYM_CREDIT = 0.6;
+/** The least weight a term has in coverage: even 工会 says something. */
+const MIN_WEIGHT = 0.1;
 
 export interface RetrieveContext {
   index: CompactIndex;
@@ -32,21 +42,61 @@ export interface RetrieveContext {
 export interface RetrieveFilter {
   years: readonly number[];
   targets: readonly FilterTarget[];
+  /** Byline names: only their articles. */
+  authors?: readonly string[];
 }
 
-function coverage(query: Query, matched: Set<string>): number {
+/** How informative a word is in this corpus: BM25's idf over its postings (all fields). */
+export function termWeight(index: Pick<CompactIndex, "postingCount" | "size">, term: string): number {
+  const n = index.size;
+  const df = Math.min(n, index.postingCount(term));
+  return Math.max(MIN_WEIGHT, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+}
+
+/** Weight of each question term; a term the index lacks weighs as much as its rarest piece. */
+export function termWeights(query: Query, index: Pick<CompactIndex, "postingCount" | "size">): Record<string, number> {
+  const weights: Record<string, number> = {};
+  for (const term of query.terms) {
+    const pieces = query.pieces[term] ?? [];
+    weights[term] = index.postingCount(term) > 0 || pieces.length === 0
+      ? termWeight(index, term)
+      : Math.max(...pieces.map((p) => termWeight(index, p)));
+  }
+  return weights;
+}
+
+/** How a passage's matched words cover one question term: 1 exact, less via a synonym or pieces. */
+export function termCredit(query: Query, term: string, matched: ReadonlySet<string>): number {
+  if (matched.has(term)) return 1;
+  let credit = 0;
+  for (const words of query.synonyms[term] ?? []) {
+    if (!words.every((w) => matched.has(w))) continue;
+    // A synonym the index holds only in pieces (工作计划 → 工作, 计划) may be pieces far apart:
+    // weaker evidence than the question's own word in pieces.
+    credit = Math.max(credit, words.length === 1 ? SYNONYM_CREDIT : SPLIT_SYNONYM_CREDIT);
+  }
+  if (credit === SYNONYM_CREDIT) return credit;
+  const pieces = query.pieces[term] ?? [];
+  const found = pieces.filter((p) => matched.has(p)).length;
+  // A word the index only holds in pieces (职工书屋 → 职工, 书屋) is said when all its pieces are.
+  if (found === pieces.length && found > 0 && query.split.includes(term)) return 1;
+  return Math.max(credit, pieces.length > 0 ? (PIECE_CREDIT * found) / pieces.length : 0);
+}
+
+/**
+ * The share of the question a passage covers, each term weighted by how informative it is
+ * (idf), so matching 工会, 工作 and 开展 does not beat matching the one rare word asked about.
+ */
+function coverage(query: Query, weights: Record<string, number>, matched: ReadonlySet<string>): number {
   if (query.terms.length === 0) return 1;
   let credit = 0;
+  let total = 0;
   for (const term of query.terms) {
-    if (matched.has(term)) {
-      credit += 1;
-      continue;
-    }
-    const pieces = query.pieces[term] ?? [];
-    const found = pieces.filter((p) => matched.has(p)).length;
-    if (pieces.length > 0) credit += (PIECE_CREDIT * found) / pieces.length;
+    const w = weights[term] ?? 1;
+    total += w;
+    credit += w * termCredit(query, term, matched);
   }
-  return credit / query.terms.length;
+  return total > 0 ? credit / total : 1;
 }
 
 /**
@@ -55,22 +105,39 @@ function coverage(query: Query, matched: Set<string>): number {
  */
 export function retrieve(query: Query, context: RetrieveContext, filter: RetrieveFilter, limit: number): Ranked[] {
   const index = context.index;
-  const only = index.filter(filter.years, filter.targets);
+  const filtered = index.filter(filter.years, filter.targets);
+  let only = filtered ? { mask: filtered.mask, docs: filtered.docs } : null;
+  if (filter.authors && filter.authors.length > 0) {
+    // An author named in the question narrows to their articles, like a place does.
+    const mask = new Uint8Array(index.size);
+    const docs: number[] = [];
+    index.passages.forEach((p, doc) => {
+      if (p.author !== null && filter.authors!.includes(p.author) && (!only || only.mask[doc] === 1)) {
+        mask[doc] = 1;
+        docs.push(doc);
+      }
+    });
+    only = { mask, docs };
+  }
   if (query.terms.length === 0) {
     // Only filters: the item's passages in reading order.
     const pool = only ? only.docs.slice(0, limit).map((doc) => index.passages[doc]!) : context.passages.slice(0, limit);
     return pool.map((passage) => ({ passage, score: 0, matched: [] }));
   }
+  const weights = termWeights(query, index);
   const pieces = new Set(Object.values(query.pieces).flat());
-  const all = [...new Set([...query.terms, ...pieces])];
-  const scoreTerms = all.map((term) => ({ term, boost: pieces.has(term) && !query.terms.includes(term) ? PIECE_BOOST : 1 }));
+  const synonymWords = new Set(Object.values(query.synonyms).flat(2));
+  const all = [...new Set([...query.terms, ...pieces, ...synonymWords])];
+  const boostOf = (term: string) =>
+    query.terms.includes(term) ? 1 : pieces.has(term) ? PIECE_BOOST : SYNONYM_BOOST;
+  const scoreTerms = all.map((term) => ({ term, boost: boostOf(term) }));
   const lift = query.phrases.length > 0 ? 1 + PHRASE_BONUS : 1;
   const pruned = index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only, prune: true });
   const best = select(pruned);
   if (pruned.prunedBound > 0) {
     // A passage left out matched only pruned lists: bound what it could have scored.
     const names = new Set(pruned.prunedTerms.map((i) => all[i]!));
-    const cover = coverage(query, names);
+    const cover = coverage(query, weights, names);
     const bound = pruned.prunedBound * names.size * cover * cover * lift;
     if (best.length < limit || best[best.length - 1]!.score <= bound) {
       return select(index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only }));
@@ -93,7 +160,7 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
       let known = byMask.get(key);
       if (!known) {
         const matched = all.filter((_, t) => (acc.masks[i * acc.words + (t >>> 5)]! & (1 << (t & 31))) !== 0);
-        known = { cover: coverage(query, new Set(matched)), matched };
+        known = { cover: coverage(query, weights, new Set(matched)), matched };
         byMask.set(key, known);
       }
       return known;
@@ -148,8 +215,11 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
       const passage = index.passages[doc]!;
       const phrase = query.phrases.some((p) => passage.text.includes(p)) ? 1 + PHRASE_BONUS : 1;
       const hit: Ranked = { passage, score: base[i]! * phrase, matched: matchedOf(i).matched };
-      // Identical passages (the same text filed twice) are shown once: the better one stays.
-      const twin = best.findIndex((b) => b.passage.text === passage.text);
+      // Identical passages (the same text filed twice) are shown once, and so is a paragraph
+      // cut into parts: its best part stands for it (expand shows the rest). The better one stays.
+      const twin = best.findIndex(
+        (b) => b.passage.text === passage.text || (b.passage.source === passage.source && b.passage.paragraph === passage.paragraph),
+      );
       if (twin >= 0) {
         if (better(hit, best[twin]!) >= 0) continue;
         best.splice(twin, 1);

@@ -210,6 +210,27 @@ describe("private chat questions", () => {
     expect(assertTelegramHtml(sticker.params.text).text).toContain("请用文字提问");
   });
 
+  it("states the direct answer first, under the question, with a compact citation", async () => {
+    const parsed = assertTelegramHtml((await say(newUser(), "常熟市总工会打算为多少名困难职工免费体检？")).params.text);
+    const lines = parsed.text.split("\n");
+    expect(lines[1]).toBe("💡 为400名困难职工、特困女职工免费体检");
+    expect(lines[2]).toBe("📎 常熟市总工会 · 2007年 · 第7段");
+    const answerLink = parsed.entities.find((e) => e.type === "text_link")!;
+    expect(answerLink.url).toBe(`https://t.me/${username}?start=${engine.ask("常熟市总工会打算为多少名困难职工免费体检？").direct!.hitId}`);
+  });
+
+  it("shows a long list answer whole, folded in an expandable blockquote", async () => {
+    const reply = await say(newUser(), "昆山 2007 具体工作任务有哪些");
+    const parsed = assertTelegramHtml(reply.params.text);
+    const quote = parsed.entities.find((e) => e.type === "expandable_blockquote")!;
+    expect(quote).toBeDefined();
+    const items = parsed.text.slice(quote.offset, quote.offset + quote.length).split("\n");
+    expect(items).toHaveLength(18);
+    expect(items[0]).toContain("1.继续开展重点、实事工程劳动竞赛活动");
+    expect(items[17]).toContain("18.转变作风强化工会效能建设");
+    expect(stub.rejected()).toEqual([]);
+  });
+
   it("understands traditional characters", async () => {
     const text = assertTelegramHtml((await say(newUser(), "崑山 工會 工作")).params.text).text;
     expect(text).toContain("昆山");
@@ -220,7 +241,7 @@ describe("private chat questions", () => {
 describe("buttons", () => {
   it("pages, expands, walks neighbours and goes back, all by editing the message", async () => {
     const user = newUser();
-    const question = "工会 工作";
+    const question = "常熟 工作";
     const first = await say(user, question);
     const message = resultMessage(first);
     expect(engine.ask(question, { limit: 15 }).hits.length).toBeGreaterThan(6);
@@ -281,7 +302,7 @@ describe("buttons", () => {
 
   it("keeps working after a restart: a new bot instance answers the old message's buttons", async () => {
     const user = newUser();
-    const first = await say(user, "工会 工作");
+    const first = await say(user, "常熟 工作");
     await bot.stop();
     bot = await startBot(engine, stub);
     const next = callbackButtons(first).find((b) => b.text.includes("下一页"))!;
@@ -329,6 +350,9 @@ describe("inline mode", () => {
       const content = r.input_message_content as { message_text: string; parse_mode: string };
       expect(content.parse_mode).toBe("HTML");
       const text = assertTelegramHtml(content.message_text).text;
+      // Every shared answer says where it comes from: a passage (📎 + a button opening it), or,
+      // for a question about the collection, the catalogue itself.
+      if (r.id === "direct" && text.includes("📚 据简报目录")) continue;
       expect(text).toContain("📎");
       expect(buttonsOf(r.reply_markup).some((b) => "url" in b && b.url.startsWith(`https://t.me/${username}?start=`))).toBe(true);
     }
@@ -346,12 +370,30 @@ describe("inline mode", () => {
     expect(results[0]!.description).toBeTruthy();
   });
 
+  it("leads with the direct answer, which posts the answer and its citation", async () => {
+    const results = checkResults(await inline("吴中区 五个二 工程是哪五个"));
+    expect(results[0]!.id).toBe("direct");
+    expect(results[0]!.title).toContain("💡 一、加大两个力度");
+    const posted = assertTelegramHtml((results[0]!.input_message_content as { message_text: string }).message_text).text;
+    for (const item of ["加大两个力度", "夯实两项基础", "打造两个品牌", "实施两项工程", "提升两个能力"]) expect(posted).toContain(item);
+    expect(posted).toContain("吴中区总工会 · 2007年");
+  });
+
+  it("answers a question about the collection inline from the catalogue", async () => {
+    const results = checkResults(await inline("2012年有哪些单位"));
+    expect(results).toHaveLength(1);
+    expect(results[0]!.description).toBe("据简报目录");
+    const posted = assertTelegramHtml((results[0]!.input_message_content as { message_text: string }).message_text).text;
+    expect(posted).toContain("宝钢苏冶重工公司工会");
+    expect(stub.rejected()).toEqual([]);
+  });
+
   it("pages with next_offset and keeps ids unique across pages", async () => {
-    const first = await inline("工会");
+    const first = await inline("2008 工会");
     const page1 = checkResults(first);
     expect(page1).toHaveLength(20);
     expect(first.params.next_offset).toBe("20");
-    const second = await inline("工会", "20");
+    const second = await inline("2008 工会", "20");
     const page2 = checkResults(second);
     expect(page2.length).toBeGreaterThan(0);
     const ids = [...page1, ...page2].map((r) => r.id);

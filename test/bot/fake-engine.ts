@@ -21,7 +21,7 @@ export function makeHit(overrides: Partial<Hit> = {}): Hit {
 }
 
 export function makeAnswer(hits: Hit[], overrides: Partial<Answer> = {}): Answer {
-  return { query: "昆山 2007", filters: { places: [], years: [] }, notice: null, hits, ...overrides };
+  return { query: "昆山 2007", filters: { places: [], years: [] }, notice: null, direct: null, hits, ...overrides };
 }
 
 export function makePassage(overrides: Partial<Passage> = {}): Passage {

@@ -30,11 +30,12 @@ describe("answers over the real seeds", () => {
     expect(checkup.hits[0]!.excerpt).toContain("**困难职工**");
   });
 
-  it("never returns the same passage text twice and respects the limit", () => {
-    const answer = engine.ask("工会 职工", { limit: 10 });
+  it("never returns the same passage text or paragraph twice and respects the limit", () => {
+    const answer = engine.ask("困难职工 劳动竞赛", { limit: 10 });
     expect(answer.hits).toHaveLength(10);
     expect(new Set(answer.hits.map((h) => h.text)).size).toBe(10);
-    expect(engine.ask("工会 职工", { limit: 2 }).hits).toHaveLength(2);
+    expect(new Set(answer.hits.map((h) => `${h.source}#${h.paragraph}`)).size).toBe(10);
+    expect(engine.ask("困难职工 劳动竞赛", { limit: 2 }).hits).toHaveLength(2);
     const scores = answer.hits.map((h) => h.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });

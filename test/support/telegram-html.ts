@@ -100,11 +100,16 @@ export function parseTelegramHtml(html: string): ParsedHtml {
         if (tag === "blockquote" && stack.some((s) => s.tag === "blockquote")) {
           throw new TelegramHtmlError(`Blockquotes can't be nested (byte offset ${i})`);
         }
+        // Bot API 7.4: <blockquote expandable> is a collapsed quotation; no other attribute exists.
+        if (tag === "blockquote" && Object.keys(attrs).some((a) => a !== "expandable")) {
+          throw new TelegramHtmlError(`Unsupported attribute on "blockquote" at byte offset ${i}`);
+        }
         if (tag === "a" && stack.some((s) => s.tag === "a")) throw new TelegramHtmlError(`Links can't be nested (byte offset ${i})`);
         if (stack.some((s) => s.tag === "code" || s.tag === "pre") && tag !== "code") {
           throw new TelegramHtmlError(`Entities can't be nested in code/pre (byte offset ${i})`);
         }
-        stack.push({ tag, start: text.length, type, ...(url ? { url } : {}) });
+        const entityType = tag === "blockquote" && "expandable" in attrs ? "expandable_blockquote" : type;
+        stack.push({ tag, start: text.length, type: entityType, ...(url ? { url } : {}) });
       }
       i = close + 1;
     } else if (ch === ">") {

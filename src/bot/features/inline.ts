@@ -3,8 +3,8 @@ import type { InlineQueryResultArticle } from "grammy/types";
 import { MAX_LIMIT } from "../../engine.js";
 import { NO_PREVIEW, prepareQuestion } from "../answering.js";
 import type { BotDeps } from "../deps.js";
-import { truncatePlain } from "../html.js";
-import { deepLink, inlineResultTitle, plainExcerpt, renderSharedHit } from "../render.js";
+import { oneLine, truncatePlain } from "../html.js";
+import { compactCitation, deepLink, inlineResultTitle, plainExcerpt, renderSharedAnswer, renderSharedHit } from "../render.js";
 
 /** Results per answerInlineQuery call (Telegram allows 50). */
 export const INLINE_PAGE_SIZE = 20;
@@ -54,6 +54,21 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
       // Position first: ids stay unique across pages even if a passage were listed twice.
       article(`${offset + i}-${hit.id}`, inlineResultTitle(hit), plainExcerpt(hit.excerpt, 200), renderSharedHit(prepared.question, hit, username), username, hit.id),
     );
+    // The direct answer leads the first page, as it leads every other front end.
+    const direct = answer.direct;
+    if (offset === 0 && direct) {
+      const source = direct.hitId ? answer.hits.find((h) => h.id === direct.hitId) : undefined;
+      results.unshift(
+        article(
+          "direct",
+          `💡 ${truncatePlain(oneLine(direct.text), 60)}`,
+          source ? compactCitation(source) : "据简报目录",
+          renderSharedAnswer(prepared.question, answer, username),
+          username,
+          source?.id ?? null,
+        ),
+      );
+    }
     // A full page may have more behind it; an empty next_offset tells Telegram to stop.
     const nextOffset = page.length === INLINE_PAGE_SIZE && want < INLINE_MAX_RESULTS ? String(want) : "";
     await ctx.answerInlineQuery(results, {
@@ -67,13 +82,13 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
   return composer;
 }
 
-function article(id: string, title: string, description: string, html: string, username: string, passageId: string): InlineQueryResultArticle {
+function article(id: string, title: string, description: string, html: string, username: string, passageId: string | null): InlineQueryResultArticle {
   return {
     type: "article",
     id,
     title,
     description,
     input_message_content: { message_text: html, parse_mode: "HTML", link_preview_options: NO_PREVIEW },
-    reply_markup: { inline_keyboard: [[{ text: "📖 在机器人中查看全文", url: deepLink(username, passageId) }]] },
+    ...(passageId ? { reply_markup: { inline_keyboard: [[{ text: "📖 在机器人中查看全文", url: deepLink(username, passageId) }]] } } : {}),
   };
 }

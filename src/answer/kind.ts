@@ -1,0 +1,53 @@
+/**
+ * What kind of answer a question wants, from its own words (the issue's table of cues). Pure
+ * and explainable: the first matching rule wins, in the order below, because the rules overlap
+ * (每年几次 is a when-question although it says 几; 有哪几年 is about the collection).
+ */
+
+export type AnswerKind = "figure" | "list" | "who" | "when" | "what" | "catalogue";
+
+/** Words that make a question about the collection itself, not about its contents. */
+const CATALOGUE = [
+  /(哪些|哪几份|几份|多少份|什么)简报/u,
+  /简报(有|收录|包括|包含)/u,
+  /收录(了)?(哪些|哪几|什么|多少)/u,
+  /(有|包括)(哪些|哪几个|多少个?|几个)(单位|地区|地方|工会|组织)(的)?(简报|内容|材料|计划)?[？?]?$/u,
+  /(有|收录了?)(哪几|哪些|多少)年/u,
+  /(哪几年|哪些年份?)(的)?(简报|内容|材料)?/u,
+  /(是|在)哪一?年的?(简报|计划|内容|材料)?[？?]?$/u,
+];
+const WHO = /谁|作者|署名|执笔|哪位|何人|(主席|书记|负责人)(是|叫)/u;
+const WHEN = /什么时候|啥时候|何时|多久|几次|哪一?年|什么时间|几月|(从|自)哪|多长时间|频率/u;
+const LIST = /哪些|哪几|哪[两二三四五六七八九十]|[两二三四五六七八九十][个项条大种类]什么|有几项|有几个方面|是哪.个|是哪.项|是哪.条|包括什么|包括哪|分别是|都有什么|有什么(措施|活动|工程|目标|任务|内容|举措)|列出/u;
+const FIGURE = /多少|几[名个家项场户人次万本所条次批期天%％级大类成倍届位份]|百分之几|比例|多大|几成|比率|占比|[率数量额]是?多少|达到多少|有多高|几个百分点/u;
+const WHAT = /什么|哪个|哪种|啥|如何|怎么|怎样/u;
+/** Nouns that ask for a what-answer only in a question (相城区总2012年建会率目标 is a search, not a question). */
+const WHAT_NOUN = /目标|思路|主题|主线|理念|重点|要点|任务|措施|意义/u;
+const ASKED = /[？?吗呢]\s*$/u;
+
+/** Words a question about the collection uses besides names and years (2012年有哪些单位). */
+const CATALOGUE_WORDS = new Set(["单位", "地区", "地方", "工会", "组织", "简报", "计划", "内容", "材料", "年份", "收录", "包括", "期", "工作计划", "总工会"]);
+
+/**
+ * `topics`: the question's topic words (after names and years became filters). A question
+ * about something in particular (常熟评100名市劳模是在哪一年) is not about the collection.
+ */
+export function questionKind(question: string, topics: readonly string[] = []): AnswerKind | null {
+  const aboutCollection = topics.every((t) => CATALOGUE_WORDS.has(t));
+  if (aboutCollection && CATALOGUE.some((re) => re.test(question))) return "catalogue";
+  if (WHO.test(question)) return "who";
+  if (WHEN.test(question)) return "when";
+  if (LIST.test(question)) return "list";
+  if (FIGURE.test(question)) return "figure";
+  if (WHAT.test(question) || (WHAT_NOUN.test(question) && ASKED.test(question))) return "what";
+  return null;
+}
+
+/** A comparison across years: two or more years named, or 历年/每年/变化/对比 (昆山 历年 目标). */
+export function isComparison(question: string, years: readonly number[], kind: AnswerKind | null): boolean {
+  if (years.length >= 2) return true;
+  if (/历年|历次|各年|变化|对比|比较|有何不同|有什么不同|区别/u.test(question)) return true;
+  // 每年 compares years when it asks about the plans themselves (每年的工作重点), not how often
+  // something happens (每年评选一次, 每年涨工资).
+  return /每年(?:的)?(?:工作)?(?:目标|重点|思路|任务|计划|主题|要点)/u.test(question) && kind !== "when" && kind !== "figure";
+}

@@ -1,0 +1,176 @@
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askedCount, chineseNumber } from "../../src/answer/direct.js";
+import { isComparison, questionKind } from "../../src/answer/kind.js";
+import { Answer } from "../../src/answer/schema.js";
+import { renderTerminal } from "../../src/answer/terminal.js";
+import { Engine } from "../../src/engine.js";
+import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
+import { scratch } from "../support/seeds.js";
+
+/** One engine over the real seeds for this file; its index folder is removed afterwards. */
+let shared: Promise<{ engine: Engine; dir: string }> | null = null;
+function seedEngine(): Promise<Engine> {
+  shared ??= scratch().then(async (dir) => ({ engine: await Engine.open({ seedsDir: DEFAULT_SEEDS_DIR, indexDir: dir, onWarning: () => {} }), dir }));
+  return shared.then((s) => s.engine);
+}
+afterAll(async () => {
+  if (shared) await rm((await shared).dir, { recursive: true, force: true });
+});
+
+describe("question kinds, from the question's own words", () => {
+  const table: [string, string | null][] = [
+    ["常熟市总工会打算为多少名困难职工免费体检？", "figure"],
+    ["相城区2012年建会率力争达到百分之几", "figure"],
+    ["吴江职业技能竞赛是几级联动", "figure"],
+    ["吴中区 五个二 工程是哪五个", "list"],
+    ["昆山 2007 具体工作任务有哪些", "list"],
+    ["吴中区总工会主席是谁", "who"],
+    ["理清明年工作基本思路那篇作者是谁", "who"],
+    ["张家港什么时候评选五一劳动奖状", "when"],
+    ["常熟困难家庭免费粮油水电多久发一次", "when"],
+    ["常熟评100名市劳模是在哪一年", "when"],
+    ["张家港2012年工作思路是什么", "what"],
+    ["简报收录了哪些单位", "catalogue"],
+    ["有哪几年的简报", "catalogue"],
+    ["2012年有哪些单位", "catalogue"],
+    ["昆山 2007", null],
+  ];
+  it.each(table)("%s → %s", (question, kind) => {
+    // Topic words as the query parser would leave them (names and years are filters).
+    const topics = question.includes("劳模") ? ["劳模"] : [];
+    expect(questionKind(question, topics)).toBe(kind);
+  });
+
+  it("counts items the way people name them", () => {
+    expect(chineseNumber("十二")).toBe(12);
+    expect(chineseNumber("二十")).toBe(20);
+    expect(askedCount("吴中区 五个二 工程是哪五个")).toBe(5);
+    expect(askedCount("常熟十件实事是什么")).toBe(10);
+    expect(askedCount("昆山 2007 工作任务有哪些")).toBeNull();
+  });
+
+  it("knows a comparison across years", () => {
+    expect(isComparison("常熟 2007 和 2012 工作重点有什么不同", [2007, 2012], "what")).toBe(true);
+    expect(isComparison("昆山 历年 目标", [], "what")).toBe(true);
+    expect(isComparison("张家港每年评选几次劳动奖状", [], "when")).toBe(false);
+  });
+});
+
+describe("direct answers over the real seeds", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await seedEngine();
+  });
+  const ask = (q: string) => Answer.parse(engine.ask(q));
+
+  it("states a figure as the clause holding it, and cites the passage", () => {
+    const answer = ask("常熟市总工会打算为多少名困难职工免费体检？");
+    expect(answer.direct).toEqual({ kind: "figure", text: "为400名困难职工、特困女职工免费体检", hitId: answer.hits[0]!.id });
+    // The excerpt shows the answer.
+    expect(answer.hits[0]!.excerpt.split("**").join("")).toContain("400名");
+  });
+
+  it("answers a figure with what it counts (份, not 个)", () => {
+    const answer = ask("吴中区总工会会员优惠卡能在多少家单位享受优惠");
+    expect(answer.direct?.text).toContain("38家单位");
+  });
+
+  it("lists every item, across paragraphs and inside one", () => {
+    const wuzhong = ask("吴中区 五个二 工程是哪五个");
+    expect(wuzhong.direct?.kind).toBe("list");
+    expect(wuzhong.direct!.text.split("\n")).toEqual(["一、加大两个力度", "二、夯实两项基础", "三、打造两个品牌", "四、实施两项工程", "五、提升两个能力"]);
+    const kunshan = ask("昆山 2007 具体工作任务有哪些");
+    const items = kunshan.direct!.text.split("\n");
+    expect(items).toHaveLength(18);
+    expect(items[17]).toBe("18.转变作风强化工会效能建设");
+    const abilities = ask("吴中07年工会干部要提高哪四个能力");
+    expect(abilities.direct?.text).toBe("参与能力、协调能力、策划能力、创新能力");
+  });
+
+  it("answers who from the byline", () => {
+    const answer = ask("吴中区总工会主席是谁");
+    expect(answer.direct?.kind).toBe("who");
+    expect(answer.direct?.text).toBe("杨伟根（吴中区总工会）");
+  });
+
+  it("answers when with the time phrase and what it is about", () => {
+    const answer = ask("张家港什么时候评选五一劳动奖状");
+    expect(answer.direct?.kind).toBe("when");
+    expect(answer.direct?.text).toContain("从2007年开始以后每年评选一次");
+  });
+
+  it("answers questions about the collection from the index's metadata", () => {
+    const units = ask("2012年有哪些单位");
+    expect(units.direct?.kind).toBe("catalogue");
+    expect(units.direct?.hitId).toBeNull();
+    for (const org of engine.sources().find((s) => s.year === 2012)!.orgs) expect(units.direct!.text).toContain(org);
+    expect(ask("有哪几年的简报").direct?.text).toContain("2007年、2008年、2012年");
+    expect(ask("沧浪区总的计划是哪年的").direct?.text).toContain("2012年");
+  });
+
+  it("says nothing rather than something wrong", () => {
+    // No bulletin gives 昆山's membership: a nearby figure must not pass for it.
+    expect(ask("昆山市总工会有多少个会员").direct).toBeNull();
+    expect(ask("昆山 2007").direct).toBeNull();
+  });
+
+  it("groups a comparison by year, the best passage of each year first", () => {
+    const answer = ask("常熟 2007 和 2012 工作重点有什么不同");
+    expect(answer.byYear).toEqual([2007, 2012]);
+    expect(answer.hits.slice(0, 2).map((h) => h.year)).toEqual([2007, 2012]);
+    expect(answer.hits.every((h) => h.place === "常熟")).toBe(true);
+  });
+
+  it("shows the answer first on the terminal", () => {
+    const text = renderTerminal(engine.ask("吴中区 五个二 工程是哪五个", { limit: 3 }));
+    const lines = text.split("\n");
+    expect(lines[1]).toBe("💡 一、加大两个力度");
+    expect(lines.slice(2, 6)).toEqual(["   二、夯实两项基础", "   三、打造两个品牌", "   四、实施两项工程", "   五、提升两个能力"]);
+    expect(lines[6]).toMatch(/^ {3}—— 吴中区总工会 · 2007年 · .* · 第\d+段$/);
+  });
+});
+
+describe("understanding questions as people word them", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await seedEngine();
+  });
+
+  it("answers only-ubiquitous-words questions with a notice, not weak hits", () => {
+    for (const q of ["工伤保险怎么报", "年休假有几天", "工会 职工", "退休以后养老金怎么算"]) {
+      const answer = engine.ask(q);
+      expect(answer.hits, q).toEqual([]);
+      expect(answer.notice, q).toContain("简报里没有");
+      expect(answer.notice, q).toContain("2007、2008、2012");
+    }
+  });
+
+  it("recognises organisations the corpus lacks by their form", () => {
+    for (const [q, name] of [["无锡市总工会2012年重点工作", "无锡市总工会"], ["杭州市总 劳动竞赛", "杭州市总"], ["园区总工会 困难职工", "园区总工会"]] as const) {
+      const answer = engine.ask(q);
+      expect(answer.hits, q).toEqual([]);
+      expect(answer.notice, q).toContain(name);
+    }
+  });
+
+  it("filters to an author's article", () => {
+    const answer = engine.ask("徐建国 劳模评选");
+    expect(answer.hits.length).toBeGreaterThan(0);
+    expect(answer.hits.every((h) => h.author === "徐建国")).toBe(true);
+  });
+
+  it("lists an item's passages in reading order for a place and a year alone", () => {
+    const answer = engine.ask("吴江 2012");
+    expect(answer.hits.length).toBeGreaterThan(1);
+    expect(answer.hits.every((h) => h.place === "吴江" && h.year === 2012)).toBe(true);
+    const order = answer.hits.map((h) => h.paragraph * 100 + Number(h.id.split("-").at(-1)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it("weighs the rare word a question is about over common ones", () => {
+    // 工会 and 工作 are everywhere; 书屋 is the point of the question.
+    const answer = engine.ask("工会 工作 职工书屋");
+    expect(answer.hits[0]!.text).toContain("职工书屋");
+  });
+});
