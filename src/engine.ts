@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { Answer, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
-import { listSeeds, readCorpus } from "./corpus/read.js";
+import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
 import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
 import { makeExcerpt } from "./search/excerpt.js";
 import {
@@ -9,7 +9,7 @@ import {
   type Coverage,
 } from "./search/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
-import { buildIndex } from "./search/passage-index.js";
+import { buildIndexYielding } from "./search/passage-index.js";
 import { parseQuery, type Query } from "./search/query.js";
 import { retrieve } from "./search/retrieve.js";
 import {
@@ -102,30 +102,32 @@ export class Engine {
     };
   }
 
-  /** Loads the index from disk, rebuilding it first when missing or stale. */
+  /**
+   * Loads the index from disk, rebuilding it first when missing, stale or damaged. Damage (a
+   * manifest or data file that fails its checks) is reported once through onWarning; it is
+   * never fatal and never served.
+   */
   static async open(options: OpenOptions): Promise<Engine> {
     const warn = options.onWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
     await assertDirectory(options.seedsDir);
-    const seeds = await listSeeds(options.seedsDir);
-    const manifest = await readManifest(options.indexDir);
-    let reason = options.rebuild ? "要求重建" : staleReason(manifest, seeds.map((s) => s.file));
+    const listing = await listSeeds(options.seedsDir);
+    const saved = await readManifest(options.indexDir);
+    const manifest = saved.kind === "ok" ? saved.manifest : null;
+    let damage = saved.kind === "damaged" ? saved.reason : null;
+    let reason = options.rebuild ? "要求重建" : damage ?? staleReason(manifest, listing.seeds.map((s) => s.file));
     if (!reason && manifest) {
       const stored = await loadStored(options.indexDir, manifest);
-      if (stored) {
+      if (stored.ok) {
         return new Engine(manifest, stored.corpus, stored.index, learnNames(stored.corpus.bulletins), { kind: "loaded" });
       }
-      reason = "索引文件不完整";
+      damage = reason = stored.reason;
     }
-    return Engine.build(options, warn, reason ?? "索引不存在", seeds);
+    if (damage && !options.rebuild) warn(`索引已损坏，正在重建：${damage}`);
+    return Engine.build(options, warn, reason ?? "索引不存在", listing);
   }
 
-  private static async build(
-    options: OpenOptions,
-    warn: (message: string) => void,
-    reason: string,
-    seeds: Awaited<ReturnType<typeof listSeeds>>,
-  ): Promise<Engine> {
-    const read = await readCorpus(options.seedsDir, warn, seeds);
+  private static async build(options: OpenOptions, warn: (message: string) => void, reason: string, listing: SeedListing): Promise<Engine> {
+    const read = await readCorpus(options.seedsDir, warn, listing);
     const passages = read.bulletins.flatMap((b) => b.passages);
     const bulletins: BulletinSummary[] = read.bulletins.map((b) => ({
       source: b.source,
@@ -140,9 +142,9 @@ export class Engine {
     const gazetteer = learnNames(bulletins);
     // MiniSearch builds; the packed arrays are what is saved and served, and the MiniSearch
     // instance (nested Maps, most of the build's memory) is garbage once they exist.
-    const index = CompactIndex.fromMiniSearch(buildIndex(passages, options.onProgress), passages);
+    const index = CompactIndex.fromMiniSearch(await buildIndexYielding(passages, options.onProgress), passages);
     const buildId = newBuildId();
-    const manifest: Manifest = {
+    const built: Omit<Manifest, "checksums"> = {
       schemaVersion: SCHEMA_VERSION,
       buildId,
       builtAt: new Date().toISOString(),
@@ -151,7 +153,7 @@ export class Engine {
       skipped: read.skipped,
     };
     const corpus: StoredCorpus = { buildId, bulletins, passages };
-    await saveIndex(options.indexDir, manifest, corpus, index);
+    const manifest = await saveIndex(options.indexDir, built, corpus, index);
     return new Engine(manifest, corpus, index, gazetteer, { kind: "built", reason });
   }
 
@@ -258,6 +260,11 @@ export class Engine {
       passages: this.manifest.passages,
       files: this.corpus.bulletins.length,
     };
+  }
+
+  /** Identifies the build this engine serves (the manifest's build id). */
+  buildId(): string {
+    return this.manifest.buildId;
   }
 
   /** Files skipped at build time, with the reason. */
