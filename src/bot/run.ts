@@ -127,6 +127,11 @@ async function connect(logger: Logger, options: StartOptions, calls: () => Promi
   }
 }
 
+/** bot.init() without its own silent retry loop (grammY retries network errors forever there). */
+async function identify(bot: Bot): Promise<void> {
+  if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
+}
+
 /**
  * Long polling with @grammyjs/runner's source, sink and runner, but our own fetch loop: its
  * built-in one doubles its wait without a cap (85 s to the first answer after a 2-minute
@@ -138,7 +143,7 @@ export async function startPolling(bot: Bot, logger: Logger, options: PollingOpt
   guard(bot, link);
   // A webhook and getUpdates exclude each other (409 Conflict): switching modes must just work.
   await connect(logger, options, async () => {
-    await bot.init();
+    await identify(bot);
     await bot.api.deleteWebhook();
   });
   await registerCommands(bot, logger);
@@ -295,7 +300,7 @@ function sameSecret(given: string | string[] | undefined, secret: string): boole
 export async function startWebhook(bot: Bot, logger: Logger, options: WebhookOptions): Promise<RunningWebhook> {
   const link = options.link ?? loggingLink(logger);
   guard(bot, link);
-  await connect(logger, options, () => bot.init());
+  await connect(logger, options, () => identify(bot));
   const path = new URL(options.url).pathname || "/";
   const maxConcurrent = options.maxConcurrent ?? 64;
   // The body is read (and bounded) here; grammY gets the parsed update and still checks the secret.

@@ -58,14 +58,22 @@ function textLikeShare(text: string): number {
   return total === 0 ? 0 : like / total;
 }
 
-/** UTF-16 without a BOM: accepted only when the text is plainly text in one byte order. */
+/**
+ * UTF-16 without a BOM: accepted only when the zero bytes sit on one side of each pair (every
+ * text has line ends and digits, which are 00 xx in UTF-16) and the text is plainly Chinese.
+ * Legacy double-byte text has no zero bytes and never gets here.
+ */
 function guessUtf16(bytes: Uint8Array): { text: string; encoding: "utf-16le" | "utf-16be" } | null {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
-  for (const encoding of ["utf-16le", "utf-16be"] as const) {
-    const text = strictDecode(bytes, encoding);
-    if (text !== null && textLikeShare(text) >= 0.97) return { text, encoding };
-  }
-  return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  if (evenZeros === oddZeros) return null;
+  const encoding = oddZeros > evenZeros ? "utf-16le" : "utf-16be";
+  const text = strictDecode(bytes, encoding);
+  if (text === null || textLikeShare(text) < 0.97) return null;
+  const common = commonShare(text);
+  return common === null || common >= COMMON_FLOOR ? { text, encoding } : null;
 }
 
 /**
