@@ -345,7 +345,8 @@ export async function startWebhook(bot: Bot, logger: Logger, options: WebhookOpt
     await withUpdateBudget(() => handleUpdate(update, header as string, res));
   };
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  // Node enforces headersTimeout/requestTimeout on a timer (30 s by default): check often.
+  const server = createServer({ connectionsCheckingInterval: 2_000 }, (req: IncomingMessage, res: ServerResponse) => {
     if (serveHealth(req, res, health)) return;
     const route = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method !== "POST" || route !== path) {

@@ -60,7 +60,7 @@ export function serveHealth(req: IncomingMessage, res: ServerResponse, sources: 
 
 /** A server with only /healthz, for polling mode (HEALTH_PORT). */
 export async function startHealthServer(port: number, host: string | undefined, sources: HealthSources): Promise<{ server: Server; port: number; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
+  const server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
     if (!serveHealth(req, res, sources)) res.writeHead(404).end();
   });
   server.headersTimeout = 5_000;

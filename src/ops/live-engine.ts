@@ -134,10 +134,10 @@ export class LiveEngine {
   private async runReload(reason: string): Promise<ReloadOutcome> {
     const started = performance.now();
     this.options.onEvent?.({ kind: "reloading", reason });
+    // The seeds as they were before reading, so a change made during the rebuild is seen by
+    // the next check; the index as this reload left it, so its own write is not a change.
+    const seeds = await seedsFingerprint(this.options.seedsDir);
     try {
-      // The seeds as they were before reading, so a change made during the rebuild is seen by
-      // the next check; the index as this reload left it, so its own write is not a change.
-      const seeds = await seedsFingerprint(this.options.seedsDir);
       const next = await Engine.open({ seedsDir: this.options.seedsDir, indexDir: this.options.indexDir, onWarning: warnTo(this.options) });
       this.fingerprint = `${await manifestFingerprint(this.options.indexDir)}\n${seeds}`;
       this.lastError = null;
@@ -153,6 +153,8 @@ export class LiveEngine {
       return { kind: "swapped", info };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // Tried on this state of the folders: the next try (and log line) waits for a change.
+      this.fingerprint = `${await manifestFingerprint(this.options.indexDir)}\n${seeds}`;
       this.lastError = message;
       this.options.onEvent?.({ kind: "reload-failed", error: message });
       return { kind: "failed", error: message, info: this.engine.info() };
