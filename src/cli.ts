@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ANSI, PLAIN, renderTerminal } from "./answer/terminal.js";
 import { printableName } from "./corpus/read.js";
 import { Engine } from "./engine.js";
 import { EvalSet, evaluate, RECALL_DEPTH } from "./eval/evaluate.js";
-import { boundQuestion } from "./ops/question.js";
+import { boundedLines, boundQuestion } from "./ops/question.js";
 import { DEFAULT_INDEX_DIR, DEFAULT_SEEDS_DIR, EVAL_SET_FILE } from "./paths.js";
 
 /**
@@ -76,8 +75,7 @@ async function runAsk(args: string[]): Promise<void> {
   if (values.jsonl) {
     // Exactly one Answer per input line, blank lines included (they get the engine's notice),
     // so output line N always answers input line N. The index is loaded once.
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) {
+    for await (const line of boundedLines(process.stdin)) {
       process.stdout.write(`${JSON.stringify(engine.ask(boundQuestion(line), { limit }))}\n`);
     }
     return;

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createConcurrentSink, createRunner, createSource, type UpdateSupplier } from "@grammyjs/runner";
-import { GrammyError, webhookCallback, type Bot } from "grammy";
+import { BotError, GrammyError, webhookCallback, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { serveHealth, type HealthSources } from "../ops/health.js";
 import { errorText, nativeSignal, TelegramLink, withUpdateBudget, type LinkStatus } from "../ops/telegram-link.js";
@@ -127,6 +127,16 @@ async function connect(logger: Logger, options: StartOptions, calls: () => Promi
   }
 }
 
+/** Hands a failed update to bot.catch (log line, apology); never throws. */
+async function reportFailure(bot: Bot, logger: Logger, error: unknown): Promise<void> {
+  try {
+    if (error instanceof BotError) await bot.errorHandler(error);
+    else logger.error({ error: errorText(error) }, "update failed outside middleware");
+  } catch (inner) {
+    logger.error({ error: errorText(inner) }, "error handler failed");
+  }
+}
+
 /** bot.init() without its own silent retry loop (grammY retries network errors forever there). */
 async function identify(bot: Bot): Promise<void> {
   if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
@@ -182,21 +192,20 @@ export async function startPolling(bot: Bot, logger: Logger, options: PollingOpt
   let handledUpTo = 0;
   const sink = createConcurrentSink<Update>(
     {
-      consume: async (update) => {
-        try {
-          await withUpdateBudget(() => bot.handleUpdate(update));
-        } finally {
-          handledUpTo = Math.max(handledUpTo, update.update_id);
-        }
-      },
+      // The error handler (the apology) runs inside the update's budget too, or it could
+      // reach the user long after the question.
+      consume: (update) =>
+        withUpdateBudget(async () => {
+          try {
+            await bot.handleUpdate(update);
+          } catch (error) {
+            await reportFailure(bot, logger, error);
+          } finally {
+            handledUpTo = Math.max(handledUpTo, update.update_id);
+          }
+        }),
     },
-    async (error) => {
-      try {
-        await bot.errorHandler(error as Parameters<typeof bot.errorHandler>[0]);
-      } catch (inner) {
-        logger.error({ error: errorText(inner) }, "error handler failed");
-      }
-    },
+    (error) => reportFailure(bot, logger, error),
   );
   const runner = createRunner(createSource(supplier), sink);
   runner.start();
@@ -342,7 +351,16 @@ export async function startWebhook(bot: Bot, logger: Logger, options: WebhookOpt
       } else res.writeHead(400).end();
       return;
     }
-    await withUpdateBudget(() => handleUpdate(update, header as string, res));
+    await withUpdateBudget(async () => {
+      try {
+        await handleUpdate(update, header as string, res);
+      } catch (error) {
+        // Handled here (logged, apologised for): a non-2xx would make Telegram redeliver an
+        // update that fails the same way.
+        await reportFailure(bot, logger, error);
+        if (!res.headersSent) res.writeHead(200).end();
+      }
+    });
   };
 
   // Node enforces headersTimeout/requestTimeout on a timer (30 s by default): check often.

@@ -95,7 +95,8 @@ describe("Bot API faults while polling", () => {
     stub.failAlways("sendMessage", { error_code: 502, description: "Bad Gateway" });
     const asked = stub.now();
     stub.pushUpdate(textMessage({ from: 74, text: QUESTION }));
-    await wait(13_000);
+    // Long enough to see any attempt the budget should have prevented.
+    await wait(17_000);
     const attempts = stub.callsTo("sendMessage").filter((c) => Number(c.params.chat_id) === 74);
     expect(attempts.length).toBeGreaterThan(0);
     for (const attempt of attempts) expect(attempt.at - asked).toBeLessThan(10_500);
