@@ -137,9 +137,14 @@ async function reportFailure(bot: Bot, logger: Logger, error: unknown): Promise<
   }
 }
 
+/** Start-up calls give up sooner than others, so an unreachable Bot API is reported within 10 s. */
+const START_CALL_TIMEOUT_MS = 5_000;
+type CallSignal = Parameters<Bot["api"]["getMe"]>[0];
+const startSignal = () => AbortSignal.timeout(START_CALL_TIMEOUT_MS) as unknown as CallSignal;
+
 /** bot.init() without its own silent retry loop (grammY retries network errors forever there). */
 async function identify(bot: Bot): Promise<void> {
-  if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
+  if (!bot.isInited()) bot.botInfo = await bot.api.getMe(startSignal());
 }
 
 /**
@@ -154,7 +159,7 @@ export async function startPolling(bot: Bot, logger: Logger, options: PollingOpt
   // A webhook and getUpdates exclude each other (409 Conflict): switching modes must just work.
   await connect(logger, options, async () => {
     await identify(bot);
-    await bot.api.deleteWebhook();
+    await bot.api.deleteWebhook({}, startSignal());
   });
   await registerCommands(bot, logger);
 

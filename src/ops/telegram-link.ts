@@ -124,5 +124,8 @@ export function errorText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as { error?: unknown; cause?: unknown }).error ?? error.cause;
   const code = (cause as { code?: string; cause?: { code?: string } } | undefined)?.code ?? (cause as { cause?: { code?: string } } | undefined)?.cause?.code;
-  return code ? `${error.message} (${code})` : error.message;
+  if (code) return `${error.message} (${code})`;
+  const aborted = (cause as { name?: string; type?: string } | undefined);
+  if (aborted?.name === "AbortError" || aborted?.type === "aborted") return `${error.message} (no answer in time)`;
+  return error.message;
 }
