@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ANSI, PLAIN, renderTerminal } from "./answer/terminal.js";
+import { printableName } from "./corpus/read.js";
 import { Engine } from "./engine.js";
 import { EvalSet, evaluate, RECALL_DEPTH } from "./eval/evaluate.js";
 import { measuresTable } from "./eval/table.js";
+import { boundedLines, boundQuestion } from "./ops/question.js";
 import { DEFAULT_INDEX_DIR, DEFAULT_SEEDS_DIR, EVAL_SET_FILE } from "./paths.js";
 
 /**
@@ -55,7 +56,7 @@ async function runIndex(args: string[]): Promise<void> {
   const info = engine.info();
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`已建立索引：${info.files} 份简报，${info.passages} 段，用时 ${seconds} 秒。`);
-  for (const skip of engine.skipped()) console.log(`  已跳过 ${skip.name}：${skip.reason}`);
+  for (const skip of engine.skipped()) console.log(`  已跳过 ${printableName(skip.name)}：${skip.reason}`);
 }
 
 async function runAsk(args: string[]): Promise<void> {
@@ -73,15 +74,14 @@ async function runAsk(args: string[]): Promise<void> {
   const limit = parseLimit(values.limit);
   const engine = await openEngine(values);
   if (values.jsonl) {
-    // One question per line in, one Answer per line out; the index is loaded once.
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (line.trim().length === 0) continue;
-      process.stdout.write(`${JSON.stringify(engine.ask(line, { limit }))}\n`);
+    // Exactly one Answer per input line, blank lines included (they get the engine's notice),
+    // so output line N always answers input line N. The index is loaded once.
+    for await (const line of boundedLines(process.stdin)) {
+      process.stdout.write(`${JSON.stringify(engine.ask(boundQuestion(line), { limit }))}\n`);
     }
     return;
   }
-  const question = positionals.join(" ");
+  const question = boundQuestion(positionals.join(" "));
   if (values.json) {
     console.log(JSON.stringify(engine.ask(question, { limit }), null, 2));
     return;

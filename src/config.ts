@@ -54,6 +54,12 @@ const EnvSchema = z
     LOG_LEVEL: optionalString.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
       message: `LOG_LEVEL 只能是 ${LOG_LEVELS.join("、")} 之一`,
     }),
+    HEALTH_PORT: optionalString.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && +v >= 1 && +v <= 65535), {
+      message: "HEALTH_PORT 必须是 1–65535 之间的整数",
+    }),
+    RELOAD_INTERVAL_SECONDS: optionalString.refine((v) => v === undefined || (/^\d{1,6}$/.test(v) && +v <= 86_400), {
+      message: "RELOAD_INTERVAL_SECONDS 必须是 0–86400 之间的整数（0 表示不自动检查）",
+    }),
     SEEDS_DIR: optionalString,
     INDEX_DIR: optionalString,
   })
@@ -87,10 +93,15 @@ export interface Config {
   logLevel: LogLevel;
   seedsDir: string;
   indexDir: string;
+  /** Polling mode: port of the /healthz server; undefined: none (webhook mode serves it on PORT). */
+  healthPort: number | undefined;
+  /** How often the running bot looks for changed bulletins or a new index; 0: never. */
+  reloadIntervalSeconds: number;
 }
 
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
 export const DEFAULT_PORT = 8080;
+export const DEFAULT_RELOAD_INTERVAL_SECONDS = 60;
 
 /** A configuration problem, already phrased as the single line the user sees. */
 export class ConfigError extends Error {
@@ -149,6 +160,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     logLevel: (v.LOG_LEVEL ?? "info") as LogLevel,
     seedsDir: v.SEEDS_DIR ?? DEFAULT_SEEDS_DIR,
     indexDir: v.INDEX_DIR ?? DEFAULT_INDEX_DIR,
+    healthPort: v.HEALTH_PORT === undefined ? undefined : Number(v.HEALTH_PORT),
+    reloadIntervalSeconds: v.RELOAD_INTERVAL_SECONDS === undefined ? DEFAULT_RELOAD_INTERVAL_SECONDS : Number(v.RELOAD_INTERVAL_SECONDS),
   };
 }
 

@@ -4,7 +4,7 @@ import { directAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type Di
 import { isComparison, questionKind, type AnswerKind } from "./answer/kind.js";
 import { Answer, type Direct, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
-import { listSeeds, readCorpus } from "./corpus/read.js";
+import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
 import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
 import { makeExcerpt } from "./search/excerpt.js";
 import {
@@ -12,7 +12,7 @@ import {
   type Coverage,
 } from "./search/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
-import { buildIndex } from "./search/passage-index.js";
+import { buildIndexYielding } from "./search/passage-index.js";
 import { parseQuery, type Query } from "./search/query.js";
 import { retrieve, termCredit, termWeights, type Ranked } from "./search/retrieve.js";
 import {
@@ -113,7 +113,12 @@ export class Engine {
     };
   }
 
-  /** Loads the index from disk, rebuilding it first when missing or stale; then the thesaurus. */
+  /**
+   * Loads the index from disk, rebuilding it first when missing, stale or damaged; then the
+   * thesaurus. Damage (a
+   * manifest or data file that fails its checks) is reported once through onWarning; it is
+   * never fatal and never served.
+   */
   static async open(options: OpenOptions): Promise<Engine> {
     const warn = options.onWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
     const thesaurus = loadThesaurus(THESAURUS_FILE, join(options.seedsDir, OPERATOR_THESAURUS_NAME), warn);
@@ -125,29 +130,32 @@ export class Engine {
   private static async openIndex(options: OpenOptions, thesaurus: Thesaurus): Promise<Engine> {
     const warn = options.onWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
     await assertDirectory(options.seedsDir);
-    const seeds = await listSeeds(options.seedsDir);
-    const manifest = await readManifest(options.indexDir);
-    let reason = options.rebuild ? "要求重建" : staleReason(manifest, seeds.map((s) => s.file));
+    const listing = await listSeeds(options.seedsDir);
+    const saved = await readManifest(options.indexDir);
+    const manifest = saved.kind === "ok" ? saved.manifest : null;
+    let damage = saved.kind === "damaged" ? saved.reason : null;
+    let reason = options.rebuild ? "要求重建" : damage ?? staleReason(manifest, listing.seeds.map((s) => s.file));
     if (!reason && manifest) {
       const stored = await loadStored(options.indexDir, manifest);
-      const dictionary = stored && (await readServingDictionary(options.indexDir, manifest.buildId));
-      if (stored && dictionary) {
+      const dictionary = stored.ok ? await readServingDictionary(options.indexDir, manifest.buildId) : null;
+      if (stored.ok && dictionary) {
         const gazetteer = learnNames(stored.corpus.bulletins, dictionary);
         return new Engine(manifest, stored.corpus, stored.index, gazetteer, { kind: "loaded" });
       }
-      reason = "索引文件不完整";
+      damage = reason = stored.ok ? "分词词典缺失或不属于这次建立的索引" : stored.reason;
     }
-    return Engine.build(options, warn, reason ?? "索引不存在", seeds, thesaurus);
+    if (damage && !options.rebuild) warn(`索引已损坏，正在重建：${damage}`);
+    return Engine.build(options, warn, reason ?? "索引不存在", listing, thesaurus);
   }
 
   private static async build(
     options: OpenOptions,
     warn: (message: string) => void,
     reason: string,
-    seeds: Awaited<ReturnType<typeof listSeeds>>,
+    listing: SeedListing,
     thesaurus: Thesaurus,
   ): Promise<Engine> {
-    const read = await readCorpus(options.seedsDir, warn, seeds);
+    const read = await readCorpus(options.seedsDir, warn, listing);
     const passages = read.bulletins.flatMap((b) => b.passages);
     const bulletins: BulletinSummary[] = read.bulletins.map((b) => ({
       source: b.source,
@@ -162,9 +170,9 @@ export class Engine {
     const gazetteer = learnNames(bulletins, { kind: "full" });
     // MiniSearch builds; the packed arrays are what is saved and served, and the MiniSearch
     // instance (nested Maps, most of the build's memory) is garbage once they exist.
-    const index = CompactIndex.fromMiniSearch(buildIndex(passages, options.onProgress), passages);
+    const index = CompactIndex.fromMiniSearch(await buildIndexYielding(passages, options.onProgress), passages);
     const buildId = newBuildId();
-    const manifest: Manifest = {
+    const built: Omit<Manifest, "checksums"> = {
       schemaVersion: SCHEMA_VERSION,
       buildId,
       builtAt: new Date().toISOString(),
@@ -174,11 +182,11 @@ export class Engine {
     };
     const corpus: StoredCorpus = { buildId, bulletins, passages };
     // Serving needs only the words the corpus can use (src/text/dictionary.ts); saved before the
-    // manifest, stamped with the build id.
-    // Thesaurus words are kept too: a question naming one must be cut as the full dictionary would.
+    // manifest (written last), stamped with the build id. Thesaurus words are kept too: a
+    // question naming one must be cut as the full dictionary would.
     const trimmed = trimDictionary(readFullDictionary(), passages.flatMap(indexedTexts), { extraWords: thesaurus.words });
     await saveServingDictionary(options.indexDir, buildId, trimmed);
-    await saveIndex(options.indexDir, manifest, corpus, index);
+    const manifest = await saveIndex(options.indexDir, built, corpus, index);
     const served = await readServingDictionary(options.indexDir, buildId);
     if (!served) throw new EngineError(`索引目录无法写入：${options.indexDir}`);
     useDictionary(served, gazetteer.dictionary);
@@ -416,6 +424,11 @@ export class Engine {
       passages: this.manifest.passages,
       files: this.corpus.bulletins.length,
     };
+  }
+
+  /** Identifies the build this engine serves (the manifest's build id). */
+  buildId(): string {
+    return this.manifest.buildId;
   }
 
   /** Files skipped at build time, with the reason. */

@@ -1,18 +1,31 @@
-import { GrammyError, HttpError } from "grammy";
+import { GrammyError } from "grammy";
 import { createBot } from "./bot/bot.js";
-import { createLogger, scrubSecrets, type Logger } from "./bot/logger.js";
-import { startPolling, startWebhook, type RunningBot } from "./bot/run.js";
+import { createLogger, type Logger } from "./bot/logger.js";
+import {
+  loggingLink, startPolling, startWebhook, StartCancelled, TelegramFatalError, type RunningBot, type TelegramFault,
+} from "./bot/run.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { runConsoleChat } from "./console.js";
 import { Engine } from "./engine.js";
+import { startHealthServer, type HealthSources } from "./ops/health.js";
+import { LiveEngine, type LiveEngineEvent } from "./ops/live-engine.js";
+import { errorText } from "./ops/telegram-link.js";
 
 /**
- * `npm start`: with BOT_TOKEN the Telegram bot (polling or webhook), without it the terminal
- * chat. Failures a user can fix are one line on stderr and exit 1 — never a stack trace.
+ * `npm start` / `node dist/main.js`: with BOT_TOKEN the Telegram bot (polling or webhook),
+ * without it the terminal chat. The bot logs JSON lines on stdout — one per fault, never a
+ * stack trace — and exits non-zero on what no retry can fix, so a supervisor sees it:
+ *
+ *   1   start-up failed (a bad variable, no seeds folder, a port in use, a 4xx from Telegram)
+ *   75  another instance is polling with this token (409): restart later
+ *   78  the token was rejected (401): do not restart until it is fixed
  */
 
 /** Shutdown must finish within a few seconds even if Telegram or a handler hangs. */
-const FORCE_EXIT_MS = 5_000;
+const FORCE_EXIT_MS = 4_000;
+const EXIT_START_FAILED = 1;
+const EXIT_CONFLICT = 75;
+const EXIT_TOKEN_REJECTED = 78;
 
 function fail(line: string): never {
   process.stderr.write(`${line}\n`);
@@ -36,61 +49,126 @@ async function main(): Promise<void> {
     await runConsoleChat(engine);
     return;
   }
+  await runBot(config, config.botToken);
+}
 
-  const token = config.botToken;
+async function runBot(config: Config, token: string): Promise<void> {
   const logger = createLogger({ level: config.logLevel, token, secrets: [config.webhookSecret] });
+  const stopStart = new AbortController();
   let running: RunningBot | undefined;
+  let live: LiveEngine | undefined;
+  let closeHealth: (() => Promise<void>) | undefined;
   let stopRequested = false;
 
+  const exit = (code: number) => {
+    setTimeout(() => process.exit(code), FORCE_EXIT_MS).unref();
+    live?.stop();
+    Promise.allSettled([running?.stop(), closeHealth?.()]).then(() => process.exit(code));
+  };
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopRequested) return;
     stopRequested = true;
     logger.info({ signal }, "shutting down");
-    setTimeout(() => {
-      logger.warn("shutdown took too long; exiting anyway");
-      process.exit(0);
-    }, FORCE_EXIT_MS).unref();
-    (running?.stop() ?? Promise.resolve()).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, "error while stopping");
-        process.exit(0);
-      },
-    );
+    stopStart.abort();
+    exit(0);
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  const fatal = (fault: TelegramFault) => {
+    if (stopRequested) return;
+    stopRequested = true;
+    if (fault.kind === "conflict") {
+      logger.fatal(
+        { fault: "conflict", description: fault.description },
+        "another instance is polling with this token (or a webhook is set); stopping",
+      );
+      exit(EXIT_CONFLICT);
+    } else {
+      logger.fatal({ fault: "token-rejected", description: fault.description }, "token rejected by Telegram (401); check BOT_TOKEN");
+      exit(EXIT_TOKEN_REJECTED);
+    }
+  };
 
-  const engine = await Engine.open({
-    seedsDir: config.seedsDir,
-    indexDir: config.indexDir,
-    onWarning: (message) => logger.warn({ source: "engine" }, message),
-  });
+  const link = loggingLink(logger);
+  const health: HealthSources = {
+    mode: config.mode,
+    engine: () => live?.status() ?? null,
+    telegram: () => link.status(),
+  };
+  try {
+    // Up before the index, so a first start that builds it reports 503 "no index yet", not silence.
+    if (config.mode === "polling" && config.healthPort !== undefined) {
+      closeHealth = (await startHealthServer(config.healthPort, undefined, health)).close;
+    }
+    live = await LiveEngine.open({
+      seedsDir: config.seedsDir,
+      indexDir: config.indexDir,
+      intervalMs: config.reloadIntervalSeconds * 1000,
+      onEvent: (event) => logEngineEvent(logger, event),
+    });
+  } catch (error) {
+    startFailed(logger, error);
+  }
   if (stopRequested) return;
+  const info = live.info();
+  logger.info({ files: info.files, passages: info.passages, builtAt: info.builtAt, from: live.current.openedFrom.kind }, "index ready");
 
-  const bot = createBot(engine, { botToken: token, apiRoot: config.apiRoot, allowedChats: config.allowedChats }, { logger });
+  const bot = createBot(live, { botToken: token, apiRoot: config.apiRoot, allowedChats: config.allowedChats }, { logger });
   try {
     running =
       config.mode === "webhook"
-        ? await startWebhook(bot, logger, { url: config.webhookUrl!, secret: config.webhookSecret!, port: config.port })
-        : await startPolling(bot, logger);
+        ? await startWebhook(bot, logger, {
+            url: config.webhookUrl!,
+            secret: config.webhookSecret!,
+            port: config.port,
+            link,
+            signal: stopStart.signal,
+            health: { engine: health.engine! },
+          })
+        : await startPolling(bot, logger, { link, signal: stopStart.signal, onFatal: fatal });
   } catch (error) {
-    failToStart(error, logger, [token]);
+    if (error instanceof StartCancelled) return;
+    if (error instanceof TelegramFatalError) {
+      fatal(error.fault);
+      return;
+    }
+    startFailed(logger, error);
   }
   // A signal that arrived while starting found nothing to stop yet.
   if (stopRequested) await running.stop();
 }
 
-function failToStart(error: unknown, logger: Logger, secrets: string[]): never {
-  logger.debug({ err: error }, "start-up failed");
-  if (error instanceof GrammyError && error.error_code === 401) {
-    fail("启动失败：BOT_TOKEN 无效（Telegram 返回 401 Unauthorized），请向 @BotFather 核对令牌。");
+function logEngineEvent(logger: Logger, event: LiveEngineEvent): void {
+  switch (event.kind) {
+    case "warning":
+      logger.warn({ source: "index" }, event.message);
+      break;
+    case "reloading":
+      logger.info({ reason: event.reason }, "reloading the index in the background");
+      break;
+    case "swapped":
+      logger.info(
+        { files: event.info.files, passages: event.info.passages, builtAt: event.info.builtAt, rebuilt: event.builtFresh, ms: event.ms },
+        "new index in service",
+      );
+      break;
+    case "reload-failed":
+      logger.error({ fault: "reload-failed", error: event.error }, "index reload failed; still serving the previous index");
+      break;
   }
-  if (error instanceof HttpError) fail(`启动失败：无法连接 Bot API 服务器（${scrubSecrets(error.message, secrets)}），请检查网络或 BOT_API_ROOT。`);
-  if (error instanceof GrammyError) fail(`启动失败：Telegram 拒绝了请求（${error.error_code}: ${scrubSecrets(error.description, secrets)}）。`);
+}
+
+function startFailed(logger: Logger, error: unknown): never {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "EADDRINUSE" || code === "EACCES") fail(`启动失败：PORT 无法监听（${code}）。`);
-  fail(`启动失败：${scrubSecrets(error instanceof Error ? error.message : String(error), secrets)}`);
+  const detail =
+    code === "EADDRINUSE" || code === "EACCES"
+      ? "port cannot be listened on"
+      : error instanceof GrammyError
+        ? `Telegram refused the request (${error.error_code}: ${error.description})`
+        : errorText(error);
+  logger.fatal({ fault: "start-failed", error: errorText(error), code }, `start-up failed: ${detail}`);
+  // pino writes synchronously to stdout; nothing is lost by exiting now.
+  process.exit(EXIT_START_FAILED);
 }
 
 main().catch((error: unknown) => {

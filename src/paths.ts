@@ -1,8 +1,20 @@
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The project root, so commands work from any working directory. */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The package root (the folder holding package.json), so commands work from any working
+ * directory and from both src/ (tsx) and dist/ (compiled): the root is found by climbing, not
+ * by counting levels from this file.
+ */
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return resolve(from, "..");
+  }
+}
+
+export const PROJECT_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 export const DEFAULT_SEEDS_DIR = resolve(PROJECT_ROOT, "seeds");
 export const DEFAULT_INDEX_DIR = resolve(PROJECT_ROOT, "index");
 export const EVAL_SET_FILE = resolve(PROJECT_ROOT, "test/eval/questions.json");

@@ -131,8 +131,10 @@ async function serve(o: ServeOptions): Promise<object> {
   const segment = timeEach(qs, (q) => segmentQuery(normaliseQuestion(q)), o.rounds, 2);
   // A second copy of the saved index: our own scoring alone, then MiniSearch's search alone on
   // the same postings (revived into MiniSearch from the packed arrays).
-  const manifest = (await store.readManifest(o.indexDir))!;
-  const stored = (await store.loadStored(o.indexDir, manifest))!;
+  const read = await store.readManifest(o.indexDir);
+  if (read.kind !== "ok") throw new Error("the index just built has no valid manifest");
+  const stored = await store.loadStored(o.indexDir, read.manifest);
+  if (!stored.ok) throw new Error(stored.reason);
   const terms = qs.map((q) => segmentQuery(normaliseQuestion(q)));
   const scoreTerms = terms.map((t) => t.map((term) => ({ term, boost: 1 })));
   const compact = timeEach(scoreTerms, (t) => stored.index.score(t, { fieldBoosts: FIELD_BOOSTS, prune: true }), o.rounds, 2);
@@ -150,7 +152,7 @@ async function serve(o: ServeOptions): Promise<object> {
     });
     const { decodePostings } = await import("../search/postings-file.js");
     const { measurePeers } = await import("./peers.js");
-    const postings = decodePostings(readFileSync(join(o.indexDir, "postings.bin")), stored.corpus.passages.length, manifest.buildId)!;
+    const postings = decodePostings(readFileSync(join(o.indexDir, "postings.bin")), stored.corpus.passages.length, read.manifest.buildId)!;
     process.stderr.write("  peers: MiniSearch search, FlexSearch, Orama…\n");
     peers = await measurePeers({ postings, passages: stored.corpus.passages, queries: terms, reference, rounds: o.rounds });
   }

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import MiniSearch, { type Options } from "minisearch";
 import type { Passage } from "../corpus/passage.js";
 import { segmentForIndex } from "../text/segment.js";
@@ -88,3 +89,24 @@ export function buildIndex(passages: Passage[], onProgress?: (done: number, tota
   return index;
 }
 
+/** Longest stretch a build holds the event loop, so signals and questions get through. */
+const SLICE_MS = 50;
+
+/** buildIndex for a running process: the same index, built in slices that yield to the event loop. */
+export async function buildIndexYielding(
+  passages: Passage[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<PassageMiniSearch> {
+  const index = new PassageMiniSearch(INDEX_OPTIONS);
+  let sliceStart = performance.now();
+  for (let i = 0; i < passages.length; i += 50) {
+    index.addAll(passages.slice(i, i + 50));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      onProgress?.(Math.min(i + 50, passages.length), passages.length);
+      await yieldToLoop();
+      sliceStart = performance.now();
+    }
+  }
+  onProgress?.(passages.length, passages.length);
+  return index;
+}

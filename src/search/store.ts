@@ -1,6 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { z } from "zod";
 import type { Passage } from "../corpus/passage.js";
 import type { SeedFile } from "../corpus/read.js";
 import { CompactIndex } from "./compact-index.js";
@@ -10,11 +11,13 @@ import type { OrgRecord } from "./gazetteer.js";
  * The index on disk: `manifest.json` (written last), `corpus.json` (passages and bulletin
  * summaries) and `postings.bin` (CompactIndex.toBinary). Every file is written to a temporary name and renamed, and
  * the data files carry the manifest's build id, so a crash mid-write can never leave an index
- * that loads: a half-written one is simply stale and gets rebuilt.
+ * that loads: a half-written one is simply stale and gets rebuilt. The manifest also holds a
+ * SHA-256 of each data file, checked before either is parsed: a flipped byte or a truncated
+ * file is reported as damage and rebuilt, never served as wrong scores.
  */
 
 /** Bump when parsing, segmentation or the file layout changes: old indexes then rebuild. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export interface BulletinSummary {
   source: string;
@@ -33,7 +36,27 @@ export interface Manifest {
   passages: number;
   files: SeedFile[];
   skipped: { name: string; reason: string }[];
+  /** SHA-256 of each data file, by file name. */
+  checksums: Record<string, string>;
 }
+
+/** What a manifest must look like before anything in it is trusted. */
+const ManifestSchema = z.object({
+  schemaVersion: z.number().int(),
+  buildId: z.string().min(1),
+  builtAt: z.string().refine((v) => !Number.isNaN(Date.parse(v))),
+  passages: z.number().int().nonnegative(),
+  files: z.array(z.object({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() })),
+  skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+  checksums: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
+});
+
+/** The corpus file's outline; its content is vouched for by the checksum. */
+const CorpusSchema = z.object({
+  buildId: z.string(),
+  bulletins: z.array(z.object({ source: z.string(), orgs: z.array(z.unknown()), authors: z.array(z.string()) }).passthrough()),
+  passages: z.array(z.object({ id: z.string(), source: z.string(), text: z.string() }).passthrough()),
+});
 
 export interface StoredCorpus {
   buildId: string;
@@ -45,6 +68,45 @@ const MANIFEST = "manifest.json";
 const CORPUS = "corpus.json";
 /** The postings, packed (see CompactIndex.toBinary). */
 const INDEX = "postings.bin";
+
+function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** `<file>.<pid>.<random>.tmp`: what writeAtomic leaves behind when the process is killed mid-write. */
+const TEMP_FILE = /^(?:manifest\.json|corpus\.json|postings\.bin)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+/** A temporary file this old is no build's work in progress (writing one takes seconds). */
+const STALE_TEMP_MS = 10 * 60_000;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes temporary files left by killed builds: those of a process that is gone, or old ones
+ * (pids are reused, e.g. pid 1 in every container). Another live build's fresh files stay.
+ * Returns the names removed.
+ */
+export async function removeStaleTemps(dir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const m = TEMP_FILE.exec(name);
+    if (!m) continue;
+    const info = await stat(join(dir, name)).catch(() => null);
+    if (!info) continue;
+    const old = Date.now() - info.mtimeMs > STALE_TEMP_MS;
+    if (!old && processAlive(Number(m[1]))) continue;
+    await rm(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
 
 async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
@@ -61,21 +123,54 @@ export function newBuildId(): string {
   return randomUUID();
 }
 
-export async function saveIndex(dir: string, manifest: Manifest, corpus: StoredCorpus, index: CompactIndex): Promise<void> {
+/** Saves a build; `manifest.checksums` is filled in here from the bytes written. */
+export async function saveIndex(
+  dir: string,
+  manifest: Omit<Manifest, "checksums">,
+  corpus: StoredCorpus,
+  index: CompactIndex,
+): Promise<Manifest> {
   await mkdir(dir, { recursive: true });
-  await writeAtomic(join(dir, CORPUS), JSON.stringify(corpus));
-  await writeAtomic(join(dir, INDEX), index.toBinary(manifest.buildId));
-  await writeAtomic(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
+  await removeStaleTemps(dir);
+  const corpusText = JSON.stringify(corpus);
+  const postings = index.toBinary(manifest.buildId);
+  const saved: Manifest = { ...manifest, checksums: { [CORPUS]: sha256(corpusText), [INDEX]: sha256(postings) } };
+  await writeAtomic(join(dir, CORPUS), corpusText);
+  await writeAtomic(join(dir, INDEX), postings);
+  await writeAtomic(join(dir, MANIFEST), JSON.stringify(saved, null, 2));
   // Indexes before schema 6 kept MiniSearch's JSON here; it is never read again.
   await rm(join(dir, "minisearch.json"), { force: true });
+  return saved;
 }
 
-export async function readManifest(dir: string): Promise<Manifest | null> {
+/** The saved manifest: missing (no index yet), damaged (with why), or valid. */
+export type ManifestRead = { kind: "missing" } | { kind: "damaged"; reason: string } | { kind: "ok"; manifest: Manifest };
+
+export async function readManifest(dir: string): Promise<ManifestRead> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(join(dir, MANIFEST), "utf8")) as Manifest;
-  } catch {
-    return null;
+    text = await readFile(join(dir, MANIFEST), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? { kind: "missing" } : { kind: "damaged", reason: `manifest.json 无法读取（${code}）` };
   }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { kind: "damaged", reason: "manifest.json 不是有效的 JSON" };
+  }
+  // An index of an older schema is not damaged, just outdated: staleReason says so.
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === "number" && version !== SCHEMA_VERSION) {
+    return { kind: "ok", manifest: { ...(json as Manifest), schemaVersion: version, files: [], skipped: [], checksums: {} } };
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { kind: "damaged", reason: `manifest.json 内容不完整（${issue.path.join(".") || "根"}：${issue.message}）` };
+  }
+  return { kind: "ok", manifest: parsed.data };
 }
 
 /** Why the saved index cannot be used for these seeds, or null when it can. */
@@ -92,15 +187,30 @@ export function staleReason(manifest: Manifest | null, files: SeedFile[]): strin
   return null;
 }
 
-/** Loads the data files; null when they are missing, unreadable or from another build. */
-export async function loadStored(dir: string, manifest: Manifest): Promise<{ corpus: StoredCorpus; index: CompactIndex } | null> {
+export type StoredRead = { ok: true; corpus: StoredCorpus; index: CompactIndex } | { ok: false; reason: string };
+
+/**
+ * Loads the data files, each checked against the manifest's checksum before it is parsed.
+ * Never throws: a missing, damaged or foreign file comes back as the reason to rebuild.
+ */
+export async function loadStored(dir: string, manifest: Manifest): Promise<StoredRead> {
+  const bytes: Record<string, Buffer> = {};
+  for (const name of [CORPUS, INDEX]) {
+    try {
+      bytes[name] = await readFile(join(dir, name));
+    } catch (error) {
+      return { ok: false, reason: `${name} 无法读取（${(error as NodeJS.ErrnoException).code ?? "?"}）` };
+    }
+    if (manifest.checksums[name] !== sha256(bytes[name]!)) return { ok: false, reason: `${name} 校验和不符（文件已损坏或不完整）` };
+  }
   try {
-    const [corpusText, indexBytes] = await Promise.all([readFile(join(dir, CORPUS), "utf8"), readFile(join(dir, INDEX))]);
-    const corpus = JSON.parse(corpusText) as StoredCorpus;
-    if (corpus.buildId !== manifest.buildId) return null;
-    const index = CompactIndex.fromBinary(indexBytes, corpus.passages, manifest.buildId);
-    return index ? { corpus, index } : null;
-  } catch {
-    return null;
+    const parsed = CorpusSchema.safeParse(JSON.parse(bytes[CORPUS]!.toString("utf8")));
+    if (!parsed.success) return { ok: false, reason: `${CORPUS} 内容不完整` };
+    const corpus = parsed.data as unknown as StoredCorpus;
+    if (corpus.buildId !== manifest.buildId) return { ok: false, reason: `${CORPUS} 属于另一次构建` };
+    const index = CompactIndex.fromBinary(bytes[INDEX]!, corpus.passages, manifest.buildId);
+    return index ? { ok: true, corpus, index } : { ok: false, reason: `${INDEX} 与语料不符` };
+  } catch (error) {
+    return { ok: false, reason: `索引文件无法解析（${error instanceof Error ? error.message : String(error)}）` };
   }
 }

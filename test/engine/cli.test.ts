@@ -54,15 +54,30 @@ describe("command line", () => {
     expect(answer.filters.places).toEqual(["常熟"]);
   });
 
-  it("ask --jsonl answers one question per line", () => {
+  it("ask --jsonl writes exactly one Answer per input line, blank lines included", () => {
     const { code, stdout } = cli(["ask", "--jsonl", "--index", index, "--seeds", seeds], "昆山 2007 工作任务\n\n北京 2012\n😀\n");
     expect(code).toBe(0);
     const answers = stdout.trim().split("\n").map((line) => Answer.parse(JSON.parse(line)));
-    expect(answers.map((a) => a.query)).toEqual(["昆山 2007 工作任务", "北京 2012", "😀"]);
+    expect(answers.map((a) => a.query)).toEqual(["昆山 2007 工作任务", "", "北京 2012", "😀"]);
     // One hit per paragraph: 昆山's 2007 item is one long paragraph cut into parts (expand shows them).
     expect(answers[0]!.hits.length).toBeGreaterThanOrEqual(1);
     expect(answers[0]!.hits.every((h) => h.place === "昆山" && h.year === 2007)).toBe(true);
-    expect(answers[1]!.notice).toContain("北京");
+    expect(answers[1]!.hits).toEqual([]);
+    expect(answers[1]!.notice).toBeTruthy();
+    expect(answers[2]!.notice).toContain("北京");
+  });
+
+  it("ask --jsonl cuts a huge line before any per-character work", () => {
+    const huge = `昆山 2007 工作任务 ${"职工".repeat(2_000_000)}`;
+    const started = Date.now();
+    const { code, stdout } = cli(["ask", "--jsonl", "--index", index, "--seeds", seeds], `${huge}\n昆山\n`);
+    expect(code).toBe(0);
+    const answers = stdout.trim().split("\n").map((line) => Answer.parse(JSON.parse(line)));
+    expect(answers).toHaveLength(2);
+    expect([...answers[0]!.query].length).toBeLessThanOrEqual(200);
+    expect(answers[0]!.notice).toContain("200");
+    // Generous: the point is "not minutes and not a gigabyte", measured in the README.
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it("bad input is one clear line, never a stack trace", () => {

@@ -138,7 +138,7 @@ describe("the index on disk", () => {
     const corpus = await readFile(corpusPath, "utf8");
     await writeFile(corpusPath, corpus.slice(0, corpus.length / 2));
     const rebuilt = await open(seeds, index);
-    expect(rebuilt.openedFrom).toEqual({ kind: "built", reason: "索引文件不完整" });
+    expect(rebuilt.openedFrom).toEqual({ kind: "built", reason: "corpus.json 校验和不符（文件已损坏或不完整）" });
     expect(rebuilt.ask("昆山 2007 工作任务").hits.length).toBeGreaterThan(0);
     expect((await readdir(index)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });

@@ -13,6 +13,12 @@
  * every call. Like Telegram it rejects what Telegram would reject — HTML it cannot parse, texts
  * over 4,096 characters, callback data over 64 bytes, bad inline results — with a 400, and keeps
  * the plain text of sent messages so callback updates can carry them back.
+ *
+ * Faults, for the resilience tests: `failNext` (one Bot API error), `failAlways` (every call to a
+ * method fails until cleared, e.g. a persistent 502), `hang` (calls to a method are never
+ * answered), `outage` (every connection is reset, as when Telegram is unreachable) and
+ * `revokeToken` (every call gets 401 from then on). `now()` is the stub's clock, the one
+ * RecordedCall.at uses, so tests assert time bounds on what the server saw.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -47,6 +53,16 @@ export interface BotApiStub {
   message(chatId: number, messageId: number): Message.TextMessage | undefined;
   /** Makes the next call to `method` fail with this Bot API error (e.g. 429 with retry_after). */
   failNext(method: string, error: { error_code: number; description: string; parameters?: Record<string, unknown> }): void;
+  /** Every call to `method` fails with this error until called again with null. */
+  failAlways(method: string, error: { error_code: number; description: string } | null): void;
+  /** The next `count` calls (default: all) to `method` are recorded but never answered. */
+  hang(method: string, count?: number): void;
+  /** While on, every request's connection is reset before it is read (Telegram unreachable). */
+  outage(on: boolean): void;
+  /** From now on every call gets 401 Unauthorized, as after /revoke in @BotFather. */
+  revokeToken(): void;
+  /** ms since the stub started: the clock of RecordedCall.at. */
+  now(): number;
   /** Number of getUpdates requests currently waiting. */
   pendingPolls(): number;
   close(): Promise<void>;
@@ -89,6 +105,11 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
   const polls = new Set<{ wake: () => void }>();
   const watchers = new Set<(call: RecordedCall) => void>();
   const sockets = new Set<import("node:net").Socket>();
+  const always = new Map<string, { error_code: number; description: string }>();
+  const hangs = new Map<string, number>();
+  const hung = new Set<ServerResponse>();
+  let down = false;
+  let revoked = false;
 
   const record = (call: RecordedCall) => {
     calls.push(call);
@@ -241,6 +262,10 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
   }
 
   const server = createServer(async (req, res) => {
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!m) {
@@ -257,11 +282,18 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
     }
     const call: RecordedCall = { method, params, at: Date.now() - started };
     record(call);
-    if (requestToken !== token) {
+    if (requestToken !== token || revoked) {
       reply(res, call, { ok: false, error_code: 401, description: "Unauthorized" }, 401);
       return;
     }
-    const failure = failures.get(method)?.shift();
+    const hangsLeft = hangs.get(method) ?? 0;
+    if (hangsLeft > 0) {
+      hangs.set(method, hangsLeft - 1);
+      hung.add(res);
+      res.on("close", () => hung.delete(res));
+      return;
+    }
+    const failure = failures.get(method)?.shift() ?? always.get(method);
     if (failure) {
       reply(res, call, { ok: false, ...failure }, failure.error_code);
       return;
@@ -361,8 +393,28 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
       list.push(error);
       failures.set(method, list);
     },
+    failAlways(method, error) {
+      if (error) always.set(method, error);
+      else always.delete(method);
+    },
+    hang(method, count = Number.POSITIVE_INFINITY) {
+      hangs.set(method, count);
+    },
+    outage(on) {
+      down = on;
+      if (!on) return;
+      // Connections already open (a pending long poll) drop too, as when a route goes away.
+      for (const socket of sockets) socket.destroy();
+    },
+    revokeToken() {
+      revoked = true;
+      // A pending long poll would otherwise only learn of it at its timeout.
+      for (const socket of sockets) socket.destroy();
+    },
+    now: () => Date.now() - started,
     pendingPolls: () => polls.size,
     close() {
+      for (const res of hung) res.destroy();
       for (const poll of [...polls]) poll.wake();
       return new Promise<void>((resolve) => {
         server.close(() => resolve());

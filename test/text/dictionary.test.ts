@@ -98,9 +98,9 @@ describe("an index and its serving dictionary", () => {
       expect(loaded.openedFrom).toEqual({ kind: "loaded" });
       expect(loaded.ask("昆山 2007 工作任务").hits.map((h) => h.id)).toEqual(answer);
       await rm(servingDictionaryPath(indexDir).stamp);
-      expect((await open()).openedFrom).toEqual({ kind: "built", reason: "索引文件不完整" });
+      expect((await open()).openedFrom).toEqual({ kind: "built", reason: "分词词典缺失或不属于这次建立的索引" });
       await saveServingDictionary(indexDir, "another-build", trimmed);
-      expect((await open()).openedFrom).toEqual({ kind: "built", reason: "索引文件不完整" });
+      expect((await open()).openedFrom).toEqual({ kind: "built", reason: "分词词典缺失或不属于这次建立的索引" });
       expect((await open()).openedFrom).toEqual({ kind: "loaded" });
     } finally {
       await rm(root, { recursive: true, force: true });
