@@ -201,8 +201,9 @@ function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
 function whoAnswer(hits: readonly Passage[]): DirectSpan | null {
   const hit = hits.slice(0, TOP).find((h) => h.author);
   if (!hit?.author) return null;
-  const role = hit.org ? `（${hit.org}）` : "";
-  return { direct: { kind: "who", text: `${hit.author}${role}`, hitId: hit.id }, span: null };
+  // The role as the byline states it (吴中区总工会主席), else the item's organisation.
+  const role = hit.authorRole ?? hit.org;
+  return { direct: { kind: "who", text: role ? `${hit.author}（${role}）` : hit.author, hitId: hit.id }, span: null };
 }
 
 // ---- lists ----

@@ -42,7 +42,7 @@ interface Line {
   paragraph: number;
   /** Attribution found at the end of a body line, or the content of an attribution line. */
   attribution?: Attribution;
-  byline?: { org: string; author: string | null };
+  byline?: { org: string; author: string | null; role: string };
   /** Heading level the format gave a title line. */
   level?: number;
 }
@@ -94,7 +94,7 @@ function classify(raw: string, offset: number, paragraph: number): Line {
   }
   const byline = BYLINE.exec(text);
   if (byline && isOrgName(byline[1]!) && /\s/.test(text)) {
-    return line("byline", { byline: { org: byline[1]!, author: byline[3]! } });
+    return line("byline", { byline: { org: byline[1]!, author: byline[3]!, role: `${byline[1]!}${byline[2] ?? ""}` } });
   }
   const trailing = TRAILING_ATTRIBUTION.exec(text);
   if (trailing) {
@@ -138,6 +138,7 @@ interface Item {
   aliases: Set<string>;
   title: string | null;
   author: string | null;
+  authorRole: string | null;
   section: string | null;
   closed: boolean;
   /** Heading level of the hinted title line that opened the item. */
@@ -146,7 +147,7 @@ interface Item {
 }
 
 function newItem(org: string | null = null, title: string | null = null): Item {
-  return { org, aliases: new Set(org ? [org] : []), title, author: null, section: null, closed: false, lines: [] };
+  return { org, aliases: new Set(org ? [org] : []), title, author: null, authorRole: null, section: null, closed: false, lines: [] };
 }
 
 /** The first clause of an opening paragraph serves as its item's title. */
@@ -161,7 +162,10 @@ function applyAttribution(item: Item, attribution: Attribution): void {
     // The longer of heading and signature is the fuller name (宝钢苏冶重工公司工会 over 宝钢苏冶公司工会).
     if (!item.org || [...attribution.org].length > [...item.org].length) item.org = attribution.org;
   }
-  if (attribution.person && !item.author) item.author = attribution.person;
+  if (attribution.person && !item.author) {
+    item.author = attribution.person;
+    item.authorRole = attribution.org ?? item.org;
+  }
   item.closed = true;
 }
 
@@ -217,6 +221,7 @@ function collectItems(lines: Line[]): Item[] {
         item.org = line.byline!.org;
         item.aliases.add(line.byline!.org);
         item.author = line.byline!.author;
+        item.authorRole = line.byline!.role;
         return;
       }
       case "heading": {
@@ -316,6 +321,7 @@ export function parseBulletin(source: string, text: string, options: ParseOption
           title: item.title,
           section,
           author: item.author,
+          authorRole: item.author ? item.authorRole : null,
           paragraph: line.paragraph,
           part: index + 1,
           parts: pieces.length,

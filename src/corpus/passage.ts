@@ -20,6 +20,8 @@ export interface Passage {
   section: string | null;
   /** Person named in the item's byline or attribution. */
   author: string | null;
+  /** What the byline or attribution says the author is (吴中区总工会主席; 昆山市总工会), for who-answers. */
+  authorRole: string | null;
   /** 1-based number of the paragraph in the file, counting every non-empty line. */
   paragraph: number;
   /** 1-based piece of the paragraph; 1 when the paragraph was not split. */

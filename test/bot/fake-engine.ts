@@ -34,6 +34,7 @@ export function makePassage(overrides: Partial<Passage> = {}): Passage {
     title: "昆山市总工会工作计划",
     section: null,
     author: null,
+    authorRole: null,
     paragraph: 12,
     part: 1,
     parts: 1,

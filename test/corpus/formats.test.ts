@@ -35,7 +35,7 @@ describe.each(FORMATS)("a bulletin as .%s reads like its .txt twin", (format) =>
       const txt = await parse(join(DEFAULT_SEEDS_DIR, `${base}.txt`), `${base}.txt`);
       const other = await parse(join(FIXTURES, `${base}.${format}`), `${base}.${format}`);
       expect(other.passages.map((p) => p.text)).toEqual(txt.passages.map((p) => p.text));
-      const fields = (p: Passage) => ({ org: p.org, place: p.place, year: p.year, title: p.title, author: p.author, section: p.section });
+      const fields = (p: Passage) => ({ org: p.org, place: p.place, year: p.year, title: p.title, author: p.author, authorRole: p.authorRole, section: p.section });
       expect(other.passages.map(fields)).toEqual(txt.passages.map(fields));
       expect(other.orgs.map((o) => o.name)).toEqual(txt.orgs.map((o) => o.name));
       expect(other.authors).toEqual(txt.authors);

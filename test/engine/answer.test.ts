@@ -91,7 +91,7 @@ describe("direct answers over the real seeds", () => {
   it("answers who from the byline", () => {
     const answer = ask("吴中区总工会主席是谁");
     expect(answer.direct?.kind).toBe("who");
-    expect(answer.direct?.text).toBe("杨伟根（吴中区总工会）");
+    expect(answer.direct?.text).toBe("杨伟根（吴中区总工会主席）");
   });
 
   it("answers when with the time phrase and what it is about", () => {

@@ -53,7 +53,7 @@ describe("000: items opened by an organisation line, closed by an attribution (2
     expect(passageWith(bulletin.passages, "“十件实事”是").org).toBe("常熟市总工会");
   });
   it("takes the author from an ASCII-parenthesised attribution with a person's name", () => {
-    expect(passageWith(bulletin.passages, "具体工作任务为")).toMatchObject({ org: "昆山市总工会", place: "昆山", author: "顾粮" });
+    expect(passageWith(bulletin.passages, "具体工作任务为")).toMatchObject({ org: "昆山市总工会", place: "昆山", author: "顾粮", authorRole: "昆山市总工会" });
   });
   it("derives a title from an opening paragraph's first clause", () => {
     expect(passageWith(bulletin.passages, "实现外资企业建会90%以上").title).toBe("张家港市总工会确定新目标");
@@ -101,6 +101,7 @@ describe("004: articles with title lines, bylines and numbered sections (written
       org: "常熟市总工会",
       place: "常熟",
       author: "徐建国",
+      authorRole: "常熟市总工会",
       title: "贯彻落实党的十七大精神 推动常熟工会工作再上新台阶",
       section: "二、围绕中心，服务大局，团结动员全市职工为我市又好又快发展建功立业",
     });
@@ -110,6 +111,7 @@ describe("004: articles with title lines, bylines and numbered sections (written
       org: "吴中区总工会",
       place: "吴中",
       author: "杨伟根",
+      authorRole: "吴中区总工会主席",
       title: "认真学习党的十七大精神 理清明年工作的基本思路",
       section: "（二）、夯实两项基础",
     });
