@@ -44,7 +44,7 @@ export const ADMIN_MESSAGES = {
   orgs: (orgs: string) => `单位：${orgs}`,
   passages: (count: number) => `段落：${count} 段`,
   warningsHeader: "⚠️ 提醒：",
-  noTitle: "没有识别出标题，引用时将只显示单位和年份",
+  noTitle: "文件没有自带简报标题（/sources 中将不显示标题），可在 seeds/catalogue.json 中为此文件注明 title",
   noYear: "没有识别出年份，可在 seeds/catalogue.json 中为此文件注明 year",
   noOrgs: "没有识别出单位名称",
   skippedInIndex: (reason: string) => `建索引时被跳过：${reason}`,
@@ -70,7 +70,7 @@ export const ADMIN_MESSAGES = {
   // Sizes and times shown with a file.
   kilobytes: (kb: string) => `${kb} KB`,
   megabytes: (mb: string) => `${mb} MB`,
-  beijingTime: (time: string) => `${time}（北京时间）`,
+  beijingTime: (time: string) => `北京时间 ${time}`,
   listSeparator: "、",
 
   // Buttons that no longer add up.

@@ -57,6 +57,14 @@ const MAX_RELOADS = 3;
 
 type AdminAction = "upload" | "replace" | "remove" | "cancel";
 
+type Checked = { ok: true; name: string; renamedFrom: string | undefined } | { ok: false; text: string };
+
+function tooBigText(name: string, bytes: number | undefined): string {
+  const limitMb = TELEGRAM_DOWNLOAD_LIMIT_BYTES / 1024 / 1024;
+  // Rounded up, so a file just over the limit never reads as "20.0 MB". Unknown size (refused while streaming): "> 20".
+  return M.tooBig(shownName(name), bytes !== undefined ? (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1) : `> ${limitMb}`, limitMb);
+}
+
 export function adminFeature(deps: BotDeps, settings: AdminSettings | undefined, files: FileSource): Composer<Context> {
   const composer = new Composer<Context>();
   const isAdmin = (id: number | undefined) => id !== undefined && settings !== undefined && settings.ids.has(id);
@@ -74,11 +82,19 @@ export function adminFeature(deps: BotDeps, settings: AdminSettings | undefined,
       await ctx.reply(M.notAdmin, html());
       return;
     }
-    const status = await ctx.reply(M.downloading(shownName(ctx.msg.document.file_name ?? "")), {
+    const document = ctx.msg.document;
+    // Name and declared size first: refused at once, before asking Telegram for anything.
+    const checked = precheck(ctx.from.id, "upload", document);
+    if (!checked.ok) {
+      await ctx.reply(checked.text, html());
+      return;
+    }
+    // Sent as a reply to the document: a replace button on this message finds the document there.
+    const status = await ctx.reply(M.downloading(shownName(checked.name)), {
       ...html(),
       reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
     });
-    await upload(ctx, settings, ctx.msg.document, status, false);
+    await upload(ctx, settings, document, checked, status, false);
   });
 
   pm.command("remove", async (ctx) => {
@@ -140,8 +156,13 @@ export function adminFeature(deps: BotDeps, settings: AdminSettings | undefined,
             await edit(M.resend);
             return;
           }
-          await edit(M.replacing(shownName(document.file_name ?? "")));
-          await upload(ctx, settings, document, message, true);
+          const checked = precheck(user, "replace", document);
+          if (!checked.ok) {
+            await edit(checked.text);
+            return;
+          }
+          await edit(M.replacing(shownName(checked.name)));
+          await upload(ctx, settings, document, checked, message, true);
           return;
         }
         case "rs":
@@ -166,34 +187,40 @@ export function adminFeature(deps: BotDeps, settings: AdminSettings | undefined,
     },
   );
 
-  /** Checks, saves and indexes one document; every outcome ends as an edit of `status`. */
-  async function upload(ctx: Context, settings: AdminSettings, document: Document, status: Message, replace: boolean): Promise<void> {
-    const user = ctx.from!.id;
-    const action: AdminAction = replace ? "replace" : "upload";
-    const finish = (text: string, keyboard?: InlineKeyboard) => editStatus(ctx, status, text, keyboard);
-
+  /** The name a document is saved under, or the refusal: checked on the message alone, nothing fetched. */
+  function precheck(user: number, action: AdminAction, document: Document): Checked {
     const safe = safeSeedName(document.file_name);
     if (!safe.ok) {
       log(user, action, document.file_name, `refused-name-${safe.problem}`);
       const raw = shownName(document.file_name ?? "");
-      await finish(
+      const text =
         safe.problem === "missing" ? M.noFileName
           : safe.problem === "empty" ? M.emptyName
           : safe.problem === "reserved" ? M.reservedName(raw)
-          : M.badExtension(raw, ACCEPTED_EXTENSIONS.join(" ")),
-      );
-      return;
+          : M.badExtension(raw, ACCEPTED_EXTENSIONS.join(" "));
+      return { ok: false, text };
     }
-    const name = safe.name;
-    const renamedFrom = safe.changed ? document.file_name : undefined;
-    const tooBig = () => M.tooBig(shownName(name), ((document.file_size ?? 0) / 1024 / 1024).toFixed(1), TELEGRAM_DOWNLOAD_LIMIT_BYTES / 1024 / 1024);
-
-    // Refused on what the message declares, before asking Telegram for anything.
     if (document.file_size !== undefined && document.file_size > TELEGRAM_DOWNLOAD_LIMIT_BYTES) {
-      log(user, action, name, "refused-too-big", { bytes: document.file_size });
-      await finish(tooBig());
-      return;
+      log(user, action, safe.name, "refused-too-big", { bytes: document.file_size });
+      return { ok: false, text: tooBigText(safe.name, document.file_size) };
     }
+    return { ok: true, name: safe.name, renamedFrom: safe.changed ? document.file_name : undefined };
+  }
+
+  /** Downloads, checks, saves and indexes one document; every outcome ends as an edit of `status`. */
+  async function upload(
+    ctx: Context,
+    settings: AdminSettings,
+    document: Document,
+    checked: Extract<Checked, { ok: true }>,
+    status: Message,
+    replace: boolean,
+  ): Promise<void> {
+    const user = ctx.from!.id;
+    const action: AdminAction = replace ? "replace" : "upload";
+    const finish = (text: string, keyboard?: InlineKeyboard) => editStatus(ctx, status, text, keyboard);
+    const { name, renamedFrom } = checked;
+    const tooBig = () => tooBigText(name, document.file_size);
 
     let filePath: string | undefined;
     try {
