@@ -40,8 +40,10 @@ export function safeSeedName(raw: string | undefined): SafeName {
   name = name.split(/[/\\]/).pop() ?? "";
   name = name.replace(UNSAFE_CHARS, "");
   name = name.replace(/[<>:"|?*]/g, "_");
-  name = name.trim().replace(/^[.\s]+/, "").replace(/[.\s]+$/, "");
-  if (name === "") return { ok: false, problem: "empty" };
+  name = name.trim();
+  // Nothing but dots and spaces, perhaps before an extension (`..`, `.txt`): no name is left.
+  if (/^[.\s]*(\.[^.\s]+)?$/.test(name)) return { ok: false, problem: "empty" };
+  name = name.replace(/^[.\s]+/, "").replace(/[.\s]+$/, "");
   if (RESERVED.has(name.toLowerCase())) return { ok: false, problem: "reserved" };
   if (!isBulletinFile(name)) return { ok: false, problem: "extension" };
   const ext = extname(name);
@@ -93,6 +95,7 @@ export type SaveOutcome = { kind: "saved"; replaced: boolean } | { kind: "exists
 export async function saveSeedFile(seedsDir: string, name: string, bytes: Uint8Array, options: { replace: boolean }): Promise<SaveOutcome> {
   if (!isManagedBulletin(name) || name.includes("/") || name.includes("\\")) throw new Error(`not a bulletin file name: ${name}`);
   const target = join(seedsDir, name);
+  await removeStaleTemporaries(seedsDir);
   // Hidden and without a bulletin extension: the index build and the change check never see it.
   const temp = join(seedsDir, `.upload-${randomBytes(6).toString("hex")}.tmp`);
   const handle = await open(temp, "wx", 0o644);
@@ -125,6 +128,19 @@ export async function saveSeedFile(seedsDir: string, name: string, bytes: Uint8A
     }
   } finally {
     await unlink(temp).catch(() => {});
+  }
+}
+
+/** Temporary files older than this were left by a process that died mid-upload. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+const TEMP_NAME = /^\.upload-[0-9a-f]{12}\.tmp$/;
+
+/** Best effort: an upload killed between write and rename leaves its temporary file; the next upload clears it. */
+async function removeStaleTemporaries(seedsDir: string): Promise<void> {
+  const names = await readdir(seedsDir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => TEMP_NAME.test(n))) {
+    const info = await stat(join(seedsDir, name)).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await unlink(join(seedsDir, name)).catch(() => {});
   }
 }
 
