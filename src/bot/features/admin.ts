@@ -105,6 +105,7 @@ export function adminFeature(deps: BotDeps, settings: AdminSettings | undefined,
     }
     const arg = (typeof ctx.match === "string" ? ctx.match : "").trim().normalize("NFC");
     if (arg === "") {
+      log(ctx.from.id, "remove", undefined, "listed");
       await ctx.reply(...removeList(await listBulletinFiles(settings.seedsDir)));
       return;
     }
@@ -231,7 +232,7 @@ export function adminFeature(deps: BotDeps, settings: AdminSettings | undefined,
         await finish(tooBig());
         return;
       }
-      deps.logger.warn({ admin: user, action, file: printableName(name), error: errorLine(error) }, "getFile failed");
+      log(user, action, name, "download-failed", { error: `getFile: ${errorLine(error)}` });
       await finish(M.downloadFailed(shownName(name)));
       return;
     }
