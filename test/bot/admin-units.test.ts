@@ -3,7 +3,7 @@
  * the admin buttons' callback data, the report, the bounded download, and the stand-in Bot
  * API's file methods (which must refuse what Telegram refuses).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,11 +14,13 @@ import { decodeAdminCallback, encodeAdminCallback, nameKey } from "../../src/bot
 import { downloadFile, fileUrl } from "../../src/bot/admin/download.js";
 import { renderRemoved, renderUploadReport } from "../../src/bot/admin/render.js";
 import { decodeCallback } from "../../src/bot/callback-data.js";
+import { reloadAfterChange } from "../../src/bot/features/admin.js";
 import { loadConfig } from "../../src/config.js";
+import { LiveEngine } from "../../src/ops/live-engine.js";
 import type { IndexInfo } from "../../src/engine.js";
 import { listBulletinFiles, removeSeedFile, safeSeedName, saveSeedFile } from "../../src/ops/seed-files.js";
 import { startBotApiStub, type BotApiStub } from "../support/bot-api-stub.js";
-import { assertTelegramHtml } from "./harness.js";
+import { assertTelegramHtml, SEEDS_DIR } from "./harness.js";
 
 describe("safeSeedName", () => {
   it.each([
@@ -256,4 +258,38 @@ describe("ADMIN_IDS", () => {
       expect(() => loadConfig({ env: { ADMIN_IDS: bad }, envFile: null }), bad).toThrow(/^配置错误：ADMIN_IDS/);
     }
   });
+});
+
+describe("reloading after a change", () => {
+  it("reports an index that has the change even when a reload that read the folder before it was under way", async () => {
+    const root = mkdtempSync(join(tmpdir(), "jb-admin-reload-"));
+    try {
+      const seeds = join(root, "seeds");
+      mkdirSync(seeds);
+      copyFileSync(join(SEEDS_DIR, "000_d8c112c12d809796.txt"), join(seeds, "000_d8c112c12d809796.txt"));
+      let during: Promise<Awaited<ReturnType<typeof reloadAfterChange>>> | undefined;
+      const live = await LiveEngine.open({
+        seedsDir: seeds,
+        indexDir: join(root, "index"),
+        intervalMs: 0,
+        onEvent: (event) => {
+          // An empty file is skipped while the build reads the folder: its listing is done by now.
+          if (event.kind === "warning" && event.message.includes("empty.txt") && !during) {
+            copyFileSync(join(SEEDS_DIR, "002_0fe32b2dc6c3665a.txt"), join(seeds, "new.txt"));
+            during = reloadAfterChange(live, "test");
+          }
+        },
+      });
+      writeFileSync(join(seeds, "empty.txt"), "");
+      const first = await live.reload("a change before ours");
+      expect(first.kind).toBe("swapped");
+      expect(during).toBeDefined();
+      const outcome = await during!;
+      expect(outcome.kind).toBe("swapped");
+      expect(live.sources().map((s) => s.source)).toContain("new.txt");
+      live.stop();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -32,6 +32,7 @@ import { escapeHtml, truncatePlain } from "../html.js";
 /** What the admin feature needs from the served engine (LiveEngine has it). */
 export interface AdminEngine {
   reload(reason?: string): Promise<ReloadOutcome>;
+  status(): { reloading: boolean };
   sources(): SourceSummary[];
   skipped(): { name: string; reason: string }[];
 }
@@ -52,8 +53,6 @@ export interface FileSource {
 /** Buttons in a /remove list; more files are named in the text instead. */
 const MAX_LIST_BUTTONS = 30;
 
-/** A reload may have started before our change; it is asked again (joining the next run) at most this often. */
-const MAX_RELOADS = 3;
 
 type AdminAction = "upload" | "replace" | "remove" | "cancel";
 
@@ -276,8 +275,7 @@ export function adminFeature(deps: BotDeps, settings: AdminSettings | undefined,
       return;
     }
 
-    const inIndex = () => sourceOf(settings.engine, name) !== undefined || skippedOf(settings.engine, name) !== undefined;
-    const reload = await reloadUntil(settings.engine, `管理员 ${user} 上传 ${printableName(name)}`, inIndex);
+    const reload = await reloadAfterChange(settings.engine, `管理员 ${user} 上传 ${printableName(name)}`);
     const kind: UploadKind = saved.replaced ? "replaced" : "added";
     const source = sourceOf(settings.engine, name);
     log(user, action, name, kind, {
@@ -307,8 +305,7 @@ export function adminFeature(deps: BotDeps, settings: AdminSettings | undefined,
       await finish(M.removeGone);
       return;
     }
-    const gone = () => sourceOf(settings.engine, file.name) === undefined && skippedOf(settings.engine, file.name) === undefined;
-    const reload = await reloadUntil(settings.engine, `管理员 ${user} 删除 ${printableName(file.name)}`, gone);
+    const reload = await reloadAfterChange(settings.engine, `管理员 ${user} 删除 ${printableName(file.name)}`);
     log(user, "remove", file.name, "removed", { reload: reload.kind, ...(reload.kind === "failed" ? { error: reload.error } : {}) });
     await later(() => finish(renderRemoved(file.name, reload)));
   }
@@ -325,13 +322,15 @@ async function unreadable(name: string, bytes: Uint8Array): Promise<string | nul
 }
 
 /**
- * reload() shares a run already under way, which may have read the seeds folder before our
- * change: ask again (joining the run that follows it) until the index reflects the change.
+ * A reload that reads the seeds folder as it is now. reload() shares a run already under way,
+ * which may have read the folder before our change (a replaced file would then be reported with
+ * its old contents); such a run is always followed by another one, started when it ends, and
+ * the second call joins that.
  */
-async function reloadUntil(engine: AdminEngine, reason: string, settled: () => boolean): Promise<ReloadOutcome> {
-  let outcome = await engine.reload(reason);
-  for (let i = 1; i < MAX_RELOADS && outcome.kind !== "failed" && !settled(); i++) outcome = await engine.reload(reason);
-  return outcome;
+export async function reloadAfterChange(engine: AdminEngine, reason: string): Promise<ReloadOutcome> {
+  const joined = engine.status().reloading;
+  const outcome = await engine.reload(reason);
+  return joined ? engine.reload(reason) : outcome;
 }
 
 function sourceOf(engine: AdminEngine, name: string): SourceSummary | undefined {
