@@ -52,7 +52,7 @@ const EnvSchema = z
       { message: "ALLOWED_CHATS 必须是逗号分隔的会话 ID，例如 123456789,-1001234567890" },
     ),
     ADMIN_IDS: optionalString.refine(
-      (v) => v === undefined || v.split(",").every((part) => /^\d{1,20}$/.test(part.trim()) && Number(part.trim()) > 0),
+      (v) => v === undefined || v.split(",").every((part) => /^\d{1,16}$/.test(part.trim()) && Number(part.trim()) > 0 && Number.isSafeInteger(Number(part.trim()))),
       { message: "ADMIN_IDS 必须是逗号分隔的 Telegram 用户 ID（正整数），例如 123456789,987654321" },
     ),
     LOG_LEVEL: optionalString.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {

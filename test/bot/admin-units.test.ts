@@ -254,7 +254,7 @@ describe("ADMIN_IDS", () => {
   it("is a set of user ids; anything else stops start-up with one line naming it", () => {
     expect(loadConfig({ env: { ADMIN_IDS: "123, 456" }, envFile: null }).adminIds).toEqual(new Set([123, 456]));
     expect(loadConfig({ env: {}, envFile: null }).adminIds.size).toBe(0);
-    for (const bad of ["abc", "-1001234", "12,,3", "0"]) {
+    for (const bad of ["abc", "-1001234", "12,,3", "0", "99999999999999999"]) {
       expect(() => loadConfig({ env: { ADMIN_IDS: bad }, envFile: null }), bad).toThrow(/^配置错误：ADMIN_IDS/);
     }
   });
