@@ -51,6 +51,10 @@ const EnvSchema = z
       (v) => v === undefined || v.split(",").every((part) => /^-?\d{1,20}$/.test(part.trim())),
       { message: "ALLOWED_CHATS 必须是逗号分隔的会话 ID，例如 123456789,-1001234567890" },
     ),
+    ADMIN_IDS: optionalString.refine(
+      (v) => v === undefined || v.split(",").every((part) => /^\d{1,16}$/.test(part.trim()) && Number(part.trim()) > 0 && Number.isSafeInteger(Number(part.trim()))),
+      { message: "ADMIN_IDS 必须是逗号分隔的 Telegram 用户 ID（正整数），例如 123456789,987654321" },
+    ),
     LOG_LEVEL: optionalString.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
       message: `LOG_LEVEL 只能是 ${LOG_LEVELS.join("、")} 之一`,
     }),
@@ -91,6 +95,8 @@ export interface Config {
   /** Undefined: every chat is served. */
   allowedChats: ReadonlySet<number> | undefined;
   logLevel: LogLevel;
+  /** Telegram user ids who may add and remove bulletins through the bot; empty: nobody. */
+  adminIds: ReadonlySet<number>;
   seedsDir: string;
   indexDir: string;
   /** Polling mode: port of the /healthz server; undefined: none (webhook mode serves it on PORT). */
@@ -158,6 +164,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     allowedChats:
       v.ALLOWED_CHATS === undefined ? undefined : new Set(v.ALLOWED_CHATS.split(",").map((s) => Number(s.trim()))),
     logLevel: (v.LOG_LEVEL ?? "info") as LogLevel,
+    adminIds: new Set(v.ADMIN_IDS === undefined ? [] : v.ADMIN_IDS.split(",").map((s) => Number(s.trim()))),
     seedsDir: v.SEEDS_DIR ?? DEFAULT_SEEDS_DIR,
     indexDir: v.INDEX_DIR ?? DEFAULT_INDEX_DIR,
     healthPort: v.HEALTH_PORT === undefined ? undefined : Number(v.HEALTH_PORT),

@@ -113,7 +113,16 @@ async function runBot(config: Config, token: string): Promise<void> {
   const info = live.info();
   logger.info({ files: info.files, passages: info.passages, builtAt: info.builtAt, from: live.current.openedFrom.kind }, "index ready");
 
-  const bot = createBot(live, { botToken: token, apiRoot: config.apiRoot, allowedChats: config.allowedChats }, { logger });
+  const bot = createBot(
+    live,
+    {
+      botToken: token,
+      apiRoot: config.apiRoot,
+      allowedChats: config.allowedChats,
+      admin: { ids: config.adminIds, seedsDir: config.seedsDir, engine: live },
+    },
+    { logger },
+  );
   try {
     running =
       config.mode === "webhook"

@@ -4,6 +4,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotDeps, EngineLike } from "./deps.js";
+import { adminFeature, type AdminSettings } from "./features/admin.js";
 import { callbacksFeature } from "./features/callbacks.js";
 import { chatFeature } from "./features/chat.js";
 import { commandsFeature } from "./features/commands.js";
@@ -19,6 +20,8 @@ export interface BotSettings {
   apiRoot?: string;
   /** Only these chat ids are served; undefined serves everyone. */
   allowedChats?: ReadonlySet<number> | undefined;
+  /** Who may add and remove bulletins, and where (ADMIN_IDS). Undefined: nobody; documents get a polite line. */
+  admin?: AdminSettings | undefined;
 }
 
 export interface CreateBotOptions {
@@ -86,6 +89,9 @@ export function createBot(engine: EngineLike, settings: BotSettings, options: Cr
   });
 
   if (settings.allowedChats) bot.use(allowList(settings.allowedChats, logger));
+
+  // Admin uploads and /remove: before the features that would take a document or a callback as theirs.
+  bot.use(adminFeature(deps, settings.admin, { apiRoot: settings.apiRoot ?? "https://api.telegram.org", token: settings.botToken }));
 
   bot.use(deepLinkFeature(deps));
   bot.use(commandsFeature(deps));

@@ -14,6 +14,12 @@
  * over 4,096 characters, callback data over 64 bytes, bad inline results — with a 400, and keeps
  * the plain text of sent messages so callback updates can carry them back.
  *
+ * Files (admin uploads): `addFile` registers a document a user could send; getFile answers with
+ * its file_path (400 `invalid file_id` for an unknown id, `file is too big` past 20 MB, as
+ * Telegram does), and `GET /file/bot<token>/<file_path>` serves its bytes (404 otherwise).
+ * sendMessage with `reply_parameters` carries the replied-to message (as pushed in an update)
+ * in `reply_to_message`, without its own reply, as Telegram does.
+ *
  * Faults, for the resilience tests: `failNext` (one Bot API error), `failAlways` (every call to a
  * method fails until cleared, e.g. a persistent 502), `hang` (calls to a method are never
  * answered), `outage` (every connection is reset, as when Telegram is unreachable) and
@@ -65,6 +71,13 @@ export interface BotApiStub {
   now(): number;
   /** Number of getUpdates requests currently waiting. */
   pendingPolls(): number;
+  /**
+   * Registers a file a user sends (bytes, or only a declared size for a file never downloaded)
+   * and returns its Document fields. `ext` names file_path's extension, as Telegram keeps it.
+   */
+  addFile(content: Uint8Array | { size: number }, ext?: string): StubFile;
+  /** Every request for a file download, in arrival order, with the HTTP status answered. */
+  downloads: { path: string; status: number; at: number }[];
   close(): Promise<void>;
 }
 
@@ -75,6 +88,16 @@ export interface StubOptions {
 }
 
 const TEXT_LIMIT = 4096;
+
+/** What a sent document's message carries about its file. */
+export interface StubFile {
+  file_id: string;
+  file_unique_id: string;
+  file_size: number;
+}
+
+/** Bots may download files of up to 20 MB through the public Bot API. */
+const DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 
 class BadRequest extends Error {}
 
@@ -110,6 +133,11 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
   const hung = new Set<ServerResponse>();
   let down = false;
   let revoked = false;
+  // Files users sent (by file_id) and the messages they pushed (for reply_to_message).
+  const files = new Map<string, StubFile & { bytes: Uint8Array | null; file_path: string }>();
+  const userMessages = new Map<string, Message>();
+  const downloads: { path: string; status: number; at: number }[] = [];
+  let nextFileNo = 0;
 
   const record = (call: RecordedCall) => {
     calls.push(call);
@@ -178,6 +206,7 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
       case "sendMessage": {
         const { text, entities } = parseText(p.text, p.parse_mode, "message text");
         checkMarkup(p.reply_markup);
+        const repliedTo = repliedMessage(p);
         const message = {
           message_id: ++nextMessageId,
           date: Math.floor(Date.now() / 1000),
@@ -186,6 +215,7 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
           text,
           ...(entities.length > 0 ? { entities } : {}),
           ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+          ...(repliedTo ? { reply_to_message: repliedTo } : {}),
         } as Message.TextMessage;
         messages.set(`${message.chat.id}:${message.message_id}`, message);
         return message;
@@ -236,9 +266,46 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
         }
         return true;
       }
+      case "getFile":
+        return getFile(p);
       default:
         return true;
     }
+  }
+
+  // --- files and replies ------------------------------------------------------------------
+
+  function getFile(p: Record<string, unknown>): unknown {
+    const file = typeof p.file_id === "string" ? files.get(p.file_id) : undefined;
+    if (!file) throw new BadRequest("Bad Request: invalid file_id");
+    if (file.file_size > DOWNLOAD_LIMIT) throw new BadRequest("Bad Request: file is too big");
+    return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, file_path: file.file_path };
+  }
+
+  /** The message a reply_parameters points at, without its own reply; 400 when it is gone and that is not allowed. */
+  function repliedMessage(p: Record<string, unknown>): Message | undefined {
+    const params = p.reply_parameters as { message_id?: number; allow_sending_without_reply?: boolean } | undefined;
+    if (!params || params.message_id === undefined) return undefined;
+    const original = userMessages.get(`${Number(p.chat_id)}:${Number(params.message_id)}`) ?? messages.get(`${Number(p.chat_id)}:${Number(params.message_id)}`);
+    if (!original) {
+      if (params.allow_sending_without_reply) return undefined;
+      throw new BadRequest("Bad Request: message to be replied not found");
+    }
+    const { reply_to_message: _nested, ...quoted } = original as Message & { reply_to_message?: Message };
+    return quoted as Message;
+  }
+
+  /** GET /file/bot<token>/<file_path>: the bytes, as Telegram's file server sends them. */
+  function serveFile(res: ServerResponse, requestToken: string, path: string): void {
+    const file = [...files.values()].find((f) => f.file_path === path);
+    const status = requestToken !== token || revoked ? 401 : !file || !file.bytes ? 404 : 200;
+    downloads.push({ path, status, at: Date.now() - started });
+    if (status !== 200) {
+      const description = status === 401 ? "Unauthorized" : "Not Found";
+      res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: false, error_code: status, description }));
+      return;
+    }
+    res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": file!.bytes!.length }).end(file!.bytes);
   }
 
   async function readParams(req: IncomingMessage, url: URL): Promise<Record<string, unknown>> {
@@ -267,6 +334,11 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
       return;
     }
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download && req.method === "GET") {
+      serveFile(res, download[1]!, decodeURIComponent(download[2]!));
+      return;
+    }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!m) {
       res.writeHead(404, { "Content-Type": "application/json" }).end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
@@ -359,6 +431,7 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
     calls,
     pushUpdate(partial) {
       const update = { ...partial, update_id: partial.update_id ?? nextUpdateId++ } as Update;
+      if (update.message) userMessages.set(`${update.message.chat.id}:${update.message.message_id}`, update.message);
       nextUpdateId = Math.max(nextUpdateId, update.update_id + 1);
       queue.push(update);
       for (const poll of [...polls]) poll.wake();
@@ -413,6 +486,21 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
     },
     now: () => Date.now() - started,
     pendingPolls: () => polls.size,
+    downloads,
+    addFile(content, ext = "") {
+      const no = nextFileNo++;
+      const bytes = content instanceof Uint8Array ? content : null;
+      // Shaped like Telegram's: long opaque file_id, short file_unique_id, documents/file_N.ext.
+      const file = {
+        file_id: `BQACAgUAAxkBAAI${String(no).padStart(4, "0")}${Buffer.from(`stub-file-${no}-${started}`).toString("base64url")}`,
+        file_unique_id: `AgAD${String(no).padStart(4, "0")}${(started % 100000).toString(36)}`,
+        file_size: bytes ? bytes.length : (content as { size: number }).size,
+        bytes,
+        file_path: `documents/file_${no}${ext}`,
+      };
+      files.set(file.file_id, file);
+      return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size };
+    },
     close() {
       for (const res of hung) res.destroy();
       for (const poll of [...polls]) poll.wake();
@@ -506,4 +594,36 @@ export function inlineQuery(from: number | UserRef, query: string, offset = ""):
 export function buttonsOf(markup: unknown): InlineKeyboardButton[] {
   const rows = (markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined)?.inline_keyboard ?? [];
   return rows.flat();
+}
+
+export interface DocumentMessageInput {
+  from: number | UserRef;
+  file: StubFile;
+  /** Absent when the client sent none. */
+  fileName?: string;
+  mimeType?: string;
+  /** Default: the sender's private chat. A negative id makes a supergroup. */
+  chatId?: number;
+}
+
+/** A document a user sends (after `stub.addFile`), as Telegram delivers it. */
+export function documentMessage(input: DocumentMessageInput): Omit<Update, "update_id"> {
+  const from = user(input.from);
+  const chatId = input.chatId ?? from.id;
+  const chat = chatId > 0 ? { id: chatId, type: "private", first_name: from.first_name } : { id: chatId, type: "supergroup", title: "测试群" };
+  return {
+    message: {
+      message_id: nextUserMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from,
+      document: {
+        file_id: input.file.file_id,
+        file_unique_id: input.file.file_unique_id,
+        file_size: input.file.file_size,
+        ...(input.fileName !== undefined ? { file_name: input.fileName } : {}),
+        ...(input.mimeType !== undefined ? { mime_type: input.mimeType } : {}),
+      },
+    },
+  } as Omit<Update, "update_id">;
 }
