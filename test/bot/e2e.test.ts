@@ -361,12 +361,12 @@ describe("inline mode", () => {
     return results;
   }
 
-  it("lists cited results titled organisation · year", async () => {
+  it("lists cited results titled organisation · year · 《bulletin》", async () => {
     const call = await inline("昆山 2007");
     const results = checkResults(call);
     expect(results.length).toBeGreaterThan(0);
     expect(results.length).toBeLessThanOrEqual(20);
-    expect(results[0]!.title).toBe("昆山市总工会 · 2007年");
+    expect(results[0]!.title).toBe("昆山市总工会 · 2007年 · 《2007年基层工会工作计划摘编》");
     expect(results[0]!.description).toBeTruthy();
   });
 
@@ -456,7 +456,9 @@ describe("groups", () => {
     const empty = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === group)(() =>
       stub.pushUpdate(textMessage({ from: user, text: "/ask", chatId: group })),
     );
-    expect(assertTelegramHtml(empty.params.text).text).toContain("/ask");
+    // A bare /ask opens the reply field (ForceReply) instead of a usage hint.
+    expect(assertTelegramHtml(empty.params.text).text).toContain("回复这条消息");
+    expect(empty.params.reply_markup).toMatchObject({ force_reply: true, input_field_placeholder: "输入问题，例如 昆山 2007 工作任务" });
 
     // More chatter, then a marker: still exactly the five replies above.
     await groupSay(user, "收到，谢谢");

@@ -1,0 +1,26 @@
+import { distance } from "fastest-levenshtein";
+
+/**
+ * The command a typo most likely meant (`/sourse` → sources), or undefined when nothing is close.
+ * @grammyjs/commands offers this too, but only for commands registered through its own
+ * CommandGroup; the bot registers with composer.command and sets its menus itself (profile.ts),
+ * so the few command names are matched here by edit distance.
+ */
+export function suggestCommand(typed: string, commands: readonly string[]): string | undefined {
+  const word = typed.toLowerCase();
+  let best: { command: string; d: number } | undefined;
+  for (const command of commands) {
+    const d = distance(word, command);
+    // One slip in a short name, two in a longer one; never a guess that changes half the word.
+    const allowed = command.length <= 4 ? 1 : 2;
+    if (d === 0 || d > allowed || d * 2 >= Math.max(word.length, command.length)) continue;
+    if (!best || d < best.d) best = { command, d };
+  }
+  return best?.command;
+}
+
+/** The command word of a message starting with one: `/sourse@bot x` → { name: "sourse", target: "bot" }. */
+export function commandWord(text: string): { name: string; target: string | null } | undefined {
+  const m = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,32}))?/.exec(text);
+  return m ? { name: m[1]!, target: m[2] ?? null } : undefined;
+}
