@@ -10,13 +10,20 @@ export function suggestCommand(typed: string, commands: readonly string[]): stri
   const word = typed.toLowerCase();
   let best: { command: string; d: number } | undefined;
   for (const command of commands) {
-    const d = distance(word, command);
+    // A swap of two neighbouring letters (/hlep) is one slip, though Levenshtein counts two.
+    const d = swapped(word, command) ? 1 : distance(word, command);
     // One slip in a short name, two in a longer one; never a guess that changes half the word.
     const allowed = command.length <= 4 ? 1 : 2;
     if (d === 0 || d > allowed || d * 2 >= Math.max(word.length, command.length)) continue;
     if (!best || d < best.d) best = { command, d };
   }
   return best?.command;
+}
+
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 /** The command word of a message starting with one: `/sourse@bot x` → { name: "sourse", target: "bot" }. */
