@@ -31,3 +31,14 @@ export function commandWord(text: string): { name: string; target: string | null
   const m = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{3,32}))?/.exec(text);
   return m ? { name: m[1]!, target: m[2] ?? null } : undefined;
 }
+
+/**
+ * The question of `/ask[@bot] question` where grammY's command matching does not look: edited
+ * messages and captions. Undefined for other commands, another bot's /ask, or a bare /ask.
+ */
+export function askArgument(text: string, username: string): string | undefined {
+  const command = commandWord(text);
+  if (!command || command.name.toLowerCase() !== "ask") return undefined;
+  if (command.target && command.target.toLowerCase() !== username.toLowerCase()) return undefined;
+  return text.replace(/^\/\S+/u, "").trim() || undefined;
+}

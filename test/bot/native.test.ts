@@ -89,6 +89,19 @@ describe("edits and captions", () => {
     }
   });
 
+  it("reads /ask in a caption, in private and in groups", async () => {
+    const user = newUser();
+    const pm = await nextCall(stub, "sendMessage", toChat(user))(() => stub.pushUpdate(captionMessage({ from: user, caption: "/ask 昆山 2007" })));
+    expect(parseQuestionHeader(assertTelegramHtml(pm.params.text).text)).toBe("昆山 2007");
+    const chat = -100559;
+    stub.pushUpdate(captionMessage({ from: user, caption: "/ask@other_bot 昆山", chatId: chat }));
+    const inGroup = await nextCall(stub, "sendMessage", toChat(chat))(() =>
+      stub.pushUpdate(captionMessage({ from: user, caption: `/ask@${stub.botInfo.username} 常熟 2012`, chatId: chat })),
+    );
+    expect(parseQuestionHeader(assertTelegramHtml(inGroup.params.text).text)).toBe("常熟 2012");
+    expect(stub.callsTo("sendMessage").filter(toChat(chat))).toHaveLength(1);
+  });
+
   it("asks for a typed question, with examples, when sent a voice message", async () => {
     const user = newUser();
     const reply = await nextCall(stub, "sendMessage", toChat(user))(() => stub.pushUpdate(voiceMessage({ from: user })));

@@ -1,6 +1,6 @@
 import { Composer, type Context } from "grammy";
 import { answerQuestion, replyOptions } from "../answering.js";
-import { commandWord, suggestCommand } from "../command-suggest.js";
+import { askArgument, commandWord, suggestCommand } from "../command-suggest.js";
 import type { BotDeps } from "../deps.js";
 import { didYouMean, UNKNOWN_COMMAND } from "../messages.js";
 import { COMMAND_NAMES } from "../profile.js";
@@ -26,7 +26,11 @@ export function chatFeature(deps: BotDeps): Composer<Context> {
   });
 
   pm.on("message:caption", async (ctx) => {
-    await answerQuestion(ctx, deps, ctx.msg.caption, false);
+    const caption = ctx.msg.caption;
+    // grammY matches commands in texts only: `/ask …` as a caption is read here.
+    const question = commandWord(caption) ? askArgument(caption, ctx.me.username) : caption;
+    if (question === undefined) await ctx.reply(unknownCommand(caption), replyOptions(ctx));
+    else await answerQuestion(ctx, deps, question, false);
   });
 
   // No speech recognition: ask for the question typed, with examples of what to type.
@@ -44,15 +48,9 @@ export function chatFeature(deps: BotDeps): Composer<Context> {
     const msg = ctx.editedMessage;
     const text = msg.text ?? msg.caption;
     if (text === undefined) return;
-    const command = commandWord(text);
-    if (command) {
-      // Only an edited /ask is a question; re-running another command on an edit would surprise.
-      if (command.name.toLowerCase() !== "ask" || (command.target && command.target.toLowerCase() !== ctx.me.username.toLowerCase())) return;
-      const question = text.replace(/^\/\S+/u, "").trim();
-      if (question) await answerQuestion(ctx, deps, question, false, true);
-      return;
-    }
-    await answerQuestion(ctx, deps, text, false, true);
+    // Only an edited /ask is a question among commands; re-running another command on an edit would surprise.
+    const question = commandWord(text) ? askArgument(text, ctx.me.username) : text;
+    if (question !== undefined) await answerQuestion(ctx, deps, question, false, true);
   });
 
   return composer;

@@ -1,7 +1,7 @@
 import { Composer, type Context } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
 import { answerQuestion, replyOptions } from "../answering.js";
-import { commandWord } from "../command-suggest.js";
+import { askArgument, commandWord } from "../command-suggest.js";
 import type { BotDeps } from "../deps.js";
 import { renderGroupWelcome, renderVoiceHint } from "../render.js";
 import { unknownCommand } from "./chat.js";
@@ -35,14 +35,6 @@ export function addressedQuestion(msg: Addressable, me: { id: number; username: 
   return addressed ? question : undefined;
 }
 
-/** `/ask[@bot] question` in an edited message (commands are only matched on new messages). */
-function editedAsk(text: string, username: string): string | undefined {
-  const command = commandWord(text);
-  if (!command || command.name.toLowerCase() !== "ask") return undefined;
-  if (command.target && command.target.toLowerCase() !== username.toLowerCase()) return undefined;
-  return text.replace(/^\/\S+/u, "").trim() || undefined;
-}
-
 const startsWithCommand = (msg: Addressable) =>
   ((msg.text !== undefined ? msg.entities : msg.caption_entities) ?? []).some((e) => e.type === "bot_command" && e.offset === 0);
 
@@ -53,6 +45,12 @@ export function groupsFeature(deps: BotDeps): Composer<Context> {
   group.on(["message:text", "message:caption"], async (ctx) => {
     const msg = ctx.msg;
     if (startsWithCommand(msg)) {
+      // `/ask …` as a caption (grammY matches commands in texts only).
+      const asked = msg.caption !== undefined ? askArgument(msg.caption, ctx.me.username) : undefined;
+      if (asked !== undefined) {
+        await answerQuestion(ctx, deps, asked, true);
+        return;
+      }
       // Ours by name (/sourse@thisbot) but unknown: suggest. Others' commands are not ours.
       const command = commandWord(msg.text ?? msg.caption ?? "");
       if (command?.target?.toLowerCase() === ctx.me.username.toLowerCase()) {
@@ -75,7 +73,7 @@ export function groupsFeature(deps: BotDeps): Composer<Context> {
     const msg = ctx.editedMessage;
     const text = msg.text ?? msg.caption;
     if (text === undefined) return;
-    const question = startsWithCommand(msg) ? editedAsk(text, ctx.me.username) : addressedQuestion(msg, ctx.me);
+    const question = startsWithCommand(msg) ? askArgument(text, ctx.me.username) : addressedQuestion(msg, ctx.me);
     if (question === undefined) return;
     await answerQuestion(ctx, deps, question, true, true);
   });
