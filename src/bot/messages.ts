@@ -71,8 +71,6 @@ export const VOICE_PLEASE = "🎤 我听不了语音，请把问题打成文字�
 export const ASK_PLACEHOLDER = "输入问题，例如 昆山 2007 工作任务";
 export const askPromptHtml = (nameHtml: string | null) =>
   `${nameHtml ? `${nameHtml}，` : ""}请直接回复这条消息，写下你的问题 👇`;
-export const groupHintHtml = (atHtml: string) =>
-  `请在 /ask 后面写上问题，例如：/ask 昆山 2007 年工会工作重点（也可以 ${atHtml} 问题）`;
 export const groupWelcomeHtml = (atHtml: string) =>
   [
     "👋 大家好，我是简报问答，能从工会工作简报里查答案并注明出处。",

@@ -389,10 +389,6 @@ export function renderVoiceHint(examples: string[]): string {
   return exampleList(M.VOICE_PLEASE, examples);
 }
 
-export function renderGroupHint(username: string | undefined): string {
-  return M.groupHintHtml(atBot(username));
-}
-
 /** The message a bare /ask gets: a prompt the ForceReply keyboard answers. */
 export function renderAskPrompt(firstName: string | undefined): string {
   return M.askPromptHtml(firstName ? escapeHtml(truncatePlain(oneLine(firstName), 40)) : null);
