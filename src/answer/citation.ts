@@ -44,9 +44,25 @@ export function citation(hit: CitationFields, titles: BulletinTitles = NO_TITLES
  * 计划摘编》2007年，第7段`. Plain text, one line.
  */
 export function plainCitation(hit: CitationFields, titles: BulletinTitles = NO_TITLES): string {
-  const bulletin = titles.get(hit.source);
-  const who = hit.org ?? hit.place ?? "";
+  // Bounded, so the citation always fits whole beside some text in a 256-character copy button.
+  const bulletin = clip(titles.get(hit.source), PLAIN_TITLE_MAX);
+  const who = clip(hit.org ?? hit.place ?? "", PLAIN_WHO_MAX);
   return `——${who}${bulletin ? `《${bulletin}》` : who ? " " : ""}${yearPart(hit.year)}，第${hit.paragraph}段`;
+}
+
+const PLAIN_TITLE_MAX = 60;
+const PLAIN_WHO_MAX = 30;
+
+function clip(text: string, max: number): string;
+function clip(text: string | undefined, max: number): string | undefined;
+function clip(text: string | undefined, max: number): string | undefined {
+  if (text === undefined || text.length <= max) return text;
+  let out = "";
+  for (const ch of text) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 /** The citation of an answer taken from the index's own metadata (a question about the collection). */
