@@ -1,8 +1,10 @@
 import type { Context } from "grammy";
 import type { InlineKeyboardMarkup, LinkPreviewOptions } from "grammy/types";
+import { bulletinTitles, type BulletinTitles } from "../answer/citation.js";
 import { MAX_QUESTION_CHARS } from "../engine.js";
-import type { BotDeps } from "./deps.js";
+import type { BotDeps, EngineLike } from "./deps.js";
 import { oneLine } from "./html.js";
+import { questionsTooFast } from "./messages.js";
 import { ASK_LIMIT, renderHint, renderResultsPage } from "./render.js";
 
 export const NO_PREVIEW: LinkPreviewOptions = { is_disabled: true };
@@ -38,6 +40,7 @@ export interface ReplyOptions {
 export function replyOptions(ctx: Context, keyboard?: InlineKeyboardMarkup, quote = false): ReplyOptions {
   const options: ReplyOptions = { parse_mode: "HTML", link_preview_options: NO_PREVIEW };
   if (keyboard) options.reply_markup = keyboard;
+  // ctx.msg is the message, the edited message or the caption's message alike.
   const messageId = ctx.msg?.message_id;
   if (quote && messageId !== undefined) {
     options.reply_parameters = { message_id: messageId, allow_sending_without_reply: true };
@@ -53,16 +56,37 @@ export async function checkQuestionRate(ctx: Context, deps: BotDeps, quote: bool
   if (decision.allowed) return true;
   deps.logger.info({ user: userId }, "question rate limit hit");
   if (decision.notify) {
-    await ctx.reply(`🐢 提问有点快，请 ${decision.retryAfterSeconds} 秒后再试。`, replyOptions(ctx, undefined, quote));
+    await ctx.reply(questionsTooFast(decision.retryAfterSeconds), replyOptions(ctx, undefined, quote));
   }
   return false;
 }
 
-/** The whole question flow: rate limit, hint for empty input, typing, retrieval, cited reply. */
-export async function answerQuestion(ctx: Context, deps: BotDeps, raw: string, quote: boolean): Promise<void> {
+const titleCache = new WeakMap<EngineLike, { key: string; titles: BulletinTitles }>();
+
+/**
+ * Human bulletin titles of the index being served. Rebuilt when the index changes (a live
+ * reload swaps the engine's build), not per message: a large corpus has thousands of bulletins.
+ */
+export function titlesOf(engine: EngineLike): BulletinTitles {
+  const info = engine.info();
+  const key = `${info.builtAt}|${info.files}`;
+  let cached = titleCache.get(engine);
+  if (cached?.key !== key) {
+    cached = { key, titles: bulletinTitles(engine.sources()) };
+    titleCache.set(engine, cached);
+  }
+  return cached.titles;
+}
+
+/**
+ * The whole question flow: rate limit, hint for empty input, typing, retrieval, cited reply.
+ * `edited`: the question is an edited message; the reply quotes it and says so. A new reply
+ * rather than an edit of the earlier answer: no replica has to remember which answer that was.
+ */
+export async function answerQuestion(ctx: Context, deps: BotDeps, raw: string, quote: boolean, edited = false): Promise<void> {
   const prepared = prepareQuestion(raw);
   if (prepared.kind === "empty") {
-    await ctx.reply(renderHint(deps.engine.examples()), replyOptions(ctx, undefined, quote));
+    await ctx.reply(renderHint(deps.engine.examples()), replyOptions(ctx, undefined, quote || edited));
     return;
   }
   if (!(await checkQuestionRate(ctx, deps, quote))) return;
@@ -84,7 +108,9 @@ export async function answerQuestion(ctx: Context, deps: BotDeps, raw: string, q
     page: 1,
     username: ctx.me.username,
     cut: prepared.cut,
+    edited,
+    titles: titlesOf(deps.engine),
   });
   await typing;
-  await ctx.reply(rendered.html, replyOptions(ctx, rendered.keyboard, quote));
+  await ctx.reply(rendered.html, replyOptions(ctx, rendered.keyboard, quote || edited));
 }

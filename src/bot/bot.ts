@@ -12,6 +12,7 @@ import { deepLinkFeature } from "./features/deeplink.js";
 import { groupsFeature } from "./features/groups.js";
 import { inlineFeature } from "./features/inline.js";
 import { createLogger, type Logger } from "./logger.js";
+import { APOLOGY, APOLOGY_TOAST, NOT_ALLOWED, NOT_ALLOWED_TOAST } from "./messages.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
 
 export interface BotSettings {
@@ -105,8 +106,8 @@ export function createBot(engine: EngineLike, settings: BotSettings, options: Cr
     const ctx = err.ctx;
     logger.error({ err: err.error, update_id: ctx.update.update_id, kind: updateKind(ctx) }, "update failed");
     try {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "出了点问题，请稍后再试。" });
-      else if (ctx.chat?.type === "private" && ctx.message) await ctx.reply("😵 出了点问题，请稍后再试。");
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: APOLOGY_TOAST });
+      else if (ctx.chat?.type === "private" && ctx.message) await ctx.reply(APOLOGY);
     } catch {
       // Telegram itself is unreachable; the error is logged above.
     }
@@ -126,7 +127,7 @@ function allowList(allowed: ReadonlySet<number>, logger: Logger) {
     if (id !== undefined && allowed.has(id)) return next();
     logger.info({ chat: id }, "update from a chat outside ALLOWED_CHATS");
     if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 300, is_personal: true });
-    else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "此机器人未对这个会话开放。" });
-    else if (ctx.chat?.type === "private" && ctx.message) await ctx.reply("抱歉，此机器人只对指定的会话开放。");
+    else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: NOT_ALLOWED_TOAST });
+    else if (ctx.chat?.type === "private" && ctx.message) await ctx.reply(NOT_ALLOWED);
   };
 }

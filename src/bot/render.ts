@@ -1,10 +1,12 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { citationParts, type CitationFields } from "../answer/citation.js";
+import { citationParts, NO_TITLES, type BulletinTitles, type CitationFields } from "../answer/citation.js";
+import { answerCopyText, passageCopyText } from "../answer/copy-text.js";
 import { excerptRuns, MARK, type Answer, type Hit } from "../answer/schema.js";
 import type { Passage } from "../corpus/passage.js";
 import { MAX_QUESTION_CHARS, type IndexInfo, type SourceSummary } from "../engine.js";
 import { encodeCallback } from "./callback-data.js";
 import { bold, escapeHtml, italic, link, oneLine, TELEGRAM_TEXT_LIMIT, truncatePlain } from "./html.js";
+import * as M from "./messages.js";
 
 /**
  * Renders engine output as Telegram HTML. Pure functions: no bot, no network, so every worst
@@ -20,7 +22,7 @@ export const ASK_LIMIT = PAGE_SIZE * MAX_PAGES;
  * The first line of every results message. Buttons are stateless, so the question they act on
  * is read back from this line (`message.text` is plain text, tags and escapes gone).
  */
-export const QUESTION_PREFIX = "🔎 问：";
+export const QUESTION_PREFIX = M.QUESTION_PREFIX;
 
 export interface Rendered {
   html: string;
@@ -32,7 +34,7 @@ export function deepLink(username: string, passageId: string): string {
 }
 
 function questionHeader(question: string): string {
-  return `🔎 ${bold("问：")}${escapeHtml(question)}`;
+  return `${M.QUESTION_PREFIX.replace(M.QUESTION_LABEL, "")}${bold(M.QUESTION_LABEL)}${escapeHtml(question)}`;
 }
 
 /** Recovers the question from a results message's plain text; undefined if it is not one. */
@@ -45,15 +47,15 @@ export function parseQuestionHeader(text: string | undefined): string | undefine
 }
 
 /** The shared citation, cut to fit a line on a phone. */
-export function citationLabel(hit: CitationFields, max = 120): string {
-  const parts = citationParts(hit);
+export function citationLabel(hit: CitationFields, max = 120, titles: BulletinTitles = NO_TITLES): string {
+  const parts = citationParts(hit, titles);
   // The paragraph number is the part that makes a citation checkable: keep it, cut the rest.
   const tail = ` · ${parts.pop()!}`;
   return truncatePlain(parts.join(" · "), Math.max(8, max - tail.length)) + tail;
 }
 
-function citationLine(hit: CitationFields & { id: string }, username: string | undefined, max: number): string {
-  const label = escapeHtml(citationLabel(hit, max));
+function citationLine(hit: CitationFields & { id: string }, username: string | undefined, max: number, titles: BulletinTitles): string {
+  const label = escapeHtml(citationLabel(hit, max, titles));
   return `📎 ${username ? link(deepLink(username, hit.id), label) : label}`;
 }
 
@@ -92,6 +94,10 @@ export interface ResultsPageInput {
   username: string | undefined;
   /** The user's message was longer than a question may be and was cut. */
   cut?: boolean;
+  /** The question came from an edited message: say the answer follows the edit. */
+  edited?: boolean;
+  /** Human bulletin titles, for citations and the copy text. */
+  titles?: BulletinTitles;
 }
 
 export function pageCount(answer: Answer): number {
@@ -100,6 +106,7 @@ export function pageCount(answer: Answer): number {
 
 export function renderResultsPage(input: ResultsPageInput): Rendered & { page: number; pages: number } {
   const { question, answer, username } = input;
+  const titles = input.titles ?? NO_TITLES;
   const hits = answer.hits.slice(0, ASK_LIMIT);
   const pages = pageCount(answer);
   const page = Math.min(Math.max(1, Math.floor(input.page)), pages);
@@ -108,49 +115,63 @@ export function renderResultsPage(input: ResultsPageInput): Rendered & { page: n
 
   const html = fit((scale) => {
     const lines = [questionHeader(question)];
-    if (input.cut) lines.push(italic(`✂️ 消息较长，只取前 ${MAX_QUESTION_CHARS} 个字作为问题。`));
-    if (page === 1) lines.push(...renderDirect(answer, username, scale));
+    if (input.edited) lines.push(italic(M.EDITED_NOTE));
+    if (input.cut) lines.push(italic(M.cutNote(MAX_QUESTION_CHARS)));
+    if (page === 1) lines.push(...renderDirect(answer, username, scale, titles));
     if (answer.notice) lines.push(italic(`ℹ️ ${escapeHtml(truncatePlain(oneLine(answer.notice), Math.floor(300 * scale) + 40))}`));
     if (hits.length === 0) {
       if (answer.direct) return lines.join("\n");
-      if (!answer.notice) lines.push("没有找到相关内容。");
-      lines.push("", "试试换个说法、换个年份或地名；发送 /sources 查看收录了哪些简报。");
+      if (!answer.notice) lines.push(M.NOTHING_FOUND);
+      lines.push("", M.TRY_AGAIN);
       return lines.join("\n");
     }
-    lines.push(`共 ${hits.length} 条结果${pages > 1 ? ` · 第 ${page}/${pages} 页` : ""}`);
+    lines.push(M.resultCount(hits.length, page, pages));
     const compared = answer.byYear?.length ?? 0;
     shown.forEach((hit, i) => {
-      const year = first + i < compared && hit.year !== null ? bold(`〔${hit.year}年〕`) : "";
+      const year = first + i < compared && hit.year !== null ? bold(M.comparedYear(hit.year)) : "";
       lines.push(
         "",
         `${bold(`${first + i + 1}.`)} ${year}${renderExcerpt(hit.excerpt, Math.floor(700 * scale) + 30)}`,
-        citationLine(hit, username, Math.floor(100 * scale) + 30),
+        citationLine(hit, username, Math.floor(100 * scale) + 30, titles),
       );
     });
     return lines.join("\n");
   });
 
-  if (hits.length === 0) return { html, page, pages };
+  if (hits.length === 0) {
+    // A catalogue answer has no passages but is still worth copying.
+    const copy = answer.direct ? answerCopyText(answer, titles) : null;
+    return copy ? { html, page, pages, keyboard: { inline_keyboard: [[copyButton(M.BUTTON.copyAnswer, copy), shareButton(question)]] } } : { html, page, pages };
+  }
 
   const rows: InlineKeyboardButton[][] = [];
   rows.push(
     shown.map((hit, i) => ({
-      text: `📖 展开 ${first + i + 1}`,
+      text: M.BUTTON.expand(first + i + 1),
       callback_data: encodeCallback({ action: "x", page, id: hit.id }),
     })),
   );
   const nav: InlineKeyboardButton[] = [];
-  if (page > 1) nav.push({ text: "◀️ 上一页", callback_data: encodeCallback({ action: "p", page: page - 1 }) });
-  if (page < pages) nav.push({ text: "下一页 ▶️", callback_data: encodeCallback({ action: "p", page: page + 1 }) });
+  if (page > 1) nav.push({ text: M.BUTTON.previousPage, callback_data: encodeCallback({ action: "p", page: page - 1 }) });
+  if (page < pages) nav.push({ text: M.BUTTON.nextPage, callback_data: encodeCallback({ action: "p", page: page + 1 }) });
   if (nav.length > 0) rows.push(nav);
-  rows.push([shareButton(question)]);
+  const copy = answerCopyText(answer, titles);
+  rows.push(copy ? [copyButton(M.BUTTON.copyAnswer, copy), shareButton(question)] : [shareButton(question)]);
   return { html, page, pages, keyboard: { inline_keyboard: rows } };
 }
 
 function shareButton(question: string): InlineKeyboardButton {
   // switch_inline_query opens the chat picker with "@bot <question>" typed in: the inline
   // handler then offers this very answer, so sharing needs no state either.
-  return { text: "↗️ 分享到其他聊天", switch_inline_query: question };
+  return { text: M.BUTTON.share, switch_inline_query: question };
+}
+
+/**
+ * A copy_text button (Bot API 7.11+): one tap puts the cited plain text on the clipboard, ready
+ * for WeChat or e-mail. Its text is 1–256 characters: src/answer/copy-text.ts fits it.
+ */
+function copyButton(label: string, text: string): InlineKeyboardButton {
+  return { text: label, copy_text: { text } };
 }
 
 export interface PassageContext {
@@ -166,24 +187,28 @@ export interface PassageViewInput {
   question?: string | undefined;
   /** Results page to go back to; 0 when there is none (deep link). */
   page: number;
+  titles?: BulletinTitles;
 }
 
-function passageTitle(p: Passage): string {
-  return citationParts(p).slice(0, 2).join(" · ");
+/** organisation · year · 《bulletin》: the citation without the paragraph. */
+function passageTitle(p: Passage, titles: BulletinTitles): string {
+  return citationParts(p, titles).slice(0, -1).join(" · ");
 }
 
 /** The whole passage with its organisation, year and neighbouring paragraphs. */
 export function renderPassageView(input: PassageViewInput): Rendered {
   const { context, username, question } = input;
+  const titles = input.titles ?? NO_TITLES;
   const p = context.passage;
   const html = fit((scale) => {
     const lines: string[] = [];
     if (question) lines.push(questionHeader(question));
-    lines.push(`📄 ${bold(escapeHtml(truncatePlain(passageTitle(p), 120)))}`);
+    lines.push(`📄 ${bold(escapeHtml(truncatePlain(passageTitle(p, titles), 160)))}`);
     const sub = [p.title, p.section].filter((s): s is string => !!s).map((s) => truncatePlain(oneLine(s), 80));
     if (sub.length > 0) lines.push(italic(escapeHtml(sub.join(" · "))));
-    const where = `第${p.paragraph}段${p.parts > 1 ? `（第 ${p.part}/${p.parts} 部分）` : ""}`;
-    const byline = [where, truncatePlain(p.source, 80), ...(p.author ? [truncatePlain(oneLine(p.author), 40)] : [])];
+    // The detail line is the one place the file name shows: an operator can find the file.
+    const where = `${M.paragraphLabel(p.paragraph)}${p.parts > 1 ? M.partOf(p.part, p.parts) : ""}`;
+    const byline = [where, ...(p.author ? [truncatePlain(oneLine(p.author), 40)] : []), M.fromFile(truncatePlain(p.source, 80))];
     lines.push(escapeHtml(byline.join(" · ")));
     const neighbour = Math.floor(240 * scale);
     const beforeText = context.before.map((b) => b.text).join("\n");
@@ -195,7 +220,7 @@ export function renderPassageView(input: PassageViewInput): Rendered {
     lines.push("", `<blockquote>${escapeHtml(truncatePlain(p.text, Math.floor(3000 * Math.max(scale, 0.1))))}</blockquote>`);
     const afterText = context.after.map((a) => a.text).join("\n");
     if (neighbour > 0 && afterText) lines.push(italic(escapeHtml(truncatePlain(afterText, neighbour))));
-    if (username) lines.push("", `🔗 ${link(deepLink(username, p.id), "本段链接")}`);
+    if (username) lines.push("", `🔗 ${link(deepLink(username, p.id), M.PASSAGE_LINK)}`);
     return lines.join("\n");
   });
 
@@ -203,16 +228,15 @@ export function renderPassageView(input: PassageViewInput): Rendered {
   const nav: InlineKeyboardButton[] = [];
   const prev = context.before.at(-1);
   const next = context.after[0];
-  if (prev) nav.push({ text: "⬆️ 上一段", callback_data: encodeCallback({ action: "x", page: input.page, id: prev.id }) });
-  if (next) nav.push({ text: "⬇️ 下一段", callback_data: encodeCallback({ action: "x", page: input.page, id: next.id }) });
+  if (prev) nav.push({ text: M.BUTTON.previousPassage, callback_data: encodeCallback({ action: "x", page: input.page, id: prev.id }) });
+  if (next) nav.push({ text: M.BUTTON.nextPassage, callback_data: encodeCallback({ action: "x", page: input.page, id: next.id }) });
   if (nav.length > 0) rows.push(nav);
+  const copy = copyButton(M.BUTTON.copyPassage, passageCopyText(p, titles));
   if (question && input.page > 0) {
-    rows.push([
-      { text: "↩️ 返回结果", callback_data: encodeCallback({ action: "p", page: input.page }) },
-      shareButton(question),
-    ]);
-  }
-  return rows.length > 0 ? { html, keyboard: { inline_keyboard: rows } } : { html };
+    rows.push([{ text: M.BUTTON.back, callback_data: encodeCallback({ action: "p", page: input.page }) }, copy]);
+    rows.push([shareButton(question)]);
+  } else rows.push([copy]);
+  return { html, keyboard: { inline_keyboard: rows } };
 }
 
 /** A slice starting on a low surrogate would leave half an emoji: drop it. */
@@ -225,7 +249,7 @@ const LIST_FOLD_CHARS = 250;
  * year · 第N段, linking to the passage). A list is shown whole, one item a line, folded into an
  * expandable blockquote when long (Bot API 7.4+: `<blockquote expandable>`).
  */
-export function renderDirect(answer: Answer, username: string | undefined, scale = 1): string[] {
+export function renderDirect(answer: Answer, username: string | undefined, scale = 1, titles: BulletinTitles = NO_TITLES): string[] {
   const direct = answer.direct;
   if (!direct) return [];
   const budget = Math.floor(1500 * scale) + 60;
@@ -237,22 +261,22 @@ export function renderDirect(answer: Answer, username: string | undefined, scale
     const shown = truncatePlain(direct.text, budget);
     const body = shown.split("\n").map((item) => escapeHtml(item)).join("\n");
     const fold = items.length > LIST_FOLD_ITEMS || direct.text.length > LIST_FOLD_CHARS;
-    lines.push(`💡 ${bold(`共 ${items.length} 项：`)}`);
+    lines.push(`💡 ${bold(M.listHeading(items.length))}`);
     lines.push(fold ? `<blockquote expandable>${body}</blockquote>` : `<blockquote>${body}</blockquote>`);
   }
   const hit = direct.hitId ? answer.hits.find((h) => h.id === direct.hitId) : undefined;
   if (hit) {
-    const label = escapeHtml(compactCitation(hit));
+    const label = escapeHtml(compactCitation(hit, titles));
     lines.push(`📎 ${username ? link(deepLink(username, hit.id), label) : label}`);
   } else if (direct.kind === "catalogue") {
-    lines.push(italic("📚 据简报目录"));
+    lines.push(italic(M.CATALOGUE_SOURCE));
   }
   return lines;
 }
 
-/** organisation · year · 第N段: the citation without the title, for the line under an answer. */
-export function compactCitation(hit: CitationFields): string {
-  const parts = citationParts(hit);
+/** organisation · year · 第N段: the citation without the bulletin, for the line under an answer. */
+export function compactCitation(hit: CitationFields, titles: BulletinTitles = NO_TITLES): string {
+  const parts = citationParts(hit, titles);
   return [parts[0]!, parts[1]!, parts[parts.length - 1]!].join(" · ");
 }
 
@@ -261,97 +285,89 @@ function fixLeadingSurrogate(text: string): string {
 }
 
 /** The message an inline result posts: one cited hit, readable without the bot. */
-export function renderSharedHit(question: string, hit: Hit, username: string | undefined): string {
+export function renderSharedHit(question: string, hit: Hit, username: string | undefined, titles: BulletinTitles = NO_TITLES): string {
   return fit((scale) =>
     [
       questionHeader(question),
       "",
       renderExcerpt(hit.excerpt, Math.floor(1500 * scale) + 30),
-      citationLine(hit, username, Math.floor(120 * scale) + 30),
-      ...(username ? ["", italic(`—— 来自 @${escapeHtml(username)} 简报问答`)] : []),
+      citationLine(hit, username, Math.floor(120 * scale) + 30, titles),
+      ...(username ? ["", italic(M.sharedFooter(escapeHtml(username)))] : []),
     ].join("\n"),
   );
 }
 
 /** The message an inline result posts for the direct answer: the question, the answer, its citation. */
-export function renderSharedAnswer(question: string, answer: Answer, username: string | undefined): string {
+export function renderSharedAnswer(question: string, answer: Answer, username: string | undefined, titles: BulletinTitles = NO_TITLES): string {
   return fit((scale) =>
     [
       questionHeader(question),
       "",
-      ...renderDirect(answer, username, scale),
-      ...(username ? ["", italic(`—— 来自 @${escapeHtml(username)} 简报问答`)] : []),
+      ...renderDirect(answer, username, scale, titles),
+      ...(username ? ["", italic(M.sharedFooter(escapeHtml(username)))] : []),
     ].join("\n"),
   );
 }
 
-/** Inline result title: organisation · year, the first two parts of the citation. */
-export function inlineResultTitle(hit: Hit): string {
-  return truncatePlain(citationParts(hit).slice(0, 2).join(" · "), 100);
+/** Inline result title: organisation · year · 《bulletin》, the citation without the paragraph. */
+export function inlineResultTitle(hit: Hit, titles: BulletinTitles = NO_TITLES): string {
+  return truncatePlain(citationParts(hit, titles).slice(0, -1).join(" · "), 100);
 }
 
 export function renderWelcome(examples: string[]): Rendered {
   const shown = examples.slice(0, 3);
   const html = [
-    `👋 ${bold("你好！我是简报问答。")}`,
-    "我能在工会工作简报里查找答案，并给出带出处的原文摘录（单位 · 年份 · 标题 · 段落）。",
+    bold(M.WELCOME_TITLE),
+    M.WELCOME_BODY,
     "",
-    "直接发一句话提问即可，也可以点下面的例子试试：",
+    M.WELCOME_TRY,
     ...shown.map((q) => `• ${escapeHtml(truncatePlain(q, 100))}`),
     "",
-    "发送 /help 查看用法，/sources 查看收录的简报。",
+    M.WELCOME_MORE,
   ].join("\n");
   const keyboard: InlineKeyboardMarkup = {
     inline_keyboard: shown.map((q, index) => [
-      { text: `💬 ${truncatePlain(oneLine(q), 40)}`, callback_data: encodeCallback({ action: "e", index }) },
+      { text: M.BUTTON.example(truncatePlain(oneLine(q), 40)), callback_data: encodeCallback({ action: "e", index }) },
     ]),
   };
   return shown.length > 0 ? { html, keyboard } : { html };
 }
 
+const atBot = (username: string | undefined) => (username ? `@${escapeHtml(username)}` : M.AT_BOT_FALLBACK);
+
 export function renderHelp(username: string | undefined): string {
-  const at = username ? `@${escapeHtml(username)}` : "@机器人";
-  return [
-    bold("📘 使用说明"),
-    "",
-    `${bold("私聊提问：")}直接发送问题，例如「昆山 2007 年工会工作重点」。回答列出最相关的原文摘录，命中的词加粗，每条附出处（单位 · 年份 · 标题 · 第几段）。`,
-    `${bold("按钮：")}「下一页/上一页」翻看更多结果；「展开」查看整段原文及前后段落；「分享」把答案发到其他聊天。`,
-    `${bold("出处链接：")}点出处可打开整段原文。`,
-    `${bold("群聊：")}用 /ask 问题，或 ${at} 问题，或回复我的消息提问；其他聊天内容我不会回应。`,
-    `${bold("任意聊天中分享：")}输入 ${at} 关键词（如 ${at} 昆山 2007），从列表中选一条即可发送带出处的答案。`,
-    "",
-    "/sources 收录的简报 · /about 版本与索引信息",
-  ].join("\n");
+  return M.helpHtml(atBot(username), bold);
+}
+
+/** Newest first; bulletins without a year last; the file name breaks ties so the order is stable. */
+export function sortSources(sources: readonly SourceSummary[]): SourceSummary[] {
+  return [...sources].sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
 
 export function renderSources(sources: SourceSummary[], info: IndexInfo): string {
-  const head = [bold("📚 已收录的简报"), `共 ${sources.length} 份，${info.passages} 段`, ""].join("\n");
+  const head = [bold(M.SOURCES_TITLE), M.sourcesCount(sources.length, info.passages), ""].join("\n");
   // A large corpus cannot be listed in one message: list what fits, then say how many are left.
   const reserve = 60;
   let html = head;
   let listed = 0;
-  for (const s of sources) {
-    const orgs = s.orgs.length > 0 ? truncatePlain(s.orgs.join("、"), 200) : "（未识别单位）";
+  for (const s of sortSources(sources)) {
+    const orgs = s.orgs.length > 0 ? truncatePlain(s.orgs.join("、"), 200) : M.NO_ORGS;
+    // The human title; a bulletin without one (no catalogue entry, no document title) by its file name.
+    const name = s.title ? `《${truncatePlain(oneLine(s.title), 80)}》` : truncatePlain(oneLine(s.source), 80);
     const entry = [
-      `• ${bold(s.year === null ? "年份不详" : `${s.year}年`)} · ${escapeHtml(truncatePlain(oneLine(s.title ?? s.source), 80))}（${s.passages} 段）`,
+      `• ${bold(s.year === null ? M.UNKNOWN_YEAR : M.yearLabel(s.year))} · ${escapeHtml(name)}${M.passagesCount(s.passages)}`,
       `  ${escapeHtml(orgs)}`,
     ].join("\n");
     if (html.length + 1 + entry.length > TELEGRAM_TEXT_LIMIT - reserve) break;
     html += `\n${entry}`;
     listed++;
   }
-  if (listed < sources.length) html += `\n\n……另有 ${sources.length - listed} 份未列出。`;
+  if (listed < sources.length) html += `\n\n${M.moreSources(sources.length - listed)}`;
   return html;
 }
 
 export function renderAbout(info: IndexInfo, version: string): string {
-  return [
-    bold("ℹ️ 关于简报问答"),
-    `版本：${escapeHtml(version)}`,
-    `索引构建时间：${escapeHtml(formatTime(info.builtAt))}`,
-    `收录：${info.files} 份简报，${info.passages} 段`,
-    `索引格式：v${info.schemaVersion}`,
-  ].join("\n");
+  return [bold(M.ABOUT_TITLE), ...M.aboutLines(escapeHtml(version), escapeHtml(formatTime(info.builtAt)), info.files, info.passages, info.schemaVersion)].join("\n");
 }
 
 function formatTime(iso: string): string {
@@ -360,13 +376,25 @@ function formatTime(iso: string): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-export function renderHint(examples: string[]): string {
-  const lines = ["请用文字提问 🙂 例如："];
-  for (const q of examples.slice(0, 3)) lines.push(`• ${escapeHtml(truncatePlain(q, 100))}`);
-  return lines.join("\n");
+function exampleList(lead: string, examples: string[]): string {
+  return [lead, ...examples.slice(0, 3).map((q) => `• ${escapeHtml(truncatePlain(q, 100))}`)].join("\n");
 }
 
-export function renderGroupHint(username: string | undefined): string {
-  const at = username ? `@${escapeHtml(username)}` : "@机器人";
-  return `请在 /ask 后面写上问题，例如：/ask 昆山 2007 年工会工作重点（也可以 ${at} 问题）`;
+export function renderHint(examples: string[]): string {
+  return exampleList(M.TYPE_PLEASE, examples);
+}
+
+/** Voice, audio and video notes: no speech recognition, so ask for the question typed. */
+export function renderVoiceHint(examples: string[]): string {
+  return exampleList(M.VOICE_PLEASE, examples);
+}
+
+/** The message a bare /ask gets: a prompt the ForceReply keyboard answers. */
+export function renderAskPrompt(firstName: string | undefined): string {
+  return M.askPromptHtml(firstName ? escapeHtml(truncatePlain(oneLine(firstName), 40)) : null);
+}
+
+/** The one message sent when the bot is added to a group. */
+export function renderGroupWelcome(username: string | undefined): string {
+  return M.groupWelcomeHtml(atBot(username));
 }

@@ -7,11 +7,11 @@ import { BotError, GrammyError, webhookCallback, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { serveHealth, type HealthSources } from "../ops/health.js";
 import { errorText, nativeSignal, TelegramLink, withUpdateBudget, type LinkStatus } from "../ops/telegram-link.js";
-import { registerCommands } from "./features/commands.js";
 import type { Logger } from "./logger.js";
+import { syncProfile } from "./profile.js";
 
 /** The only update types the features use; Telegram then does not send the rest at all. */
-export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
 
 export interface RunningBot {
   /** Stops taking updates and lets in-flight ones finish (bounded); safe to call twice. */
@@ -161,7 +161,7 @@ export async function startPolling(bot: Bot, logger: Logger, options: PollingOpt
     await identify(bot);
     await bot.api.deleteWebhook({}, startSignal());
   });
-  await registerCommands(bot, logger);
+  await syncProfile(bot, logger);
 
   const pollTimeout = options.pollTimeoutSeconds ?? 30;
   const maxPollDelay = options.maxPollDelayMs ?? 5_000;
@@ -408,7 +408,7 @@ export async function startWebhook(bot: Bot, logger: Logger, options: WebhookOpt
         bot.api.setWebhook(options.url, { secret_token: options.secret, allowed_updates: ALLOWED_UPDATES }).then(() => {}),
       );
     }
-    await registerCommands(bot, logger);
+    await syncProfile(bot, logger);
   } catch (error) {
     server.close();
     server.closeAllConnections();

@@ -3,9 +3,10 @@ import type { DocumentMeta } from "./formats/types.js";
 
 /**
  * An optional `catalogue.json` in the seeds folder sets what the text cannot say reliably:
- * the year a bulletin's plan is for, and its title.
+ * the year a bulletin's plan is for, its human title (shown in citations and /sources instead
+ * of the file name), and an issue or date label where one is known.
  *
- *   { "000_d8c112c12d809796.txt": { "year": 2007, "title": "2007年基层工会工作计划摘编" } }
+ *   { "000_d8c112c12d809796.txt": { "year": 2007, "title": "2007年基层工会工作计划摘编", "issue": "第1期" } }
  */
 export const CATALOGUE_FILE = "catalogue.json";
 
@@ -13,6 +14,8 @@ export const CatalogueEntry = z
   .object({
     year: z.number().int().min(1949).max(2100).optional(),
     title: z.string().trim().min(1).max(200).optional(),
+    /** Issue number or date of the bulletin (第3期, 2007年1月), shown after the title. */
+    issue: z.string().trim().min(1).max(40).optional(),
   })
   .strict();
 export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
@@ -55,5 +58,15 @@ export function bulletinFacts(
   meta: DocumentMeta = {},
 ): { year: number | null; title: string | null } {
   const metaYear = meta.date ? Number(meta.date.slice(0, 4)) : null;
-  return { year: entry?.year ?? textYear ?? metaYear, title: entry?.title ?? meta.title ?? null };
+  return { year: entry?.year ?? textYear ?? metaYear, title: withIssue(entry?.title ?? meta.title ?? null, entry?.issue) };
+}
+
+/**
+ * The issue label travels inside the title (`2007年基层工会工作计划摘编（第1期）`): every place
+ * that shows a bulletin's title then shows its issue too, with no second field to keep in step.
+ */
+function withIssue(title: string | null, issue: string | undefined): string | null {
+  if (!issue) return title;
+  if (!title) return issue;
+  return title.includes(issue) ? title : `${title}（${issue}）`;
 }

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_MESSAGES } from "../../src/bot/admin-messages.js";
+import { ADMIN_MESSAGES } from "../../src/bot/messages.js";
 import { decodeAdminCallback, encodeAdminCallback, nameKey } from "../../src/bot/admin/callback-data.js";
 import { downloadFile, fileUrl } from "../../src/bot/admin/download.js";
 import { renderRemoved, renderUploadReport } from "../../src/bot/admin/render.js";

@@ -14,7 +14,11 @@ import type { Engine } from "../../src/engine.js";
 import {
   buttonsOf,
   callbackQuery,
+  captionMessage,
+  editedMessage,
   inlineQuery,
+  myChatMember,
+  voiceMessage,
   startBotApiStub,
   textMessage,
   type BotApiStub,
@@ -74,6 +78,9 @@ function record(who: string, text: string, call?: RecordedCall) {
     transcript.push(shown.split("\n").map((l) => `    ${l}`).join("\n"));
     const buttons = keyboard(call).map((b) => `[${b.text}]`);
     if (buttons.length > 0) transcript.push(`    ${buttons.join(" ")}`);
+    for (const b of keyboard(call)) {
+      if ("copy_text" in b) transcript.push(`    （「${b.text}」复制的纯文本：）`, ...b.copy_text.text.split("\n").map((l) => `    ┆ ${l}`));
+    }
   }
   transcript.push("");
 }
@@ -361,12 +368,12 @@ describe("inline mode", () => {
     return results;
   }
 
-  it("lists cited results titled organisation · year", async () => {
+  it("lists cited results titled organisation · year · 《bulletin》", async () => {
     const call = await inline("昆山 2007");
     const results = checkResults(call);
     expect(results.length).toBeGreaterThan(0);
     expect(results.length).toBeLessThanOrEqual(20);
-    expect(results[0]!.title).toBe("昆山市总工会 · 2007年");
+    expect(results[0]!.title).toBe("昆山市总工会 · 2007年 · 《2007年基层工会工作计划摘编》");
     expect(results[0]!.description).toBeTruthy();
   });
 
@@ -456,7 +463,9 @@ describe("groups", () => {
     const empty = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === group)(() =>
       stub.pushUpdate(textMessage({ from: user, text: "/ask", chatId: group })),
     );
-    expect(assertTelegramHtml(empty.params.text).text).toContain("/ask");
+    // A bare /ask opens the reply field (ForceReply) instead of a usage hint.
+    expect(assertTelegramHtml(empty.params.text).text).toContain("回复这条消息");
+    expect(empty.params.reply_markup).toMatchObject({ force_reply: true, input_field_placeholder: "输入问题，例如 昆山 2007 工作任务" });
 
     // More chatter, then a marker: still exactly the five replies above.
     await groupSay(user, "收到，谢谢");
@@ -564,9 +573,43 @@ describe("transcript", () => {
     const hint = await say(user, "👍");
     record("👤 用户", "👍", hint);
 
+    const edit = textMessage({ from: user, text: "常熟 2007 体检" });
+    const beforeEdit = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === user)(() => stub.pushUpdate(edit));
+    record("👤 用户", "常熟 2007 体检", beforeEdit);
+    const fixed = "常熟市总工会打算为多少名困难职工免费体检？";
+    const afterEdit = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === user)(() => stub.pushUpdate(editedMessage(edit, fixed)));
+    record("👤 用户", `（把上一条消息改成「${fixed}」）`, afterEdit);
+
+    const photo = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === user)(() =>
+      stub.pushUpdate(captionMessage({ from: user, caption: "昆山 2007 具体工作任务有哪些" })),
+    );
+    record("👤 用户", "（发一张图片，说明文字：昆山 2007 具体工作任务有哪些）", photo);
+
+    const voice = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === user)(() => stub.pushUpdate(voiceMessage({ from: user })));
+    record("👤 用户", "（发一条语音）", voice);
+
+    const typo = await say(user, "/sourse");
+    record("👤 用户", "/sourse", typo);
+    const sources = await say(user, "/sources");
+    record("👤 用户", "/sources", sources);
+
     const group = -100888;
+    const added = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === group)(() =>
+      stub.pushUpdate(myChatMember({ by: user, chatId: group, bot: stub.botInfo, from: "left", to: "member" })),
+    );
+    record("👤 群管理员", "（把机器人拉进群）", added);
     const inGroup = await say(user, `/ask@${username} 张家港 农民工`, group);
     record("👤 群成员（群聊）", `/ask@${username} 张家港 农民工`, inGroup);
+    const prompt = await say(user, "/ask", group);
+    record("👤 群成员（群聊，从命令菜单点了 /ask）", "/ask", prompt);
+    if (process.env.BOT_TRANSCRIPT) {
+      const markup = prompt.params.reply_markup as { input_field_placeholder: string };
+      transcript.splice(transcript.length - 1, 0, `    （输入框弹出，提示文字：${markup.input_field_placeholder}）`);
+    }
+    const replied = await nextCall(stub, "sendMessage", (c) => Number(c.params.chat_id) === group)(() =>
+      stub.pushUpdate(textMessage({ from: user, text: "吴中 2008 困难职工", chatId: group, replyTo: resultMessage(prompt) })),
+    );
+    record("👤 群成员（回复那条消息）", "吴中 2008 困难职工", replied);
 
     const update = inlineQuery(user, "昆山 2007");
     const answered = stub.waitFor("answerInlineQuery", (c) => c.params.inline_query_id === update.inline_query!.id);

@@ -146,3 +146,34 @@ describe("truncatePlain", () => {
     expect(() => encodeURIComponent(s)).not.toThrow();
   });
 });
+
+describe("bulletin titles from untrusted documents", () => {
+  // A title may come from a .docx/.html file's own metadata: it is as hostile as any text.
+  const titles = new Map([["000_a.txt", hostile.repeat(20)]]);
+
+  it("stay escaped and within limits in results, passage views, copy text and /sources", () => {
+    const hit = { ...makeHit(), source: "000_a.txt" };
+    const page = renderResultsPage({ question: "昆山", answer: makeAnswer([hit]), page: 1, username: "jb_bot", titles });
+    expect(assertTelegramSafe(page.html).text).toContain("《<script>");
+    const copies = (page.keyboard?.inline_keyboard ?? []).flat().flatMap((b) => ("copy_text" in b ? [b.copy_text.text] : []));
+    expect(copies).toHaveLength(1);
+    expect(copies[0]!.length).toBeLessThanOrEqual(256);
+    expect(copies[0]!.endsWith("2007年，第12段")).toBe(true);
+
+    const view = renderPassageView({ context: { before: [], passage: { ...makePassage(), source: "000_a.txt" }, after: [] }, username: "jb_bot", page: 0, titles });
+    assertTelegramSafe(view.html);
+
+    const sources = renderSources(
+      [
+        { source: "000_a.txt", year: 2007, title: hostile, orgs: ["昆山市总工会"], passages: 3 },
+        { source: "001_b.txt", year: null, title: null, orgs: [], passages: 1 },
+        { source: "002_c.txt", year: 2012, title: "2012年新年思路", orgs: ["常熟市总工会"], passages: 2 },
+      ],
+      { schemaVersion: 1, builtAt: "2026-01-01T00:00:00Z", passages: 6, files: 3 },
+    );
+    const text = assertTelegramSafe(sources).text;
+    // Newest first; a bulletin without a year last, named by its file (it has no title).
+    expect(text.indexOf("2012年")).toBeLessThan(text.indexOf("2007年"));
+    expect(text.indexOf("2007年")).toBeLessThan(text.indexOf("年份不详 · 001_b.txt"));
+  });
+});

@@ -19,6 +19,11 @@
  * Telegram does), and `GET /file/bot<token>/<file_path>` serves its bytes (404 otherwise).
  * sendMessage with `reply_parameters` carries the replied-to message (as pushed in an update)
  * in `reply_to_message`, without its own reply, as Telegram does.
+ * Profile and chat features (issue 9): setMyDescription / setMyShortDescription (0–512 / 0–120
+ * characters) and their getMy* twins, getMyCommands per scope (what setMyCommands stored),
+ * copy_text buttons (1–256 characters), ForceReply (input_field_placeholder 1–64 characters)
+ * on sendMessage, captions (≤ 1,024 characters) on the send methods that take one; and
+ * builders for edited messages, captioned photos, voice messages and my_chat_member updates.
  *
  * Faults, for the resilience tests: `failNext` (one Bot API error), `failAlways` (every call to a
  * method fails until cleared, e.g. a persistent 502), `hang` (calls to a method are never
@@ -78,6 +83,8 @@ export interface BotApiStub {
   addFile(content: Uint8Array | { size: number }, ext?: string): StubFile;
   /** Every request for a file download, in arrival order, with the HTTP status answered. */
   downloads: { path: string; status: number; at: number }[];
+  /** The profile as Telegram would show it now (what setMy* stored). */
+  profile(): StubProfile;
   close(): Promise<void>;
 }
 
@@ -88,6 +95,15 @@ export interface StubOptions {
 }
 
 const TEXT_LIMIT = 4096;
+/** Bot API limits checked below (core.telegram.org/bots/api: CopyTextButton, ForceReply, setMyDescription, setMyShortDescription, sendPhoto). */
+export const STUB_LIMITS = { copyText: 256, placeholder: 64, description: 512, shortDescription: 120, caption: 1024 } as const;
+
+export interface StubProfile {
+  description: string;
+  shortDescription: string;
+  /** Commands by scope type (language codes are not used by the bot). */
+  commands: Record<string, { command: string; description: string }[]>;
+}
 
 /** What a sent document's message carries about its file. */
 export interface StubFile {
@@ -138,6 +154,7 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
   const userMessages = new Map<string, Message>();
   const downloads: { path: string; status: number; at: number }[] = [];
   let nextFileNo = 0;
+  const profile: StubProfile = { description: "", shortDescription: "", commands: {} };
 
   const record = (call: RecordedCall) => {
     calls.push(call);
@@ -174,6 +191,7 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
           if (bytes < 1 || bytes > 64) throw new BadRequest("Bad Request: BUTTON_DATA_INVALID");
         }
         if ("url" in button && !/^(https?|tg):\/\//.test(button.url)) throw new BadRequest("Bad Request: BUTTON_URL_INVALID");
+        checkButtonKind(button);
       }
     }
   }
@@ -186,7 +204,77 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
       : ({ id, type: "supergroup", title: `group${id}` } as Message["chat"]);
   }
 
+  // ── issue 9: the profile, copy_text, ForceReply, captions ──────────────────────────────────
+  /** Exactly one action per button, and a copy_text of 1–256 characters. */
+  function checkButtonKind(button: InlineKeyboardButton): void {
+    const actions = ["callback_data", "url", "switch_inline_query", "switch_inline_query_current_chat", "switch_inline_query_chosen_chat", "copy_text", "web_app", "login_url", "callback_game", "pay"];
+    if (actions.filter((a) => a in button).length !== 1) throw new BadRequest("Bad Request: BUTTON_TYPE_INVALID");
+    if ("copy_text" in button) {
+      const text = (button.copy_text as { text?: unknown } | undefined)?.text;
+      if (typeof text !== "string" || text.length < 1 || text.length > STUB_LIMITS.copyText) {
+        throw new BadRequest("Bad Request: COPY_TEXT_INVALID");
+      }
+    }
+  }
+
+  /** sendMessage also takes a ForceReply (or a reply keyboard removal); edits and inline results do not. */
+  function checkSendMarkup(markup: unknown): void {
+    const m = markup as { force_reply?: unknown; input_field_placeholder?: unknown } | undefined;
+    if (m && "force_reply" in m) {
+      if (m.force_reply !== true) throw new BadRequest("Bad Request: force_reply must be True");
+      const placeholder = m.input_field_placeholder;
+      if (placeholder !== undefined && (typeof placeholder !== "string" || placeholder.length < 1 || placeholder.length > STUB_LIMITS.placeholder)) {
+        throw new BadRequest("Bad Request: input_field_placeholder must be 1-64 characters");
+      }
+      return;
+    }
+    checkMarkup(markup);
+  }
+
+  const SEND_WITH_CAPTION = new Set(["sendPhoto", "sendDocument", "sendVideo", "sendAudio", "sendAnimation", "sendVoice", "editMessageCaption", "copyMessage"]);
+
+  /** Methods of the profile and captions; undefined when `method` is not one of them. */
+  function handleIssue9(method: string, p: Record<string, unknown>): unknown {
+    if (SEND_WITH_CAPTION.has(method) && p.caption !== undefined) {
+      const html = p.caption;
+      const parsed = p.parse_mode === "HTML" && typeof html === "string" ? parseText(html, "HTML", "caption") : { text: String(html) };
+      if (parsed.text.length > STUB_LIMITS.caption) throw new BadRequest("Bad Request: message caption is too long");
+      checkMarkup(p.reply_markup);
+      return undefined;
+    }
+    switch (method) {
+      case "getMyDescription":
+        return { description: profile.description };
+      case "getMyShortDescription":
+        return { short_description: profile.shortDescription };
+      case "setMyDescription": {
+        const d = p.description ?? "";
+        if (typeof d !== "string" || d.length > STUB_LIMITS.description) throw new BadRequest("Bad Request: BOT_ABOUT_INVALID");
+        profile.description = d;
+        return true;
+      }
+      case "setMyShortDescription": {
+        const d = p.short_description ?? "";
+        if (typeof d !== "string" || d.length > STUB_LIMITS.shortDescription) throw new BadRequest("Bad Request: BOT_ABOUT_INVALID");
+        profile.shortDescription = d;
+        return true;
+      }
+      case "getMyCommands":
+        return profile.commands[scopeKey(p.scope)] ?? [];
+      default:
+        return undefined;
+    }
+  }
+
+  function scopeKey(scope: unknown): string {
+    const parsed = typeof scope === "string" ? (JSON.parse(scope) as { type?: string }) : (scope as { type?: string } | undefined);
+    return parsed?.type ?? "default";
+  }
+  // ── end issue 9 ─────────────────────────────────────────────────────────────────────────────
+
   function handle(method: string, p: Record<string, unknown>): unknown {
+    const issue9 = handleIssue9(method, p);
+    if (issue9 !== undefined) return issue9;
     switch (method) {
       case "getMe":
         return botInfo;
@@ -201,11 +289,12 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
           if (!/^[a-z0-9_]{1,32}$/.test(c.command)) throw new BadRequest("Bad Request: BOT_COMMAND_INVALID");
           if (!c.description || c.description.length > 256) throw new BadRequest("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
         }
+        profile.commands[scopeKey(p.scope)] = commands.map((c) => ({ command: c.command, description: c.description }));
         return true;
       }
       case "sendMessage": {
         const { text, entities } = parseText(p.text, p.parse_mode, "message text");
-        checkMarkup(p.reply_markup);
+        checkSendMarkup(p.reply_markup);
         const repliedTo = repliedMessage(p);
         const message = {
           message_id: ++nextMessageId,
@@ -501,6 +590,7 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
       files.set(file.file_id, file);
       return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size };
     },
+    profile: () => structuredClone(profile),
     close() {
       for (const res of hung) res.destroy();
       for (const poll of [...polls]) poll.wake();
@@ -624,6 +714,80 @@ export function documentMessage(input: DocumentMessageInput): Omit<Update, "upda
         ...(input.fileName !== undefined ? { file_name: input.fileName } : {}),
         ...(input.mimeType !== undefined ? { mime_type: input.mimeType } : {}),
       },
+    },
+  } as Omit<Update, "update_id">;
+}
+
+// ── issue 9: edited messages, captions, voice, my_chat_member ─────────────────────────────────
+
+/** The user edited `original` (a message built by textMessage) to read `text`. */
+export function editedMessage(original: Omit<Update, "update_id">, text: string): Omit<Update, "update_id"> {
+  const message = (original as { message: Message }).message;
+  const entities = entitiesFor(text);
+  const { entities: _old, ...rest } = message as Message & { entities?: unknown };
+  return {
+    edited_message: {
+      ...rest,
+      text,
+      edit_date: Math.floor(Date.now() / 1000),
+      ...(entities && entities.length > 0 ? { entities } : {}),
+    },
+  } as Omit<Update, "update_id">;
+}
+
+/** A photo (or, with `kind: "document"`, a file) sent with `caption` under it. */
+export function captionMessage(input: { from: number | UserRef; caption: string; chatId?: number; kind?: "photo" | "document" | "video"; replyTo?: Message }): Omit<Update, "update_id"> {
+  const from = user(input.from);
+  const chatId = input.chatId ?? from.id;
+  const chat = chatId > 0 ? { id: chatId, type: "private", first_name: from.first_name } : { id: chatId, type: "supergroup", title: "测试群" };
+  const entities = entitiesFor(input.caption);
+  const media =
+    input.kind === "document"
+      ? { document: { file_id: "doc-1", file_unique_id: "doc-1", file_name: "截图.pdf" } }
+      : input.kind === "video"
+        ? { video: { file_id: "vid-1", file_unique_id: "vid-1", width: 640, height: 360, duration: 3 } }
+        : { photo: [{ file_id: "photo-1", file_unique_id: "photo-1", width: 320, height: 240 }] };
+  return {
+    message: {
+      message_id: nextUserMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from,
+      ...media,
+      caption: input.caption,
+      ...(entities && entities.length > 0 ? { caption_entities: entities } : {}),
+      ...(input.replyTo ? { reply_to_message: input.replyTo } : {}),
+    },
+  } as Omit<Update, "update_id">;
+}
+
+export function voiceMessage(input: { from: number | UserRef; chatId?: number; replyTo?: Message }): Omit<Update, "update_id"> {
+  const from = user(input.from);
+  const chatId = input.chatId ?? from.id;
+  const chat = chatId > 0 ? { id: chatId, type: "private", first_name: from.first_name } : { id: chatId, type: "supergroup", title: "测试群" };
+  return {
+    message: {
+      message_id: nextUserMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from,
+      voice: { file_id: "voice-1", file_unique_id: "voice-1", duration: 4, mime_type: "audio/ogg" },
+      ...(input.replyTo ? { reply_to_message: input.replyTo } : {}),
+    },
+  } as Omit<Update, "update_id">;
+}
+
+/** The bot's membership in a group changed (added: "left" → "member"). */
+export function myChatMember(input: { by: number | UserRef; chatId: number; bot: UserFromGetMe; from: "left" | "kicked" | "member" | "administrator"; to: "left" | "kicked" | "member" | "administrator" }): Omit<Update, "update_id"> {
+  const botUser = { id: input.bot.id, is_bot: true, first_name: input.bot.first_name, username: input.bot.username };
+  const member = (status: string) => (status === "kicked" ? { status, user: botUser, until_date: 0 } : status === "administrator" ? { status, user: botUser, can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: false, can_manage_video_chats: false, can_restrict_members: false, can_promote_members: false, can_change_info: false, can_invite_users: true, can_post_stories: false, can_edit_stories: false, can_delete_stories: false } : { status, user: botUser });
+  return {
+    my_chat_member: {
+      chat: { id: input.chatId, type: "supergroup", title: "测试群" },
+      from: user(input.by),
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: member(input.from),
+      new_chat_member: member(input.to),
     },
   } as Omit<Update, "update_id">;
 }

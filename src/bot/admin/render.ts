@@ -1,7 +1,7 @@
 import { printableName } from "../../corpus/read.js";
 import type { SourceSummary } from "../../engine.js";
 import type { ReloadOutcome } from "../../ops/live-engine.js";
-import { ADMIN_MESSAGES as M } from "../admin-messages.js";
+import { ADMIN_MESSAGES as M } from "../messages.js";
 import { escapeHtml, TELEGRAM_TEXT_LIMIT, truncatePlain } from "../html.js";
 
 /**

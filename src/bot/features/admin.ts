@@ -14,7 +14,7 @@ import { inferPlanYear } from "../../text/years.js";
 import { decodeAdminCallback, encodeAdminCallback, nameKey, ADMIN_CALLBACK_PREFIX } from "../admin/callback-data.js";
 import { downloadFile, fileUrl, TELEGRAM_DOWNLOAD_LIMIT_BYTES } from "../admin/download.js";
 import { formatSize, formatTime, renderRemoved, renderUploadReport, shownName, type UploadKind } from "../admin/render.js";
-import { ADMIN_MESSAGES as M } from "../admin-messages.js";
+import { ADMIN_MESSAGES as M } from "../messages.js";
 import { NO_PREVIEW } from "../answering.js";
 import type { BotDeps } from "../deps.js";
 import { escapeHtml, truncatePlain } from "../html.js";

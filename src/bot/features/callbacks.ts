@@ -1,12 +1,13 @@
 import { Composer, GrammyError, type Context } from "grammy";
-import { answerQuestion, NO_PREVIEW } from "../answering.js";
+import { answerQuestion, NO_PREVIEW, titlesOf } from "../answering.js";
 import { decodeCallback } from "../callback-data.js";
 import type { BotDeps } from "../deps.js";
+import { BUTTONS_TOO_FAST, PASSAGE_GONE, STALE_BUTTON } from "../messages.js";
 import { ASK_LIMIT, parseQuestionHeader, renderPassageView, renderResultsPage, type Rendered } from "../render.js";
 
-const STALE = "这个按钮已失效，请重新提问。";
-const GONE = "这段内容已不在索引中，请重新提问。";
-const TOO_FAST = "点得有点快，请稍后再试。";
+const STALE = STALE_BUTTON;
+const GONE = PASSAGE_GONE;
+const TOO_FAST = BUTTONS_TOO_FAST;
 
 /**
  * Buttons. Everything a button needs is in its callback data plus the message it sits on, so
@@ -59,14 +60,14 @@ export function callbacksFeature(deps: BotDeps): Composer<Context> {
         await ctx.answerCallbackQuery({ text: GONE });
         return;
       }
-      rendered = renderResultsPage({ question, answer, page: data.page, username: ctx.me.username });
+      rendered = renderResultsPage({ question, answer, page: data.page, username: ctx.me.username, titles: titlesOf(deps.engine) });
     } else {
       const context = deps.engine.context(data.id);
       if (!context) {
         await ctx.answerCallbackQuery({ text: GONE });
         return;
       }
-      rendered = renderPassageView({ context, username: ctx.me.username, question, page: question ? data.page : 0 });
+      rendered = renderPassageView({ context, username: ctx.me.username, question, page: question ? data.page : 0, titles: titlesOf(deps.engine) });
     }
 
     try {

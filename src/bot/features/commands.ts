@@ -1,36 +1,10 @@
-import { Composer, type Bot, type Context } from "grammy";
-import type { BotCommand } from "grammy/types";
+import { Composer, type Context } from "grammy";
 import { answerQuestion, replyOptions } from "../answering.js";
 import type { BotDeps } from "../deps.js";
-import type { Logger } from "../logger.js";
-import { renderAbout, renderGroupHint, renderHelp, renderSources, renderWelcome } from "../render.js";
+import { ASK_PLACEHOLDER } from "../messages.js";
+import { renderAbout, renderAskPrompt, renderHelp, renderSources, renderWelcome } from "../render.js";
 
-/** Commands shown in Telegram's menu; /ask matters most in groups, where plain text is ignored. */
-export const PRIVATE_COMMANDS: BotCommand[] = [
-  { command: "start", description: "开始使用，看几个示例问题" },
-  { command: "help", description: "使用说明" },
-  { command: "sources", description: "收录了哪些简报" },
-  { command: "about", description: "版本与索引信息" },
-];
-
-export const GROUP_COMMANDS: BotCommand[] = [
-  { command: "ask", description: "提问，例如 /ask 昆山 2007 工作重点" },
-  { command: "help", description: "使用说明" },
-  { command: "sources", description: "收录了哪些简报" },
-  { command: "about", description: "版本与索引信息" },
-];
-
-/** setMyCommands for private chats and groups; a failure is logged, never fatal. */
-export async function registerCommands(bot: Bot, logger: Logger): Promise<void> {
-  try {
-    await bot.api.setMyCommands(PRIVATE_COMMANDS, { scope: { type: "all_private_chats" } });
-    await bot.api.setMyCommands(GROUP_COMMANDS, { scope: { type: "all_group_chats" } });
-    await bot.api.setMyCommands(PRIVATE_COMMANDS);
-  } catch (error) {
-    logger.warn({ err: error }, "setMyCommands failed; the command menu may be out of date");
-  }
-}
-
+/** The command menus and the profile are set at start by profile.ts. */
 export function commandsFeature(deps: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   const inGroup = (ctx: Context) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
@@ -57,7 +31,13 @@ export function commandsFeature(deps: BotDeps): Composer<Context> {
   composer.command("ask", async (ctx) => {
     const question = typeof ctx.match === "string" ? ctx.match : "";
     if (question.trim() === "") {
-      await ctx.reply(renderGroupHint(ctx.me.username), replyOptions(ctx, undefined, inGroup(ctx)));
+      // People tap /ask in the menu, then type: open the reply field for them. The reply is a
+      // reply to the bot's message, which the groups feature answers (privacy mode delivers it).
+      await ctx.reply(renderAskPrompt(ctx.from?.first_name), {
+        parse_mode: "HTML",
+        reply_markup: { force_reply: true, selective: true, input_field_placeholder: ASK_PLACEHOLDER },
+        ...(ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
+      });
       return;
     }
     await answerQuestion(ctx, deps, question, inGroup(ctx));

@@ -1,7 +1,8 @@
 import { Composer, type Context } from "grammy";
-import { replyOptions } from "../answering.js";
+import { replyOptions, titlesOf } from "../answering.js";
 import { PassageId } from "../callback-data.js";
 import type { BotDeps } from "../deps.js";
+import { DEEP_LINK_GONE } from "../messages.js";
 import { renderPassageView } from "../render.js";
 
 /**
@@ -16,10 +17,10 @@ export function deepLinkFeature(deps: BotDeps): Composer<Context> {
     if (payload === "" || !PassageId.safeParse(payload).success || !payload.includes("-")) return next();
     const context = deps.engine.context(payload);
     if (!context) {
-      await ctx.reply("😕 找不到这段内容，可能索引已经更新。请直接提问，或发送 /sources 查看收录的简报。", replyOptions(ctx));
+      await ctx.reply(DEEP_LINK_GONE, replyOptions(ctx));
       return;
     }
-    const view = renderPassageView({ context, username: ctx.me.username, page: 0 });
+    const view = renderPassageView({ context, username: ctx.me.username, page: 0, titles: titlesOf(deps.engine) });
     await ctx.reply(view.html, replyOptions(ctx, view.keyboard));
   });
   return composer;

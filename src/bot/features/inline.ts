@@ -1,8 +1,9 @@
 import { Composer, type Context } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { MAX_LIMIT } from "../../engine.js";
-import { NO_PREVIEW, prepareQuestion } from "../answering.js";
+import { NO_PREVIEW, prepareQuestion, titlesOf } from "../answering.js";
 import type { BotDeps } from "../deps.js";
+import * as M from "../messages.js";
 import { oneLine, truncatePlain } from "../html.js";
 import { compactCitation, deepLink, inlineResultTitle, plainExcerpt, renderSharedAnswer, renderSharedHit } from "../render.js";
 
@@ -21,10 +22,11 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
 
   composer.on("inline_query", async (ctx) => {
     const username = ctx.me.username;
-    const openInBot = { text: "💬 在私聊中提问", start_parameter: "inline" };
+    const titles = titlesOf(deps.engine);
+    const openInBot = { text: M.INLINE_OPEN_BOT, start_parameter: "inline" };
 
     if (!deps.limits.inline.take(ctx.from.id).allowed) {
-      await ctx.answerInlineQuery([], { cache_time: 5, is_personal: true, button: { text: "🐢 太快了，请稍后再试", start_parameter: "inline" } });
+      await ctx.answerInlineQuery([], { cache_time: 5, is_personal: true, button: { text: M.INLINE_TOO_FAST, start_parameter: "inline" } });
       return;
     }
 
@@ -35,7 +37,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
       deps.engine.examples().slice(0, INLINE_PAGE_SIZE).forEach((example, i) => {
         const hit = deps.engine.ask(example, { limit: 1 }).hits[0];
         if (!hit) return;
-        results.push(article(`ex-${i}`, `💡 ${truncatePlain(example, 60)}`, `示例问题 · ${inlineResultTitle(hit)}`, renderSharedHit(example, hit, username), username, hit.id));
+        results.push(article(`ex-${i}`, M.inlineExample(truncatePlain(example, 60)), M.inlineExampleDescription(inlineResultTitle(hit, titles)), renderSharedHit(example, hit, username, titles), username, hit.id));
       });
       await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, is_personal: false, button: openInBot });
       return;
@@ -52,7 +54,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
     const page = answer.hits.slice(offset, want);
     const results = page.map((hit, i) =>
       // Position first: ids stay unique across pages even if a passage were listed twice.
-      article(`${offset + i}-${hit.id}`, inlineResultTitle(hit), plainExcerpt(hit.excerpt, 200), renderSharedHit(prepared.question, hit, username), username, hit.id),
+      article(`${offset + i}-${hit.id}`, inlineResultTitle(hit, titles), plainExcerpt(hit.excerpt, 200), renderSharedHit(prepared.question, hit, username, titles), username, hit.id),
     );
     // The direct answer leads the first page, as it leads every other front end.
     const direct = answer.direct;
@@ -61,9 +63,9 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
       results.unshift(
         article(
           "direct",
-          `💡 ${truncatePlain(oneLine(direct.text), 60)}`,
-          source ? compactCitation(source) : "据简报目录",
-          renderSharedAnswer(prepared.question, answer, username),
+          M.inlineExample(truncatePlain(oneLine(direct.text), 60)),
+          source ? compactCitation(source, titles) : M.CATALOGUE_SOURCE_PLAIN,
+          renderSharedAnswer(prepared.question, answer, username, titles),
           username,
           source?.id ?? null,
         ),
@@ -75,7 +77,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
       cache_time: INLINE_CACHE_SECONDS,
       is_personal: false,
       next_offset: nextOffset,
-      ...(offset === 0 ? { button: results.length === 0 ? { text: "没有找到，点此在私聊中提问", start_parameter: "inline" } : openInBot } : {}),
+      ...(offset === 0 ? { button: results.length === 0 ? { text: M.INLINE_NOTHING, start_parameter: "inline" } : openInBot } : {}),
     });
   });
 
@@ -89,6 +91,6 @@ function article(id: string, title: string, description: string, html: string, u
     title,
     description,
     input_message_content: { message_text: html, parse_mode: "HTML", link_preview_options: NO_PREVIEW },
-    ...(passageId ? { reply_markup: { inline_keyboard: [[{ text: "📖 在机器人中查看全文", url: deepLink(username, passageId) }]] } } : {}),
+    ...(passageId ? { reply_markup: { inline_keyboard: [[{ text: M.BUTTON.openInBot, url: deepLink(username, passageId) }]] } } : {}),
   };
 }
