@@ -75,8 +75,11 @@ export function adminFeature(deps: BotDeps, settings: AdminSettings | undefined,
 
   const pm = composer.chatType("private");
 
-  pm.on("message:document", async (ctx) => {
+  pm.on("message:document", async (ctx, next) => {
     if (!isAdmin(ctx.from.id) || !settings) {
+      // Someone who is not an administrator and wrote a caption is asking a question about
+      // the bulletins (the chat feature answers captions); only a bare document is an upload.
+      if (ctx.msg.caption?.trim()) return next();
       deps.logger.info({ user: ctx.from.id, action: "upload", outcome: "not-admin" }, "admin action refused");
       await ctx.reply(M.notAdmin, html());
       return;
