@@ -6,11 +6,11 @@ import { Answer, type Direct, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
 import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
 import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
-import { makeExcerpt } from "./search/excerpt.js";
+import { makeExcerpt } from "./answer/excerpt.js";
 import {
   FILTERS_ONLY, NO_HITS, NOTHING_TO_SEARCH, cutNotice, floorNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice,
   type Coverage,
-} from "./search/notices.js";
+} from "./answer/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
 import { buildIndexYielding } from "./search/passage-index.js";
 import { parseQuery, type Query } from "./search/query.js";

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { startBotApiStub, textMessage, type BotApiStub } from "../../test/support/bot-api-stub.js";
+import { startBotApiStub, textMessage, type BotApiStub } from "../testing/bot-api-stub.js";
 import { summarise, type Summary } from "./stats.js";
 
 /**

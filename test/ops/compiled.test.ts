@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Answer } from "../../src/answer/schema.js";
-import { startBotApiStub, textMessage } from "../support/bot-api-stub.js";
+import { startBotApiStub, textMessage } from "../../src/testing/bot-api-stub.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const OUT_NAME = `.dist-test-${process.pid}`;
