@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -10,6 +10,9 @@ import { join } from "node:path";
  */
 export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), "jianbao-test-run-"));
+  // Traversable by all, as the OS temp folder is: a test runs a child as `nobody` on folders it
+  // opened up inside (test/ops/index-faults.test.ts); each folder inside keeps its own mode.
+  chmodSync(root, 0o755);
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = root;
   return () => {
