@@ -6,13 +6,12 @@ import { Answer, type Direct, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
 import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
 import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
-import { makeExcerpt } from "./search/excerpt.js";
+import { makeExcerpt } from "./answer/excerpt.js";
 import {
   FILTERS_ONLY, NO_HITS, NOTHING_TO_SEARCH, cutNotice, floorNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice,
   type Coverage,
-} from "./search/notices.js";
+} from "./answer/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
-import { buildIndexYielding } from "./search/passage-index.js";
 import { parseQuery, type Query } from "./search/query.js";
 import { retrieve, termCredit, termWeights, type Ranked } from "./search/retrieve.js";
 import {
@@ -21,7 +20,6 @@ import {
 } from "./search/store.js";
 import { readFullDictionary, readServingDictionary, saveServingDictionary, trimDictionary } from "./text/dictionary.js";
 import { useDictionary, type JiebaDictionary } from "./text/segment.js";
-import { indexedTexts } from "./search/passage-index.js";
 import { EMPTY_THESAURUS, loadThesaurus, type Thesaurus } from "./text/thesaurus.js";
 import { OPERATOR_THESAURUS_NAME, THESAURUS_FILE } from "./paths.js";
 import { join } from "node:path";
@@ -155,6 +153,8 @@ export class Engine {
     listing: SeedListing,
     thesaurus: Thesaurus,
   ): Promise<Engine> {
+    // Building needs MiniSearch; a process serving a fresh index never loads it.
+    const { buildIndexYielding, indexedTexts } = await import("./search/passage-index.js");
     const read = await readCorpus(options.seedsDir, warn, listing);
     const passages = read.bulletins.flatMap((b) => b.passages);
     const bulletins: BulletinSummary[] = read.bulletins.map((b) => ({

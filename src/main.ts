@@ -1,15 +1,8 @@
-import { GrammyError } from "grammy";
-import { createBot } from "./bot/bot.js";
-import { createLogger, type Logger } from "./bot/logger.js";
-import {
-  loggingLink, startPolling, startWebhook, StartCancelled, TelegramFatalError, type RunningBot, type TelegramFault,
-} from "./bot/run.js";
+import type { Logger } from "./bot/logger.js";
+import type { RunningBot, TelegramFault } from "./bot/run.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { runConsoleChat } from "./console.js";
-import { Engine } from "./engine.js";
-import { startHealthServer, type HealthSources } from "./ops/health.js";
-import { LiveEngine, type LiveEngineEvent } from "./ops/live-engine.js";
-import { errorText } from "./ops/telegram-link.js";
+import type { HealthSources } from "./ops/health.js";
+import type { LiveEngine, LiveEngineEvent } from "./ops/live-engine.js";
 
 /**
  * `npm start` / `node dist/main.js`: with BOT_TOKEN the Telegram bot (polling or webhook),
@@ -19,6 +12,11 @@ import { errorText } from "./ops/telegram-link.js";
  *   1   start-up failed (a bad variable, no seeds folder, a port in use, a 4xx from Telegram)
  *   75  another instance is polling with this token (409): restart later
  *   78  the token was rejected (401): do not restart until it is fixed
+ *
+ * Each front end's modules are imported only on its own path (the terminal chat never loads
+ * grammy, pino or the Bot API runner; the bot never loads the terminal renderer), and the
+ * engine's build-only code (MiniSearch, the bulletin format readers) loads only when the index
+ * must be built: start-up time and resident memory are mostly module loading.
  */
 
 /** Shutdown must finish within a few seconds even if Telegram or a handler hangs. */
@@ -45,6 +43,7 @@ async function main(): Promise<void> {
     process.stderr.write(
       "未设置 BOT_TOKEN，进入终端问答。要连接 Telegram：向 @BotFather 申请机器人令牌，写入 .env 的 BOT_TOKEN 后重新运行 npm start（详见 README 的 Telegram bot 一节）。\n",
     );
+    const [{ Engine }, { runConsoleChat }] = await Promise.all([import("./engine.js"), import("./console.js")]);
     const engine = await Engine.open({ seedsDir: config.seedsDir, indexDir: config.indexDir });
     await runConsoleChat(engine);
     return;
@@ -53,6 +52,14 @@ async function main(): Promise<void> {
 }
 
 async function runBot(config: Config, token: string): Promise<void> {
+  const [{ createBot }, { createLogger }, { loggingLink, startPolling, startWebhook, StartCancelled, TelegramFatalError }, { startHealthServer }, { LiveEngine }] =
+    await Promise.all([
+      import("./bot/bot.js"),
+      import("./bot/logger.js"),
+      import("./bot/run.js"),
+      import("./ops/health.js"),
+      import("./ops/live-engine.js"),
+    ]);
   const logger = createLogger({ level: config.logLevel, token, secrets: [config.webhookSecret] });
   const stopStart = new AbortController();
   let running: RunningBot | undefined;
@@ -107,7 +114,7 @@ async function runBot(config: Config, token: string): Promise<void> {
       onEvent: (event) => logEngineEvent(logger, event),
     });
   } catch (error) {
-    startFailed(logger, error);
+    return startFailed(logger, error);
   }
   if (stopRequested) return;
   const info = live.info();
@@ -141,7 +148,7 @@ async function runBot(config: Config, token: string): Promise<void> {
       fatal(error.fault);
       return;
     }
-    startFailed(logger, error);
+    return startFailed(logger, error);
   }
   // A signal that arrived while starting found nothing to stop yet.
   if (stopRequested) await running.stop();
@@ -167,7 +174,8 @@ function logEngineEvent(logger: Logger, event: LiveEngineEvent): void {
   }
 }
 
-function startFailed(logger: Logger, error: unknown): never {
+async function startFailed(logger: Logger, error: unknown): Promise<never> {
+  const [{ GrammyError }, { errorText }] = await Promise.all([import("grammy"), import("./ops/telegram-link.js")]);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const detail =
     code === "EADDRINUSE" || code === "EACCES"

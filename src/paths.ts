@@ -17,7 +17,9 @@ function findPackageRoot(from: string): string {
 export const PROJECT_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 export const DEFAULT_SEEDS_DIR = resolve(PROJECT_ROOT, "seeds");
 export const DEFAULT_INDEX_DIR = resolve(PROJECT_ROOT, "index");
-export const EVAL_SET_FILE = resolve(PROJECT_ROOT, "test/eval/questions.json");
+export const EVAL_SET_FILE = resolve(PROJECT_ROOT, "src/eval/questions.json");
 /** The domain thesaurus shipped with the project (operators add `synonyms.txt` to the seeds folder). */
-export const THESAURUS_FILE = resolve(PROJECT_ROOT, "src/text/thesaurus.txt");
+// Beside this module's text/ folder, so the compiled dist/ (which has no src/, e.g. in the Docker
+// image) finds the copy src/build.mjs puts there.
+export const THESAURUS_FILE = fileURLToPath(new URL("./text/thesaurus.txt", import.meta.url));
 export const OPERATOR_THESAURUS_NAME = "synonyms.txt";

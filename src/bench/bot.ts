@@ -1,19 +1,37 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { startBotApiStub, textMessage, type BotApiStub } from "../../test/support/bot-api-stub.js";
+import { readFileSync } from "node:fs";
+import { startBotApiStub, textMessage, type BotApiStub } from "../testing/bot-api-stub.js";
 import { summarise, type Summary } from "./stats.js";
 
 /**
- * Bot side, measured on the real `npm start` process against the local Bot API stand-in:
- *  - cold start: from spawning `npm start` (index already built) to its first getUpdates;
+ * Bot side, measured on real processes against the local Bot API stand-in, index already built:
+ *  - cold start: from spawning the process to its first getUpdates (the bot is ready), for the
+ *    compiled production start (`node dist/main.js`, built first by the caller), the same through
+ *    npm (`npm run start:prod`: the wrapper's own cost), and the development start (tsx);
+ *  - serving memory: the compiled process's RSS once ready and after the question run
+ *    (/proc/PID/status: VmRSS, and VmHWM for the peak);
  *  - update-to-reply: from an update being handed to the bot's long poll to its sendMessage
  *    arriving at the stand-in, one question at a time, each from a different user (so the
  *    per-user rate limit never answers instead of the engine).
  */
 
+export type StartMode = "compiled" | "npm" | "tsx";
+
+/** How production runs node (Dockerfile, `npm run start:prod`): a 1 MB young generation. */
+export const PRODUCTION_FLAGS = ["--max-semi-space-size=1"];
+
+export const START_COMMANDS: Record<StartMode, string> = {
+  compiled: `node ${PRODUCTION_FLAGS.join(" ")} dist/main.js`,
+  npm: "npm run start:prod",
+  tsx: "node --import tsx src/main.ts",
+};
+
 export interface BotBenchResult {
-  coldStartMs: number[];
-  /** Same, started as `node --import tsx src/main.ts` (no npm wrapper). */
-  coldStartNodeMs: number[];
+  coldStartMs: Record<StartMode, number[]>;
+  /** RSS of the compiled bot (MB): once ready, after the question run, and its peak. */
+  rssReadyMb: number;
+  rssServingMb: number;
+  rssPeakMb: number;
   updateToReply: Summary;
   questions: number;
 }
@@ -37,7 +55,7 @@ async function until<T>(probe: () => T | undefined, timeoutMs: number, what: str
   }
 }
 
-function startBot(stub: BotApiStub, o: BotBenchOptions, viaNpm: boolean): ChildProcess {
+function startBot(stub: BotApiStub, o: BotBenchOptions, mode: StartMode): ChildProcess {
   const env = {
     ...process.env,
     BOT_TOKEN: stub.token,
@@ -47,11 +65,14 @@ function startBot(stub: BotApiStub, o: BotBenchOptions, viaNpm: boolean): ChildP
     LOG_LEVEL: "warn",
     BOT_MODE: "polling",
   };
-  const [cmd, args] = viaNpm
-    ? ["npm", ["start", "--silent"]]
-    : [process.execPath, ["--import", "tsx", "src/main.ts"]];
+  const [cmd, args]: [string, string[]] =
+    mode === "compiled"
+      ? [process.execPath, [...PRODUCTION_FLAGS, "dist/main.js"]]
+      : mode === "npm"
+        ? ["npm", ["run", "start:prod", "--silent"]]
+        : [process.execPath, ["--import", "tsx", "src/main.ts"]];
   // Own process group, so stopping it stops npm, tsx and node together.
-  return spawn(cmd, args as string[], { cwd: o.cwd, env, stdio: ["ignore", "ignore", "pipe"], detached: true });
+  return spawn(cmd, args, { cwd: o.cwd, env, stdio: ["ignore", "ignore", "pipe"], detached: true });
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -73,11 +94,18 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function coldStart(o: BotBenchOptions, viaNpm: boolean): Promise<{ ms: number; stub: BotApiStub; child: ChildProcess }> {
+/** A process's resident memory from /proc (MB): current and peak. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+async function coldStart(o: BotBenchOptions, mode: StartMode): Promise<{ ms: number; stub: BotApiStub; child: ChildProcess }> {
   const stub = await startBotApiStub();
   let stderr = "";
   const started = performance.now();
-  const child = startBot(stub, o, viaNpm);
+  const child = startBot(stub, o, mode);
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   try {
     await until(
@@ -97,25 +125,25 @@ async function coldStart(o: BotBenchOptions, viaNpm: boolean): Promise<{ ms: num
 }
 
 export async function benchBot(o: BotBenchOptions): Promise<BotBenchResult> {
-  const coldStartMs: number[] = [];
-  const coldStartNodeMs: number[] = [];
+  const coldStartMs: Record<StartMode, number[]> = { compiled: [], npm: [], tsx: [] };
+  // Interleaved, so a burst of load on the machine does not fall on one mode only.
   for (let i = 0; i < o.coldRuns; i++) {
-    const run = await coldStart(o, false);
-    coldStartNodeMs.push(run.ms);
-    await stop(run.child);
-    await run.stub.close();
+    for (const mode of ["compiled", "npm", "tsx"] as const) {
+      if (mode === "compiled" && i === o.coldRuns - 1) continue;
+      const run = await coldStart(o, mode);
+      coldStartMs[mode].push(run.ms);
+      await stop(run.child);
+      await run.stub.close();
+    }
   }
-  for (let i = 0; i < o.coldRuns - 1; i++) {
-    const run = await coldStart(o, true);
-    coldStartMs.push(run.ms);
-    await stop(run.child);
-    await run.stub.close();
-  }
-  // The last npm start stays up for the question run.
-  const { ms, stub, child } = await coldStart(o, true);
-  coldStartMs.push(ms);
+  // The last compiled start stays up for the question run.
+  const { ms, stub, child } = await coldStart(o, "compiled");
+  coldStartMs.compiled.push(ms);
   const samples: number[] = [];
+  let ready = { rss: NaN, peak: NaN };
+  let serving = { rss: NaN, peak: NaN };
   try {
+    ready = memoryOf(child.pid!);
     const warmup = 10;
     for (let i = 0; i < o.count + warmup; i++) {
       const userId = 100_000 + i;
@@ -127,9 +155,17 @@ export async function benchBot(o: BotBenchOptions): Promise<BotBenchResult> {
       if (!call.response?.ok) throw new Error(`the stand-in rejected a reply: ${call.response?.description}`);
       if (i >= warmup) samples.push(t1 - t0);
     }
+    serving = memoryOf(child.pid!);
   } finally {
     await stop(child);
     await stub.close();
   }
-  return { coldStartMs, coldStartNodeMs, updateToReply: summarise(samples), questions: samples.length };
+  return {
+    coldStartMs,
+    rssReadyMb: ready.rss,
+    rssServingMb: serving.rss,
+    rssPeakMb: serving.peak,
+    updateToReply: summarise(samples),
+    questions: samples.length,
+  };
 }

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { benchBot, type BotBenchResult } from "./bot.js";
+import { benchBot, START_COMMANDS, type BotBenchResult } from "./bot.js";
 import type { PeerFigures } from "./peers.js";
 import { countPassages } from "./count.js";
 import { questionMix, type BenchQuestion } from "./questions.js";
@@ -185,17 +185,28 @@ function bounds(results: SizeResult[], bot: BotBenchResult | null): Bound[] {
     out.push({ what: "100k: load ≤ build / 5", limit: `≤ ${secs(b.buildMs / 5)} s`, measured: `${secs(s.loadMs)} s (${(s.loadMs / b.buildMs).toFixed(3)} of build)`, ok: s.loadMs <= b.buildMs / 5 });
     out.push({
       what: "100k: serving memory (RSS after load and the question runs)",
-      limit: "≤ 800 MB",
+      limit: "≤ 300 MB",
       measured: `${s.rssServingMb.toFixed(0)} MB (peak while loading: ${s.peakAfterLoadMb.toFixed(0)} MB)`,
-      ok: s.rssServingMb <= 800,
+      ok: s.rssServingMb <= 300,
     });
-    out.push({ what: "100k: p99 per question", limit: "≤ 15 ms", measured: `${ms(s.engine.p99)} ms`, ok: s.engine.p99 <= 15 });
+    out.push({ what: "100k: p99 per question (full `ask`)", limit: "≤ 2 ms", measured: `${ms(s.engine.p99)} ms (p50 ${ms(s.engine.p50)} ms)`, ok: s.engine.p99 <= 2 });
     out.push({ what: "100k: index vs linear scan at p50", limit: "≥ 20×", measured: `${ratio(s.scan.p50, s.engine.p50)}×`, ok: s.scan.p50 / s.engine.p50 >= 20 });
   }
   if (bot) {
     out.push({ what: "seeds: update-to-reply p99", limit: "≤ 50 ms", measured: `${ms(bot.updateToReply.p99)} ms`, ok: bot.updateToReply.p99 <= 50 });
-    const worst = Math.max(...bot.coldStartMs);
-    out.push({ what: "seeds: cold start of npm start to ready", limit: "≤ 2 s", measured: `${bot.coldStartMs.map(secs).join(" / ")} s`, ok: worst <= 2000 });
+    const compiled = bot.coldStartMs.compiled;
+    out.push({
+      what: `seeds: start to ready, compiled (\`${START_COMMANDS.compiled}\`)`,
+      limit: "≤ 0.5 s",
+      measured: `${compiled.map(secs).join(" / ")} s`,
+      ok: Math.max(...compiled) <= 500,
+    });
+    out.push({
+      what: "seeds: serving RSS, compiled bot after the question run",
+      limit: "≤ 120 MB",
+      measured: `${bot.rssServingMb.toFixed(0)} MB (ready: ${bot.rssReadyMb.toFixed(0)} MB, peak ${bot.rssPeakMb.toFixed(0)} MB)`,
+      ok: bot.rssServingMb <= 120,
+    });
   }
   return out;
 }
@@ -245,7 +256,9 @@ function report(results: SizeResult[], bot: BotBenchResult | null, rounds: numbe
     "Build and load are timed around `Engine.open` (rebuild / saved index) in a fresh process; the build includes reading, " +
       "parsing, indexing and writing the index. Peak build RSS is the build process's maxRSS. RSS serving is measured after a " +
       "forced GC once the question runs are done; the load peak is the process's maxRSS right after loading (JSON parsing is " +
-      "transient). Both include loading jieba's dictionary (about 1 s, on first use); process start-up (loading the modules) is apart.",
+      "transient). Load includes jieba loading the index's trimmed dictionary (the full one only when building); process start-up " +
+      "(loading the modules) is apart. These processes run from source under tsx with the benchmark's peers loaded, so their RSS " +
+      "is not the bot's: the bot's own (compiled) is in the Bot section.",
   );
   lines.push("");
   lines.push("## Per-question latency (ms)");
@@ -335,15 +348,20 @@ function report(results: SizeResult[], bot: BotBenchResult | null, rounds: numbe
         ["measure", "value"],
         [
           [`update → reply sent, ${bot.questions} questions`, `p50 ${ms(bot.updateToReply.p50)} ms, p95 ${ms(bot.updateToReply.p95)} ms, p99 ${ms(bot.updateToReply.p99)} ms, max ${ms(bot.updateToReply.max)} ms`],
-          ["cold start `npm start` → first getUpdates", bot.coldStartMs.map((x) => `${secs(x)} s`).join(", ")],
-          ["cold start `node --import tsx src/main.ts` → first getUpdates", bot.coldStartNodeMs.map((x) => `${secs(x)} s`).join(", ")],
+          ...(["compiled", "npm", "tsx"] as const).map((mode) => [
+            `cold start \`${START_COMMANDS[mode]}\` → first getUpdates`,
+            bot.coldStartMs[mode].map((x) => `${secs(x)} s`).join(", "),
+          ]),
+          ["RSS of the compiled bot: ready / after the questions / peak", `${bot.rssReadyMb.toFixed(0)} / ${bot.rssServingMb.toFixed(0)} / ${bot.rssPeakMb.toFixed(0)} MB`],
         ],
       ),
     );
     lines.push("");
     lines.push(
-      "Update → reply: the update is queued at the stand-in, the bot (a real `npm start` process) receives it by long polling, " +
-        "answers, and the time stops when its sendMessage arrives at the stand-in. One question at a time, each from a new user.",
+      "Update → reply: the update is queued at the stand-in, the bot (a real compiled process, started as in production) receives it by long polling, " +
+        "answers, and the time stops when its sendMessage arrives at the stand-in. One question at a time, each from a new user. " +
+        "Cold start: from spawning the process (index already built and fresh) to its first getUpdates. RSS is the bot process's " +
+        "own (/proc VmRSS; the npm wrapper, when used, is a second process of its own).",
     );
   }
   const b = bounds(results, bot);
@@ -380,9 +398,10 @@ async function main(): Promise<void> {
     const { result, seedsDir, indexDir, questions } = await benchSize(size, rounds, size === largest && size !== "seeds", peers);
     results.push(result);
     if (size === "seeds" && !values["no-bot"]) {
-      log("  bot: cold starts and 200 questions against the Bot API stand-in…");
+      log("  bot: compiling (npm run build), then cold starts and 200 questions against the Bot API stand-in…");
+      await runChild([join(ROOT, "src/build.mjs")]);
       bot = await benchBot({ cwd: ROOT, seedsDir, indexDir, questions: questions.map((q) => q.q), count: 200, coldRuns: 3 });
-      log(`  update→reply p50 ${ms(bot.updateToReply.p50)} / p99 ${ms(bot.updateToReply.p99)} ms; cold start ${bot.coldStartMs.map(secs).join(", ")} s`);
+      log(`  update→reply p50 ${ms(bot.updateToReply.p50)} / p99 ${ms(bot.updateToReply.p99)} ms; compiled start ${bot.coldStartMs.compiled.map(secs).join(", ")} s, RSS ${bot.rssServingMb.toFixed(0)} MB`);
     }
   }
   const text = report(results, bot, rounds, performance.now() - started);

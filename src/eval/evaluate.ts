@@ -3,7 +3,7 @@ import type { Answer } from "../answer/schema.js";
 import { MARK } from "../answer/schema.js";
 
 /**
- * The evaluation set and its measures (format: test/eval/README.md). A hit is correct when it
+ * The evaluation set and its measures (format: eval/README.md). A hit is correct when it
  * comes from the expected file and its text contains the expected snippet. A question with no
  * expected passage is either a catalogue question (it has an `answer`, judged on the direct
  * answer alone) or a negative: it must get no hits and a notice naming what is missing.

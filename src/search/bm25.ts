@@ -29,6 +29,12 @@ export interface ScoreOptions {
    * score again without pruning.
    */
   prune?: boolean;
+  /**
+   * With pruning: query terms (indexes) whose lists are walked however long they are. The caller
+   * unprunes the strongest pruned term when the bound cannot prove its ranking, instead of
+   * scoring every long list in full.
+   */
+  walk?: ReadonlySet<number>;
 }
 
 /** The passages that matched, with their scores: the caller's to keep. */
@@ -43,7 +49,7 @@ export interface Scored {
   words: number;
   /** With pruning: the most (BM25 sum) a passage found only in pruned lists could score; else 0. */
   prunedBound: number;
-  /** Query terms (indexes) that had a pruned list. */
+  /** Query terms (indexes) that had a pruned list, the one that can add the most first. */
   prunedTerms: number[];
 }
 
@@ -102,7 +108,7 @@ export class Bm25Scorer {
         if (end - start > intersectAbove) {
           intersected.push(list);
           capacity += allowed!.length;
-        } else if (end - start > longest) probed.push(list);
+        } else if (end - start > longest && !options.walk?.has(i)) probed.push(list);
         else {
           walked.push(list);
           capacity += end - start;
@@ -166,7 +172,7 @@ export class Bm25Scorer {
       }
     }
     let prunedBound = 0;
-    const prunedTerms = new Set<number>();
+    const reachOf = new Map<number, number>();
     for (const { term, field, weight, pair } of probed) {
       const dense = this.denseOf(pair);
       const word = term >>> 5;
@@ -180,8 +186,9 @@ export class Bm25Scorer {
       }
       // The most one posting of this list adds (its largest term-frequency part, precomputed).
       prunedBound += weight * postings.listMax[pair]!;
-      prunedTerms.add(term);
+      reachOf.set(term, (reachOf.get(term) ?? 0) + weight * postings.listMax[pair]!);
     }
+    const prunedTerms = [...reachOf.keys()].sort((a, b) => reachOf.get(b)! - reachOf.get(a)! || a - b);
     for (let at = 0; at < count; at++) slot[docs[at]!] = 0;
     return {
       count,
@@ -190,7 +197,7 @@ export class Bm25Scorer {
       masks: masks.subarray(0, count * words),
       words,
       prunedBound,
-      prunedTerms: [...prunedTerms],
+      prunedTerms,
     };
   }
 

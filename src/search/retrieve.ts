@@ -132,18 +132,22 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     query.terms.includes(term) ? 1 : pieces.has(term) ? PIECE_BOOST : SYNONYM_BOOST;
   const scoreTerms = all.map((term) => ({ term, boost: boostOf(term) }));
   const lift = query.phrases.length > 0 ? 1 + PHRASE_BONUS : 1;
-  const pruned = index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only, prune: true });
-  const best = select(pruned);
-  if (pruned.prunedBound > 0) {
-    // A passage left out matched only pruned lists: bound what it could have scored.
+  // Long lists (工作, 职工 …) are pruned: only passages some rarer term found are scored. A
+  // passage left out matched only pruned lists: bound what it could have scored. When the bound
+  // cannot prove the ranking, the pruned term that can add the most is walked in full and the
+  // rest stay pruned — usually enough, as the weak ones (a common piece of a word) bound low —
+  // and so on until the proof holds or nothing is pruned (then the ranking is exact as is).
+  const walk = new Set<number>();
+  for (;;) {
+    const pruned = index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only, prune: true, walk });
+    const best = select(pruned);
+    if (pruned.prunedBound === 0) return best;
     const names = new Set(pruned.prunedTerms.map((i) => all[i]!));
     const cover = coverage(query, weights, names);
     const bound = pruned.prunedBound * names.size * cover * cover * lift;
-    if (best.length < limit || best[best.length - 1]!.score <= bound) {
-      return select(index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only }));
-    }
+    if (best.length >= limit && best[best.length - 1]!.score > bound) return best;
+    walk.add(pruned.prunedTerms[0]!);
   }
-  return best;
 
   function select(acc: Scored): Ranked[] {
     // Base score of every matching passage: BM25 × terms matched (MiniSearch's quality) × coverage².
@@ -183,20 +187,24 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
       }
       base[i] = acc.scores[i]! * factor;
     }
-    const order = (i: number, j: number) => base[i]! - base[j]! || index.idRank[acc.docs[j]!]! - index.idRank[acc.docs[i]!]!;
+    const { idRank, textGroup } = index;
+    const docs = acc.docs;
 
     // Copies of one text share the phrase bonus, so the best copy by base score is the one a
     // full sort would show; every candidate is allowed, so only that copy enters the heap.
+    // (Base score first, then the id's collation rank: the order a full sort gives.)
     const bestOfGroup = new Int32Array(index.groups).fill(-1);
     let distinct = 0;
     const firsts = new Int32Array(acc.count);
     for (let i = 0; i < acc.count; i++) {
-      const g = index.textGroup[acc.docs[i]!]!;
+      const g = textGroup[docs[i]!]!;
       const known = bestOfGroup[g]!;
       if (known < 0) {
         bestOfGroup[g] = i;
         firsts[distinct++] = g;
-      } else if (order(i, known) > 0) bestOfGroup[g] = i;
+      } else if (base[i]! > base[known]! || (base[i] === base[known] && idRank[docs[i]!]! < idRank[docs[known]!]!)) {
+        bestOfGroup[g] = i;
+      }
     }
     const candidates = new Int32Array(distinct);
     for (let k = 0; k < distinct; k++) candidates[k] = bestOfGroup[firsts[k]!]!;
@@ -204,31 +212,38 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     // Visit passages best base score first; the phrase bonus can lift a passage by at most
     // `lift`, so once the next base score times that cannot reach the current `limit`-th
     // best, nothing further can enter. Same order and ties as a full sort.
-    const better = (a: Ranked, b: Ranked) => b.score - a.score || a.passage.id.localeCompare(b.passage.id);
+    const order = (i: number, j: number) => base[i]! - base[j]! || idRank[docs[j]!]! - idRank[docs[i]!]!;
     const heap = new MaxHeap(candidates, order);
-    const best: Ranked[] = [];
+    // Kept hits, best first: candidate index, final score. `better` sorts as the Ranked list is
+    // shown (score, then id in collation order).
+    const kept: { i: number; score: number; passage: Passage }[] = [];
+    const better = (a: { i: number; score: number }, b: { i: number; score: number }) =>
+      b.score - a.score || idRank[docs[a.i]!]! - idRank[docs[b.i]!]!;
     while (heap.size > 0) {
       const i = heap.peek();
-      if (best.length >= limit && base[i]! * lift < best[best.length - 1]!.score) break;
+      if (kept.length >= limit && base[i]! * lift < kept[kept.length - 1]!.score) break;
       heap.pop();
-      const doc = acc.docs[i]!;
-      const passage = index.passages[doc]!;
-      const phrase = query.phrases.some((p) => passage.text.includes(p)) ? 1 + PHRASE_BONUS : 1;
-      const hit: Ranked = { passage, score: base[i]! * phrase, matched: matchedOf(i).matched };
+      const passage = index.passages[docs[i]!]!;
+      const phrase = lift > 1 && query.phrases.some((p) => passage.text.includes(p)) ? lift : 1;
+      const hit = { i, score: base[i]! * phrase, passage };
+      // With the list full, a hit that sorts after its last entry changes nothing: pushed, it
+      // would be popped again, and were it a twin of an entry it would lose to it. Most visits
+      // of near-tied candidates end here, before any comparison of texts.
+      if (kept.length >= limit && better(hit, kept[kept.length - 1]!) > 0) continue;
       // Identical passages (the same text filed twice) are shown once, and so is a paragraph
       // cut into parts: its best part stands for it (expand shows the rest). The better one stays.
-      const twin = best.findIndex(
+      const twin = kept.findIndex(
         (b) => b.passage.text === passage.text || (b.passage.source === passage.source && b.passage.paragraph === passage.paragraph),
       );
       if (twin >= 0) {
-        if (better(hit, best[twin]!) >= 0) continue;
-        best.splice(twin, 1);
+        if (better(hit, kept[twin]!) >= 0) continue;
+        kept.splice(twin, 1);
       }
-      best.push(hit);
-      best.sort(better);
-      if (best.length > limit) best.pop();
+      kept.push(hit);
+      kept.sort(better);
+      if (kept.length > limit) kept.pop();
     }
-    return best;
+    return kept.map(({ i, score, passage }) => ({ passage, score, matched: matchedOf(i).matched }));
   }
 }
 

@@ -19,7 +19,7 @@ import { loadConfig } from "../../src/config.js";
 import { LiveEngine } from "../../src/ops/live-engine.js";
 import type { IndexInfo } from "../../src/engine.js";
 import { listBulletinFiles, removeSeedFile, safeSeedName, saveSeedFile } from "../../src/ops/seed-files.js";
-import { startBotApiStub, type BotApiStub } from "../support/bot-api-stub.js";
+import { startBotApiStub, type BotApiStub } from "../../src/testing/bot-api-stub.js";
 import { assertTelegramHtml, SEEDS_DIR } from "./harness.js";
 
 describe("safeSeedName", () => {

@@ -16,7 +16,7 @@ import { startPolling, type RunningBot } from "../../src/bot/run.js";
 import { LiveEngine } from "../../src/ops/live-engine.js";
 import {
   buttonsOf, callbackQuery, documentMessage, startBotApiStub, textMessage, type BotApiStub, type RecordedCall, type StubFile,
-} from "../support/bot-api-stub.js";
+} from "../../src/testing/bot-api-stub.js";
 import { assertTelegramHtml, resultMessage, SEEDS_DIR } from "./harness.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/formats");

@@ -23,7 +23,7 @@ import {
   textMessage,
   type BotApiStub,
   type RecordedCall,
-} from "../support/bot-api-stub.js";
+} from "../../src/testing/bot-api-stub.js";
 import { assertTelegramHtml, nextCall, openEngine, resultMessage, silentLogger, startBot } from "./harness.js";
 
 let engine: Engine;

@@ -8,8 +8,8 @@ import { TELEGRAM_TEXT_LIMIT } from "../../src/bot/html.js";
 import { createLogger } from "../../src/bot/logger.js";
 import { startPolling, type RunningBot } from "../../src/bot/run.js";
 import { Engine } from "../../src/engine.js";
-import type { BotApiStub, RecordedCall } from "../support/bot-api-stub.js";
-import { parseTelegramHtml, type ParsedHtml } from "../support/telegram-html.js";
+import type { BotApiStub, RecordedCall } from "../../src/testing/bot-api-stub.js";
+import { parseTelegramHtml, type ParsedHtml } from "../../src/testing/telegram-html.js";
 
 export const SEEDS_DIR = resolve(import.meta.dirname, "../../seeds");
 

@@ -14,7 +14,7 @@ import type { Engine } from "../../src/engine.js";
 import {
   buttonsOf, callbackQuery, captionMessage, editedMessage, myChatMember, startBotApiStub, STUB_LIMITS, textMessage, voiceMessage,
   type BotApiStub, type RecordedCall,
-} from "../support/bot-api-stub.js";
+} from "../../src/testing/bot-api-stub.js";
 import { assertTelegramHtml, nextCall, openEngine, resultMessage, startBot } from "./harness.js";
 
 let engine: Engine;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotApiStub, textMessage, type BotApiStub } from "../support/bot-api-stub.js";
+import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
 import { assertTelegramHtml, SEEDS_DIR } from "./harness.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");

@@ -10,7 +10,7 @@ import {
   renderSharedHit,
   renderSources,
 } from "../../src/bot/render.js";
-import { parseTelegramHtml } from "../support/telegram-html.js";
+import { parseTelegramHtml } from "../../src/testing/telegram-html.js";
 import { makeAnswer, makeHit, makePassage } from "./fake-engine.js";
 
 const hostile = `<script>alert("x")</script> & <b>粗</b> &amp; **`;

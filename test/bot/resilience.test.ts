@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import { startPolling, type RunningBot } from "../../src/bot/run.js";
-import { startBotApiStub, textMessage, type BotApiStub } from "../support/bot-api-stub.js";
+import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
 import { fakeEngine, makeAnswer, makeHit } from "./fake-engine.js";
 import { silentLogger } from "./harness.js";
 

@@ -7,8 +7,8 @@ import { createLogger } from "../../src/bot/logger.js";
 import { SlidingWindowLimiter } from "../../src/bot/rate-limit.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { MAX_QUESTION_CHARS } from "../../src/engine.js";
-import { entitiesFor } from "../support/bot-api-stub.js";
-import { parseTelegramHtml } from "../support/telegram-html.js";
+import { entitiesFor } from "../../src/testing/bot-api-stub.js";
+import { parseTelegramHtml } from "../../src/testing/telegram-html.js";
 
 describe("callback data codec", () => {
   it("round-trips every action within 64 bytes", () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import { startWebhook, type RunningWebhook } from "../../src/bot/run.js";
 import type { Engine } from "../../src/engine.js";
-import { startBotApiStub, textMessage, type BotApiStub } from "../support/bot-api-stub.js";
+import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
 import { assertTelegramHtml, openEngine, silentLogger } from "./harness.js";
 
 const SECRET = "s3cret_Token-for-tests";

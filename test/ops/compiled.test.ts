@@ -4,12 +4,12 @@
  * from the package root, not from the compiled file's folder.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Answer } from "../../src/answer/schema.js";
-import { startBotApiStub, textMessage } from "../support/bot-api-stub.js";
+import { startBotApiStub, textMessage } from "../../src/testing/bot-api-stub.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const OUT_NAME = `.dist-test-${process.pid}`;
@@ -18,7 +18,7 @@ let scratch: string;
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), "jb-compiled-"));
-  const build = spawnSync(process.execPath, ["scripts/build.mjs", "--out", OUT_NAME], { cwd: ROOT, encoding: "utf8" });
+  const build = spawnSync(process.execPath, ["src/build.mjs", "--out", OUT_NAME], { cwd: ROOT, encoding: "utf8" });
   expect(build.status, build.stdout + build.stderr).toBe(0);
 }, 120_000);
 afterAll(() => {
@@ -29,6 +29,11 @@ afterAll(() => {
 const env = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH ?? "", HOME: scratch, INDEX_DIR: join(scratch, "index"), ...extra });
 
 describe("the compiled build", () => {
+  it("carries the assets the code opens at run time (a Docker image has dist/ and no src/)", () => {
+    expect(existsSync(join(OUT, "text/thesaurus.txt"))).toBe(true);
+    expect(existsSync(join(OUT, "text/jieba"))).toBe(true);
+  });
+
   it("CLI: builds the index and answers, run from another folder", () => {
     const index = spawnSync(process.execPath, [join(OUT, "cli.js"), "index", "--out", join(scratch, "index")], { cwd: scratch, encoding: "utf8" });
     expect(index.stderr).toBe("");

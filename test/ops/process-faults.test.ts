@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countPassages } from "../../src/bench/count.js";
 import { ensureCorpus } from "../../src/bench/synth.js";
 import { Engine } from "../../src/engine.js";
-import { startBotApiStub, textMessage, type BotApiStub } from "../support/bot-api-stub.js";
+import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
 import { SEEDS_DIR } from "../bot/harness.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");

@@ -10,7 +10,7 @@ import { loggingLink, startPolling, type RunningBot } from "../../src/bot/run.js
 import type { Engine } from "../../src/engine.js";
 import { healthReport } from "../../src/ops/health.js";
 import type { TelegramLink } from "../../src/ops/telegram-link.js";
-import { startBotApiStub, textMessage, type BotApiStub } from "../support/bot-api-stub.js";
+import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
 import { openEngine } from "../bot/harness.js";
 
 let engine: Engine;

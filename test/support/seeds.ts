@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Engine } from "../../src/engine.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 
-/** A scratch directory under the OS temp folder. */
+/** A scratch directory under the OS temp folder (inside the run's root, removed after the run: test/support/temp-root.ts). */
 export function scratch(prefix = "jianbao-"): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }

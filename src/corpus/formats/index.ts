@@ -1,11 +1,5 @@
 import { extname } from "node:path";
 import { normaliseText } from "../../text/normalise.js";
-import { readDoc } from "./doc.js";
-import { readDocx } from "./docx.js";
-import { readHtml } from "./html.js";
-import { readMarkdown } from "./md.js";
-import { readPdf } from "./pdf.js";
-import { readTxt } from "./txt.js";
 import { LIMITS, type DocumentMeta, type Extraction } from "./types.js";
 
 /**
@@ -42,24 +36,27 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-function read(extension: string, bytes: Uint8Array, signal: AbortSignal): Promise<Extraction> | Extraction {
+// Each reader is imported when a file of its format is first read: their libraries (pdfjs-dist,
+// mammoth, word-extractor, marked, htmlparser2) are a third of a serving process's memory and
+// start-up, and a bot whose index is fresh never reads a bulletin.
+async function read(extension: string, bytes: Uint8Array, signal: AbortSignal): Promise<Extraction> {
   switch (extension) {
     case ".docx":
     case ".doc":
       // WPS and mail gateways rename freely: trust the bytes, not the name.
-      if (startsWith(bytes, ZIP)) return readDocx(bytes);
-      if (startsWith(bytes, OLE)) return readDoc(bytes);
+      if (startsWith(bytes, ZIP)) return (await import("./docx.js")).readDocx(bytes);
+      if (startsWith(bytes, OLE)) return (await import("./doc.js")).readDoc(bytes);
       return { ok: false, reason: "不是 Word 文档（既不是 .docx 也不是 .doc 格式）" };
     case ".pdf":
       if (!new TextDecoder("latin1").decode(bytes.subarray(0, 1024)).includes("%PDF-")) return { ok: false, reason: "不是 PDF 文件" };
-      return readPdf(bytes, signal);
+      return (await import("./pdf.js")).readPdf(bytes, signal);
     case ".html":
     case ".htm":
-      return readHtml(bytes);
+      return (await import("./html.js")).readHtml(bytes);
     case ".md":
-      return readMarkdown(bytes);
+      return (await import("./md.js")).readMarkdown(bytes);
     default:
-      return readTxt(bytes);
+      return (await import("./txt.js")).readTxt(bytes);
   }
 }
 
@@ -93,7 +90,7 @@ export async function extractBulletin(name: string, bytes: Uint8Array, limits: {
     }, limits.millis);
   });
   try {
-    const extraction = await Promise.race([Promise.resolve().then(() => read(extname(name).toLowerCase(), bytes, controller.signal)), timeout]);
+    const extraction = await Promise.race([read(extname(name).toLowerCase(), bytes, controller.signal), timeout]);
     return extraction.ok ? layOut(extraction) : extraction;
   } catch {
     // A library failing in a way we did not foresee is still one bad file, not a failed build.

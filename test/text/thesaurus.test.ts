@@ -8,7 +8,7 @@ import { OPERATOR_THESAURUS_NAME, THESAURUS_FILE } from "../../src/paths.js";
 import { loadThesaurus, parseThesaurus, makeThesaurus, ThesaurusError } from "../../src/text/thesaurus.js";
 import { copySeeds, scratch } from "../support/seeds.js";
 
-const FIXTURE = fileURLToPath(new URL("./fixtures/synonyms-small.txt", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("../fixtures/synonyms-small.txt", import.meta.url));
 
 describe("thesaurus loader (Solr synonym format)", () => {
   it("reads equivalence groups, explicit mappings, full-width commas and comments", () => {

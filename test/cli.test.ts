@@ -3,10 +3,10 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Answer } from "../../src/answer/schema.js";
-import { runConsoleChat } from "../../src/console.js";
-import { PROJECT_ROOT } from "../../src/paths.js";
-import { copySeeds, openSeedEngine, scratch } from "../support/seeds.js";
+import { Answer } from "../src/answer/schema.js";
+import { runConsoleChat } from "../src/console.js";
+import { PROJECT_ROOT } from "../src/paths.js";
+import { copySeeds, openSeedEngine, scratch } from "./support/seeds.js";
 
 /** Runs the real command line, as `npm run …` does. */
 function cli(args: string[], input?: string) {

@@ -31,7 +31,7 @@ describe("the evaluation set", () => {
     expect(questions.filter((q) => q.kind === "figure" && q.answer).length).toBeGreaterThanOrEqual(40);
   });
 
-  // Thresholds sit a little under the measured figures (test/eval/README.md): a drop fails.
+  // Thresholds sit a little under the measured figures (src/eval/README.md): a drop fails.
   it("ranks the answering passage first and within the top five", () => {
     const misses = report.misses.map((m) => `${m.question.q} → rank ${m.rank ?? "-"}`);
     expect(report.hitAt1!, misses.join("\n")).toBeGreaterThanOrEqual(HIT_AT_1);

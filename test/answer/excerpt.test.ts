@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { excerptRuns } from "../../src/answer/schema.js";
-import { EXCERPT_CHARS, makeExcerpt } from "../../src/search/excerpt.js";
+import { EXCERPT_CHARS, makeExcerpt } from "../../src/answer/excerpt.js";
 
 const TEN_THINGS =
   "“十件实事”是：1.为100名生产一线的劳模进行免费体检；2.为困难劳模发放慰问金，组织劳模疗休养；3.为100户困难职工家庭发放优惠证，按月提供免费粮油水电；4.发展壮大特困职工互助会，增加入会1000人次，按章程及时做好补助工作；5.开展为困难职工子女“金秋助学”行动；6.加大维护农民工权益工作力度，实施“维权十大行动”；7.选树工资集体协商工作典型50家；8.组织知名律师免费为职工提供法律服务；9.实施“女职工互助关爱计划”，扶持单亲女职工自主创业；10.为400名困难职工、特困女职工免费体检。";

@@ -1,4 +1,4 @@
-import { MARK } from "../answer/schema.js";
+import { MARK } from "./schema.js";
 
 /**
  * The excerpt: the best window of one to three sentences (at most about 200 characters) around

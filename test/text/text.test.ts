@@ -86,13 +86,16 @@ describe("segmentation", () => {
     expect(terms).toEqual(expect.arrayContaining(["困难职工", "免费", "体检"]));
   });
   it("keeps names from the user dictionary whole in queries", () => {
-    expect(segmentQuery("张家港市总部署工作")).not.toContain("张家港市总");
+    // jieba's dictionary is process-wide and other files teach it the seeds' names, so this uses
+    // names no seed has (海门, 沈卫东): the test holds whichever files ran before in this process.
+    expect(segmentQuery("海门市总部署工作")).not.toContain("海门市总");
+    expect(segmentQuery("沈卫东说")).not.toContain("沈卫东");
     loadDictionary([
-      { word: "张家港市总", tag: "nt" },
-      { word: "顾粮", tag: "nr" },
+      { word: "海门市总", tag: "nt" },
+      { word: "沈卫东", tag: "nr" },
     ]);
-    expect(segmentQuery("张家港市总部署工作")).toContain("张家港市总");
-    expect(segmentQuery("顾粮说")).toContain("顾粮");
+    expect(segmentQuery("海门市总部署工作")).toContain("海门市总");
+    expect(segmentQuery("沈卫东说")).toContain("沈卫东");
   });
   it("indexes fine-grained pieces beside whole words", () => {
     const terms = segmentForIndex("特困职工互助会");

@@ -2,10 +2,10 @@ import { readFile, rm, writeFile, readdir, appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Answer } from "../../src/answer/schema.js";
-import { CatalogueError } from "../../src/corpus/catalogue.js";
-import { Engine, MAX_QUESTION_CHARS } from "../../src/engine.js";
-import { copySeeds, openSeedEngine, scratch } from "../support/seeds.js";
+import { Answer } from "../src/answer/schema.js";
+import { CatalogueError } from "../src/corpus/catalogue.js";
+import { Engine, MAX_QUESTION_CHARS } from "../src/engine.js";
+import { copySeeds, openSeedEngine, scratch } from "./support/seeds.js";
 
 async function open(seedsDir: string, indexDir: string, warnings: string[] = []) {
   return Engine.open({ seedsDir, indexDir, onWarning: (m) => warnings.push(m) });
