@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { bulletinTitles } from "./answer/citation.js";
 import { ANSI, PLAIN, renderTerminal } from "./answer/terminal.js";
 import { printableName } from "./corpus/read.js";
 import { Engine } from "./engine.js";
@@ -86,7 +87,8 @@ async function runAsk(args: string[]): Promise<void> {
     console.log(JSON.stringify(engine.ask(question, { limit }), null, 2));
     return;
   }
-  console.log(renderTerminal(engine.ask(question, { limit: limit ?? 3 }), process.stdout.isTTY ? ANSI : PLAIN));
+  const titles = bulletinTitles(engine.sources());
+  console.log(renderTerminal(engine.ask(question, { limit: limit ?? 3 }), process.stdout.isTTY ? ANSI : PLAIN, { titles }));
 }
 
 async function runEval(args: string[]): Promise<void> {

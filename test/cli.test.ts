@@ -42,7 +42,9 @@ describe("command line", () => {
     expect(stdout.indexOf("💡")).toBeLessThan(stdout.indexOf("1. "));
     expect(stdout).toContain("常熟市总工会 · 2007年");
     expect(stdout).toContain("第7段");
-    expect(stdout).toContain("000_d8c112c12d809796.txt");
+    // Bulletins are cited by their catalogue title, not by file name.
+    expect(stdout).toContain("《2007年基层工会工作计划摘编》");
+    expect(stdout).not.toContain("000_d8c112c12d809796.txt");
     expect(stdout.match(/^\d\. /gm)!.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -30,8 +30,8 @@ export const PLAIN: TerminalStyle = {
 export interface TerminalOptions {
   /**
    * Human bulletin titles: citations then name the bulletin (《…》) and the detail line shows
-   * the item's title and author instead of the file name. Without them (the `ask` command
-   * today) the citation carries the item's title and the detail line the file name.
+   * the item's title and author instead of the file name. Without them the citation carries
+   * the item's title and the detail line the file name.
    */
   titles?: BulletinTitles;
   /** Show hits [from, to) only (the chat's pages); numbering stays the answer's. */
