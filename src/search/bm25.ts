@@ -1,5 +1,5 @@
 import type { Allowed } from "./facets.js";
-import { BM25, type Postings } from "./postings.js";
+import type { Postings } from "./postings.js";
 
 /**
  * BM25 over posting lists, OR-combined, exactly as MiniSearch's `search` scores before its

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { writeAtomic } from "../atomic-write.js";
+import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Passage } from "../corpus/passage.js";
@@ -73,8 +74,11 @@ function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-/** `<file>.<pid>.<random>.tmp`: what writeAtomic leaves behind when the process is killed mid-write. */
-const TEMP_FILE = /^(?:manifest\.json|corpus\.json|postings\.bin)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+/**
+ * `<file>.<pid>.<random>.tmp`: what writeAtomic (src/atomic-write.ts) leaves behind when the
+ * process is killed mid-write — of the index files or of the serving dictionary's.
+ */
+const TEMP_FILE = /^(?:manifest\.json|corpus\.json|postings\.bin|jieba\.dict\.utf8|jieba\.user\.utf8|jieba\.json)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 /** A temporary file this old is no build's work in progress (writing one takes seconds). */
 const STALE_TEMP_MS = 10 * 60_000;
 
@@ -106,17 +110,6 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
     removed.push(name);
   }
   return removed;
-}
-
-async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
 }
 
 export function newBuildId(): string {

@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { JiebaDictionary } from "./segment.js";
 import { cjkRuns } from "./segment.js";
 import { STOP_WORDS } from "./stopwords.js";
+import { writeAtomic } from "../atomic-write.js";
 
 /**
  * The serving dictionary: jieba's 349k-word dictionary cut down, at build time, to the words
@@ -215,17 +215,6 @@ export function servingDictionaryPath(indexDir: string): { dict: string; userDic
     userDict: join(indexDir, "jieba.user.utf8"),
     stamp: join(indexDir, "jieba.json"),
   };
-}
-
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
 }
 
 /**
