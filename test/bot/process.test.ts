@@ -2,59 +2,20 @@
  * The real entry point (`src/main.ts`, what `npm start` runs) as a child process: configuration
  * errors, the console fallback line, and polling against the stand-in Bot API until SIGTERM.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMain, type MainProcess } from "../support/main-process.js";
 import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
-import { assertTelegramHtml, SEEDS_DIR } from "./harness.js";
+import { assertTelegramHtml } from "./harness.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 let indexDir: string;
 
 beforeAll(() => {
   indexDir = mkdtempSync(join(tmpdir(), "jb-main-index-"));
 });
 afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
-
-interface Child {
-  proc: ChildProcess;
-  out: () => string;
-  err: () => string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Every variable set explicitly, so a developer's .env or shell cannot change the outcome. */
-function startMain(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      BOT_TOKEN: "",
-      BOT_API_ROOT: "",
-      BOT_MODE: "polling",
-      WEBHOOK_URL: "",
-      WEBHOOK_SECRET: "",
-      PORT: "",
-      ALLOWED_CHATS: "",
-      LOG_LEVEL: "info",
-      SEEDS_DIR,
-      INDEX_DIR: indexDir,
-      ...env,
-    },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on("data", (d: Buffer) => (err += d.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on("exit", (code, signal) => resolve({ code, signal })),
-  );
-  return { proc, out: () => out, err: () => err, exit };
-}
 
 async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -78,7 +39,7 @@ describe("npm start (src/main.ts)", () => {
       [{ BOT_MODE: "carrier-pigeon" }, "BOT_MODE"],
       [{ BOT_TOKEN: "not-a-token" }, "BOT_TOKEN"],
     ] as const) {
-      const child = startMain(env);
+      const child = startMain(indexDir, env);
       const { code } = await withTimeout(child.exit, 20_000, "config error exit");
       expect(code).toBe(1);
       const lines = child.err().trim().split("\n");
@@ -90,7 +51,7 @@ describe("npm start (src/main.ts)", () => {
   });
 
   it("without BOT_TOKEN says how to connect to Telegram", async () => {
-    const child = startMain({});
+    const child = startMain(indexDir, {});
     await until(() => child.err().includes("\n"), 20_000, "the first stderr line");
     const first = child.err().split("\n")[0]!;
     expect(first).toContain("BOT_TOKEN");
@@ -102,11 +63,11 @@ describe("npm start (src/main.ts)", () => {
 
   describe("with BOT_TOKEN against the stand-in Bot API", () => {
     let stub: BotApiStub;
-    let child: Child;
+    let child: MainProcess;
 
     beforeAll(async () => {
       stub = await startBotApiStub();
-      child = startMain({ BOT_TOKEN: stub.token, BOT_API_ROOT: stub.apiRoot });
+      child = startMain(indexDir, { BOT_TOKEN: stub.token, BOT_API_ROOT: stub.apiRoot });
       await until(() => stub.pendingPolls() > 0 || child.proc.exitCode !== null, 60_000, "the bot to poll getUpdates");
     });
 

@@ -4,19 +4,18 @@
  * the middle of building an index, and /healthz on HEALTH_PORT. Each fault must be one JSON log
  * line on stdout with a defined exit, and nothing on stderr.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countPassages } from "../../src/bench/count.js";
 import { ensureCorpus } from "../../src/bench/synth.js";
 import { Engine } from "../../src/engine.js";
+import { startMain, type MainProcess } from "../support/main-process.js";
 import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
 import { SEEDS_DIR } from "../bot/harness.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 let scratch: string;
 let indexDir: string;
 
@@ -27,51 +26,6 @@ beforeAll(async () => {
   await Engine.open({ seedsDir: SEEDS_DIR, indexDir, onWarning: () => {} });
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-interface Child {
-  proc: ChildProcess;
-  out: () => string;
-  err: () => string;
-  lines: () => { msg?: string; level?: number; [key: string]: unknown }[];
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startMain(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      BOT_TOKEN: "",
-      BOT_API_ROOT: "",
-      BOT_MODE: "polling",
-      WEBHOOK_URL: "",
-      WEBHOOK_SECRET: "",
-      PORT: "",
-      HEALTH_PORT: "",
-      ALLOWED_CHATS: "",
-      LOG_LEVEL: "info",
-      SEEDS_DIR,
-      INDEX_DIR: indexDir,
-      RELOAD_INTERVAL_SECONDS: "0",
-      ...env,
-    },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on("data", (d: Buffer) => (err += d.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on("exit", (code, signal) => resolve({ code, signal })),
-  );
-  const lines = () =>
-    out
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { msg?: string });
-  return { proc, out: () => out, err: () => err, lines, exit };
-}
 
 async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -96,7 +50,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function noStackOnStderr(child: Child): void {
+function noStackOnStderr(child: MainProcess): void {
   expect(child.err()).toBe("");
   expect(child.out()).not.toMatch(/\n\s+at /);
 }
@@ -114,7 +68,7 @@ describe("Telegram faults at the process level", () => {
       description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
     });
     try {
-      const child = startMain({ BOT_TOKEN: stub.token, BOT_API_ROOT: stub.apiRoot });
+      const child = startMain(indexDir, { BOT_TOKEN: stub.token, BOT_API_ROOT: stub.apiRoot });
       const { code } = await within(child.exit, 30_000, "exit after 409");
       expect(code).toBe(75);
       const fatal = child.lines().filter((l) => l.level === 60);
@@ -129,7 +83,7 @@ describe("Telegram faults at the process level", () => {
   });
 
   it("401 at start: 'token rejected', exit 78", async () => {
-    const child = startMain({ BOT_TOKEN: "123456:wrong-token-for-this-stub", BOT_API_ROOT: stub.apiRoot });
+    const child = startMain(indexDir, { BOT_TOKEN: "123456:wrong-token-for-this-stub", BOT_API_ROOT: stub.apiRoot });
     const { code } = await within(child.exit, 30_000, "exit after 401");
     expect(code).toBe(78);
     const fatal = child.lines().filter((l) => l.level === 60);
@@ -142,7 +96,7 @@ describe("Telegram faults at the process level", () => {
   it("401 while polling (token revoked): 'token rejected', exit 78", async () => {
     const own = await startBotApiStub();
     try {
-      const child = startMain({ BOT_TOKEN: own.token, BOT_API_ROOT: own.apiRoot });
+      const child = startMain(indexDir, { BOT_TOKEN: own.token, BOT_API_ROOT: own.apiRoot });
       await until(() => own.pendingPolls() > 0, 30_000, "the bot to poll");
       own.revokeToken();
       const { code } = await within(child.exit, 15_000, "exit after revocation");
@@ -156,7 +110,7 @@ describe("Telegram faults at the process level", () => {
 
   it("unreachable Bot API at start: a log line within 10 s, retries, and SIGTERM still exits 0", async () => {
     const started = Date.now();
-    const child = startMain({ BOT_TOKEN: stub.token, BOT_API_ROOT: "http://127.0.0.1:9" });
+    const child = startMain(indexDir, { BOT_TOKEN: stub.token, BOT_API_ROOT: "http://127.0.0.1:9" });
     await until(() => child.out().includes("cannot reach the Bot API at start"), 20_000, "the unreachable line");
     // The index loads first (a second or two); the line comes right after the first attempt.
     expect(Date.now() - started).toBeLessThan(10_000 + 5_000);
@@ -173,7 +127,7 @@ describe("Telegram faults at the process level", () => {
     const own = await startBotApiStub();
     own.outage(true);
     const health = await freePort();
-    const child = startMain({ BOT_TOKEN: own.token, BOT_API_ROOT: own.apiRoot, HEALTH_PORT: String(health) });
+    const child = startMain(indexDir, { BOT_TOKEN: own.token, BOT_API_ROOT: own.apiRoot, HEALTH_PORT: String(health) });
     try {
       await until(() => child.out().includes("cannot reach the Bot API at start"), 20_000, "the unreachable line");
       const down = await fetch(`http://127.0.0.1:${health}/healthz`);
@@ -208,7 +162,7 @@ describe("SIGTERM during a long index build", () => {
     const stub = await startBotApiStub();
     const fresh = join(scratch, "fresh-index");
     const health = await freePort();
-    const child = startMain({
+    const child = startMain(indexDir, {
       BOT_TOKEN: stub.token,
       BOT_API_ROOT: stub.apiRoot,
       SEEDS_DIR: corpus.seedsDir,
