@@ -639,22 +639,33 @@ export interface TextMessageInput {
   entities?: Message["entities"];
 }
 
-export function textMessage(input: TextMessageInput): Omit<Update, "update_id"> {
+/**
+ * A message a user sends, as Telegram delivers it: the sender, its chat (the sender's private
+ * chat by default; a negative id makes a supergroup), a fresh id and date, an optional reply,
+ * and `content` (text, caption, media…).
+ */
+function userMessage(
+  input: { from: number | UserRef; chatId?: number; replyTo?: Message },
+  content: Record<string, unknown>,
+): Omit<Update, "update_id"> {
   const from = user(input.from);
   const chatId = input.chatId ?? from.id;
   const chat = chatId > 0 ? { id: chatId, type: "private", first_name: from.first_name } : { id: chatId, type: "supergroup", title: "测试群" };
-  const entities = input.entities ?? entitiesFor(input.text);
   return {
     message: {
       message_id: nextUserMessageId++,
       date: Math.floor(Date.now() / 1000),
       chat,
       from,
-      text: input.text,
-      ...(entities && entities.length > 0 ? { entities } : {}),
+      ...content,
       ...(input.replyTo ? { reply_to_message: input.replyTo } : {}),
     },
   } as Omit<Update, "update_id">;
+}
+
+export function textMessage(input: TextMessageInput): Omit<Update, "update_id"> {
+  const entities = input.entities ?? entitiesFor(input.text);
+  return userMessage(input, { text: input.text, ...(entities && entities.length > 0 ? { entities } : {}) });
 }
 
 let nextCallbackId = 1;
@@ -698,24 +709,15 @@ export interface DocumentMessageInput {
 
 /** A document a user sends (after `stub.addFile`), as Telegram delivers it. */
 export function documentMessage(input: DocumentMessageInput): Omit<Update, "update_id"> {
-  const from = user(input.from);
-  const chatId = input.chatId ?? from.id;
-  const chat = chatId > 0 ? { id: chatId, type: "private", first_name: from.first_name } : { id: chatId, type: "supergroup", title: "测试群" };
-  return {
-    message: {
-      message_id: nextUserMessageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat,
-      from,
-      document: {
-        file_id: input.file.file_id,
-        file_unique_id: input.file.file_unique_id,
-        file_size: input.file.file_size,
-        ...(input.fileName !== undefined ? { file_name: input.fileName } : {}),
-        ...(input.mimeType !== undefined ? { mime_type: input.mimeType } : {}),
-      },
+  return userMessage(input, {
+    document: {
+      file_id: input.file.file_id,
+      file_unique_id: input.file.file_unique_id,
+      file_size: input.file.file_size,
+      ...(input.fileName !== undefined ? { file_name: input.fileName } : {}),
+      ...(input.mimeType !== undefined ? { mime_type: input.mimeType } : {}),
     },
-  } as Omit<Update, "update_id">;
+  });
 }
 
 // ── issue 9: edited messages, captions, voice, my_chat_member ─────────────────────────────────
@@ -737,9 +739,6 @@ export function editedMessage(original: Omit<Update, "update_id">, text: string)
 
 /** A photo (or, with `kind: "document"`, a file) sent with `caption` under it. */
 export function captionMessage(input: { from: number | UserRef; caption: string; chatId?: number; kind?: "photo" | "document" | "video"; replyTo?: Message }): Omit<Update, "update_id"> {
-  const from = user(input.from);
-  const chatId = input.chatId ?? from.id;
-  const chat = chatId > 0 ? { id: chatId, type: "private", first_name: from.first_name } : { id: chatId, type: "supergroup", title: "测试群" };
   const entities = entitiesFor(input.caption);
   const media =
     input.kind === "document"
@@ -747,34 +746,11 @@ export function captionMessage(input: { from: number | UserRef; caption: string;
       : input.kind === "video"
         ? { video: { file_id: "vid-1", file_unique_id: "vid-1", width: 640, height: 360, duration: 3 } }
         : { photo: [{ file_id: "photo-1", file_unique_id: "photo-1", width: 320, height: 240 }] };
-  return {
-    message: {
-      message_id: nextUserMessageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat,
-      from,
-      ...media,
-      caption: input.caption,
-      ...(entities && entities.length > 0 ? { caption_entities: entities } : {}),
-      ...(input.replyTo ? { reply_to_message: input.replyTo } : {}),
-    },
-  } as Omit<Update, "update_id">;
+  return userMessage(input, { ...media, caption: input.caption, ...(entities && entities.length > 0 ? { caption_entities: entities } : {}) });
 }
 
 export function voiceMessage(input: { from: number | UserRef; chatId?: number; replyTo?: Message }): Omit<Update, "update_id"> {
-  const from = user(input.from);
-  const chatId = input.chatId ?? from.id;
-  const chat = chatId > 0 ? { id: chatId, type: "private", first_name: from.first_name } : { id: chatId, type: "supergroup", title: "测试群" };
-  return {
-    message: {
-      message_id: nextUserMessageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat,
-      from,
-      voice: { file_id: "voice-1", file_unique_id: "voice-1", duration: 4, mime_type: "audio/ogg" },
-      ...(input.replyTo ? { reply_to_message: input.replyTo } : {}),
-    },
-  } as Omit<Update, "update_id">;
+  return userMessage(input, { voice: { file_id: "voice-1", file_unique_id: "voice-1", duration: 4, mime_type: "audio/ogg" } });
 }
 
 /** The bot's membership in a group changed (added: "left" → "member"). */
