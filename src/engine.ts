@@ -112,10 +112,9 @@ export class Engine {
   }
 
   /**
-   * Loads the index from disk, rebuilding it first when missing, stale or damaged; then the
-   * thesaurus. Damage (a
-   * manifest or data file that fails its checks) is reported once through onWarning; it is
-   * never fatal and never served.
+   * Loads the thesaurus, then the index from disk, rebuilding it first when missing, stale or
+   * damaged. Damage (a manifest or data file that fails its checks) is reported once through
+   * onWarning; it is never fatal and never served.
    */
   static async open(options: OpenOptions): Promise<Engine> {
     const warn = options.onWarning ?? ((message: string) => process.stderr.write(`${message}\n`));
@@ -251,9 +250,11 @@ export class Engine {
     }
 
     const filter = { years, targets: query.targets, authors: query.authors };
+    // A year, place or author narrows the question to an item: weak words are then enough.
+    const filtered = years.length > 0 || labels.length > 0 || query.authors.length > 0;
     const context = { index: this.index, passages: this.corpus.passages };
     let ranked = retrieve(query, context, filter, limit);
-    if (ranked.length === 0 && kind === "who" && filtered0(years, labels, query.authors)) {
+    if (ranked.length === 0 && kind === "who" && filtered) {
       // Who wrote an item the question names by place and year: its passages carry the byline.
       ranked = retrieve({ ...query, terms: [] }, context, filter, limit);
     }
@@ -275,7 +276,6 @@ export class Engine {
       }
       return total > 0 ? said / total : 0;
     };
-    const filtered = filtered0(years, labels, query.authors);
     if (query.terms.length > 0 && !filtered && (ranked.length === 0 || !saysSpecific(ranked[0]!) || topicShare(ranked[0]!) < FLOOR_SHARE)) {
       const unmatched = (specific.length > 0 ? specific : query.topical.length > 0 ? query.topical : query.terms).filter((t) => !ranked[0] || !says(ranked[0], t));
       return answer(query, [], [...missing, floorNotice(unmatched, this.coverage)].join(" "));
@@ -384,7 +384,7 @@ export class Engine {
 
   /** Whether any passage has the word, in any field. */
   private inIndex(word: string): boolean {
-    return this.index.postingCount(word) > 0;
+    return this.index.has(word);
   }
 
   /** Whether a word occurs in the corpus text at all. */
@@ -463,10 +463,6 @@ export class Engine {
     this.exampleCache = examples;
     return examples;
   }
-}
-
-function filtered0(years: readonly number[], labels: readonly string[], authors: readonly string[]): boolean {
-  return years.length > 0 || labels.length > 0 || authors.length > 0;
 }
 
 /** What the ask path keeps beside the index. */
