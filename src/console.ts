@@ -1,14 +1,13 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { bulletinTitles, plainCitation, type BulletinTitles } from "./answer/citation.js";
 import { fitCopyText } from "./answer/copy-text.js";
 import type { Answer } from "./answer/schema.js";
 import { ANSI, PLAIN, renderHits, renderTerminal, type TerminalStyle } from "./answer/terminal.js";
+import { formatBuildTime } from "./answer/time.js";
 import * as T from "./answer/terminal-messages.js";
 import { suggestCommand } from "./bot/command-suggest.js";
 import type { Engine } from "./engine.js";
-import { PROJECT_ROOT } from "./paths.js";
+import { appVersion } from "./paths.js";
 
 /**
  * The console chat: `npm start` without a bot token. The same pipeline as the bot, rendered for
@@ -72,7 +71,7 @@ export function respond(engine: ConsoleEngine, state: ChatState, input: string, 
     case "sources":
       return renderSources(engine);
     case "about":
-      return T.aboutLines(appVersion(), formatTime(engine.info().builtAt), engine.info().files, engine.info().passages, engine.info().schemaVersion).join("\n");
+      return T.aboutLines(appVersion(), formatBuildTime(engine.info().builtAt), engine.info().files, engine.info().passages, engine.info().schemaVersion).join("\n");
     case "more":
       return more(state, style, titles);
     case "open":
@@ -146,18 +145,4 @@ function suggest(typed: string): string | undefined {
   return suggestCommand(typed, COMMANDS);
 }
 
-let version: string | undefined;
-function appVersion(): string {
-  if (version) return version;
-  try {
-    version = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, "package.json"), "utf8")) as { version?: string }).version ?? "0.0.0";
-  } catch {
-    version = "0.0.0";
-  }
-  return version;
-}
 
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,3 +23,16 @@ export const EVAL_SET_FILE = resolve(PROJECT_ROOT, "src/eval/questions.json");
 // image) finds the copy src/build.mjs puts there.
 export const THESAURUS_FILE = fileURLToPath(new URL("./text/thesaurus.txt", import.meta.url));
 export const OPERATOR_THESAURUS_NAME = "synonyms.txt";
+
+let version: string | undefined;
+/** The package's version (package.json), for /about; "0.0.0" when it cannot be read. */
+export function appVersion(): string {
+  if (version === undefined) {
+    try {
+      version = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, "package.json"), "utf8")) as { version?: string }).version ?? "0.0.0";
+    } catch {
+      version = "0.0.0";
+    }
+  }
+  return version;
+}

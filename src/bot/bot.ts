@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
@@ -13,6 +12,7 @@ import { groupsFeature } from "./features/groups.js";
 import { inlineFeature } from "./features/inline.js";
 import { createLogger, type Logger } from "./logger.js";
 import { APOLOGY, APOLOGY_TOAST, NOT_ALLOWED, NOT_ALLOWED_TOAST } from "./messages.js";
+import { appVersion } from "../paths.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
 
 export interface BotSettings {
@@ -35,16 +35,6 @@ export interface CreateBotOptions {
   inlinePerMinute?: number;
 }
 
-export const APP_VERSION: string = readVersion();
-
-function readVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
-    return pkg.version ?? "0.0.0";
-  } catch {
-    return "0.0.0";
-  }
-}
 
 /**
  * Builds the bot: middleware and features, no network. Start it with `startPolling` or
@@ -65,7 +55,7 @@ export function createBot(engine: EngineLike, settings: BotSettings, options: Cr
   const deps: BotDeps = {
     engine,
     logger,
-    version: APP_VERSION,
+    version: appVersion(),
     limits: {
       questions: new SlidingWindowLimiter(options.questionsPerMinute ?? 20, 60_000),
       buttons: new SlidingWindowLimiter(options.buttonsPerMinute ?? 60, 60_000),

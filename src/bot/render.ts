@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { citationParts, NO_TITLES, type BulletinTitles, type CitationFields } from "../answer/citation.js";
+import { formatBuildTime } from "../answer/time.js";
 import { answerCopyText, passageCopyText } from "../answer/copy-text.js";
 import { excerptRuns, MARK, type Answer, type Hit } from "../answer/schema.js";
 import type { Passage } from "../corpus/passage.js";
@@ -367,14 +368,9 @@ export function renderSources(sources: SourceSummary[], info: IndexInfo): string
 }
 
 export function renderAbout(info: IndexInfo, version: string): string {
-  return [bold(M.ABOUT_TITLE), ...M.aboutLines(escapeHtml(version), escapeHtml(formatTime(info.builtAt)), info.files, info.passages, info.schemaVersion)].join("\n");
+  return [bold(M.ABOUT_TITLE), ...M.aboutLines(escapeHtml(version), escapeHtml(formatBuildTime(info.builtAt)), info.files, info.passages, info.schemaVersion)].join("\n");
 }
 
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
 
 function exampleList(lead: string, examples: string[]): string {
   return [lead, ...examples.slice(0, 3).map((q) => `• ${escapeHtml(truncatePlain(q, 100))}`)].join("\n");
