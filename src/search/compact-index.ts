@@ -62,9 +62,9 @@ export class CompactIndex {
     return this.scorer.score(terms, options);
   }
 
-  /** The passages a year/place filter allows; null when it allows everything. */
-  filter(years: readonly number[], targets: readonly FilterTarget[]): Allowed | null {
-    return this.facets.filter(years, targets);
+  /** The passages a year/place/author filter allows; null when it allows everything. */
+  filter(years: readonly number[], targets: readonly FilterTarget[], authors: readonly string[] = []): Allowed | null {
+    return this.facets.filter(years, targets, authors);
   }
 
   /** Passages with the same text share a group number (templated bulletins repeat paragraphs). */

@@ -3,8 +3,9 @@ import type { FilterTarget } from "./gazetteer.js";
 
 /**
  * What ranking needs about passages besides their terms, precomputed once per index: which
- * passages a year/place filter allows, which passages repeat one text (templated bulletins file
- * the same paragraph twice), and each passage's place in id order (ranking's tie-break).
+ * passages a year/place/author filter allows, which passages repeat one text (templated
+ * bulletins file the same paragraph twice), and each passage's place in id order (ranking's
+ * tie-break).
  */
 
 /** A passage allowed by a filter: a mask over passage numbers and the same passages ascending. */
@@ -18,6 +19,7 @@ export class Facets {
   private readonly byYear = new Map<number, number[]>();
   private readonly byPlace = new Map<string, number[]>();
   private readonly byOrg = new Map<string, number[]>();
+  private readonly byAuthor = new Map<string, number[]>();
   /** Passages with the same text share a group number. */
   readonly textGroup: Int32Array;
   readonly groups: number;
@@ -41,6 +43,7 @@ export class Facets {
       add(this.byYear, p.year, doc);
       add(this.byPlace, p.place, doc);
       add(this.byOrg, p.org, doc);
+      add(this.byAuthor, p.author, doc);
     });
     this.groups = groupOf.size;
     this.idRank = new Int32Array(this.size);
@@ -50,26 +53,31 @@ export class Facets {
   }
 
   /**
-   * The passages a filter allows: one of the years (when any) and one of the places or
-   * organisations (when any); null when the filter allows everything. The result is the caller's.
+   * The passages a filter allows: one of the years (when any), one of the places or
+   * organisations (when any) and one of the authors (when any); null when the filter allows
+   * everything. The result is the caller's.
    */
-  filter(years: readonly number[], targets: readonly FilterTarget[]): Allowed | null {
-    if (years.length === 0 && targets.length === 0) return null;
+  filter(years: readonly number[], targets: readonly FilterTarget[], authors: readonly string[] = []): Allowed | null {
     const union = (lists: (number[] | undefined)[]): number[] => {
       const out: number[] = [];
       for (const list of lists) if (list) for (const doc of list) out.push(doc);
       return lists.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
     };
-    const byYear = years.length > 0 ? union(years.map((y) => this.byYear.get(y))) : null;
-    const byTarget = targets.length > 0 ? union(targets.map((t) => (t.by === "place" ? this.byPlace : this.byOrg).get(t.label))) : null;
+    // Each criterion given allows a union of passages; the filter allows their intersection.
+    const criteria: number[][] = [];
+    if (years.length > 0) criteria.push(union(years.map((y) => this.byYear.get(y))));
+    if (targets.length > 0) criteria.push(union(targets.map((t) => (t.by === "place" ? this.byPlace : this.byOrg).get(t.label))));
+    if (authors.length > 0) criteria.push(union(authors.map((a) => this.byAuthor.get(a))));
+    if (criteria.length === 0) return null;
     const mask = new Uint8Array(this.size);
-    let docs: number[];
-    if (byYear && byTarget) {
-      for (const doc of byYear) mask[doc] = 1;
-      docs = byTarget.filter((doc) => mask[doc] === 1);
+    let docs = [...criteria[0]!];
+    for (const next of criteria.slice(1)) {
+      for (const doc of docs) mask[doc] = 1;
+      docs = next.filter((doc) => mask[doc] === 1);
       mask.fill(0);
-    } else docs = [...(byYear ?? byTarget)!];
+    }
     for (const doc of docs) mask[doc] = 1;
     return { mask, docs };
   }
+
 }

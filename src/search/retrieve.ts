@@ -105,20 +105,8 @@ function coverage(query: Query, weights: Record<string, number>, matched: Readon
  */
 export function retrieve(query: Query, context: RetrieveContext, filter: RetrieveFilter, limit: number): Ranked[] {
   const index = context.index;
-  const filtered = index.filter(filter.years, filter.targets);
-  let only = filtered ? { mask: filtered.mask, docs: filtered.docs } : null;
-  if (filter.authors && filter.authors.length > 0) {
-    // An author named in the question narrows to their articles, like a place does.
-    const mask = new Uint8Array(index.size);
-    const docs: number[] = [];
-    index.passages.forEach((p, doc) => {
-      if (p.author !== null && filter.authors!.includes(p.author) && (!only || only.mask[doc] === 1)) {
-        mask[doc] = 1;
-        docs.push(doc);
-      }
-    });
-    only = { mask, docs };
-  }
+  // An author named in the question narrows to their articles, as a place does.
+  const only = index.filter(filter.years, filter.targets, filter.authors ?? []);
   if (query.terms.length === 0) {
     // Only filters: the item's passages in reading order.
     const pool = only ? only.docs.slice(0, limit).map((doc) => index.passages[doc]!) : context.passages.slice(0, limit);
