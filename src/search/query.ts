@@ -78,6 +78,19 @@ function trimStopWords(phrase: string): string {
   return phrase.replace(EDGE_WORDS, "");
 }
 
+/** jieba's words of a text (precise mode) with their offsets. */
+function wordSpans(text: string): { word: string; start: number; end: number }[] {
+  const spans: { word: string; start: number; end: number }[] = [];
+  let from = 0;
+  for (const { word } of tagWords(text)) {
+    const start = text.indexOf(word, from);
+    if (start < 0) continue;
+    from = start + word.length;
+    spans.push({ word, start, end: from });
+  }
+  return spans;
+}
+
 function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
 }
@@ -141,9 +154,14 @@ export function parseQuery(question: string, context: QueryContext): Query {
   const thesaurus = context.thesaurus ?? EMPTY_THESAURUS;
   const unphrased = rest;
   const phrased: string[] = [];
+  const words = wordSpans(rest);
   for (const word of thesaurus.words) {
     const at = rest.indexOf(word);
     if (at < 0) continue;
+    // A short colloquial entry inside a longer word the corpus has (指标 in 考核指标) must not
+    // break that word: the question's own word is the better match.
+    const end = at + word.length;
+    if (words.some((w) => w.start < end && w.end > at && (w.start < at || w.end > end) && [...w.word].length > 1 && context.inCorpus(w.word))) continue;
     phrased.push(word);
     rest = blank(rest, at, at + word.length);
   }

@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine.js";
+import type { Gazetteer } from "../../src/search/gazetteer.js";
+import { parseQuery } from "../../src/search/query.js";
+import { readFileSync } from "node:fs";
 import { OPERATOR_THESAURUS_NAME, THESAURUS_FILE } from "../../src/paths.js";
 import { loadThesaurus, parseThesaurus, makeThesaurus, ThesaurusError } from "../../src/text/thesaurus.js";
 import { copySeeds, scratch } from "../support/seeds.js";
@@ -85,5 +88,29 @@ describe("query expansion over the real seeds", () => {
     const synonym = answer.hits.findIndex((h) => !h.text.includes("劳动争议"));
     expect(literal).toBe(0);
     if (synonym >= 0) expect(synonym).toBeGreaterThan(literal);
+  });
+});
+
+describe("colloquial wording (shipped one-way rules)", () => {
+  const shipped = loadThesaurus(THESAURUS_FILE, null, () => {});
+
+  it("takes an everyday word to the bulletins' wording, never back", () => {
+    expect(shipped.synonymsOf("打官司")).toContain("劳动争议");
+    expect(shipped.synonymsOf("劳动争议")).not.toContain("打官司");
+    expect(shipped.synonymsOf("不出事")).toContain("安全生产");
+    expect(shipped.synonymsOf("安全生产")).not.toContain("不出事");
+  });
+
+  it("does not cut a longer word the corpus has to reach a short entry inside it", () => {
+    // 上门 is a colloquial entry (上门 => 走访慰问); 上门服务 is one word in jieba and in the seeds.
+    const corpusText = readFileSync(new URL("../../seeds/004_f5dc9353ca6598d8.txt", import.meta.url), "utf8");
+    const noNames: Gazetteer = { forms: [], places: [], placelessOrgs: [], dictionary: [] };
+    const parse = (q: string) => parseQuery(q, { gazetteer: noNames, inCorpus: (w) => corpusText.includes(w), thesaurus: shipped });
+    const query = parse("区总怎么上门服务");
+    expect(query.terms).toContain("上门服务");
+    expect(query.terms).not.toContain("上门");
+    // Standing alone, the entry is found and expanded.
+    const alone = parse("工会会上门看望吗");
+    expect(Object.keys(alone.synonyms)).toContain("上门看望");
   });
 });
