@@ -1,5 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import type { AnswerKind } from "./kind.js";
+import { askedKeys, keyedList } from "./keyed-list.js";
 import type { Direct } from "./schema.js";
 
 /**
@@ -301,6 +302,8 @@ interface ListCandidate {
   inline: boolean;
   /** The list holds or follows the part of the paragraph that ranked. */
   near: boolean;
+  /** Found by the question's key character (六好): its count and key already match. */
+  keyed?: boolean;
 }
 
 /** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
@@ -339,12 +342,18 @@ function parallelClauses(text: string): { items: string[]; start: number; end: n
 }
 
 function listAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  // 六好, 三有三好: the key characters say how many items and what each carries.
+  const keys = askedKeys(q.question);
   const wanted = askedCount(q.question);
   let best = null as { hit: Passage; candidate: ListCandidate; score: number } | null;
   hits.slice(0, 2).forEach((hit, rank) => {
     const { text, offset } = context.paragraph(hit);
     const partEnd = offset + hit.text.length;
     const candidates: ListCandidate[] = [];
+    const keyed = keyedList(text, keys);
+    if (keyed) {
+      candidates.push({ items: keyed.items, context: text.slice(Math.max(0, keyed.start - 60), keyed.start + 60), inline: true, near: true, keyed: true });
+    }
     for (const e of enumerations(text)) {
       candidates.push({ items: e.items, context: text.slice(Math.max(0, e.start - 40), e.start), inline: false, near: e.start <= partEnd });
     }
@@ -375,14 +384,15 @@ function listAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
       candidates.push({ items, context: `${before}${hit.title ?? ""}`, inline: false, near, ...(opener ? { from: opener } : {}) });
     }
     for (const c of candidates) {
-      const countFits = wanted !== null && c.items.length === wanted;
+      // A keyed list (六好) has the asked count and key by construction: that is its evidence.
+      const countFits = c.keyed === true || (wanted !== null && c.items.length === wanted);
       if (wanted !== null && !countFits) continue;
       const contextCover = textCover(q, c.context);
       if (!countFits && contextCover < 0.5) continue;
       // Two things joined by 、 (大局观、责任感) are a phrase, not the list asked for, unless counted.
       if (!countFits && c.inline && c.items.length < 3) continue;
-      if (countFits && contextCover < 0.25) continue;
-      const score = (countFits ? 3 : 0) + contextCover * 2 + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
+      if (countFits && !c.keyed && contextCover < 0.25) continue;
+      const score = (countFits ? 3 : 0) + (c.keyed ? 1 : 0) + contextCover * 2 + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
       if (!best || score > best.score) best = { hit, candidate: c, score };
     }
   });

@@ -71,6 +71,10 @@ const NON_TOPICAL_TAGS = new Set(["m", "mq", "q", "t", "tg", "f", "r", "rr", "rz
 /** Words before an organisation suffix that are not its name (请问市总…). */
 const STOP_LIKE = new Set(["请问", "关于", "有关", "我们", "你们", "这个", "那个", "各级", "各地", "基层", "上级", "本级"]);
 
+/** Where a numbered slogan may start (六好, 三有三好), and second characters that make a count, not a slogan (三年, 两个, 一是). */
+const SLOGAN_START = /[一二两三四五六七八九十]/gu;
+const SLOGAN_NOT_KEY = /[个年月日天次项件条名家位批期届是要的和在]/u;
+
 const PHRASE = /[\u3400-\u4dbf\u4e00-\u9fff0-9a-z%]+/gu;
 const EDGE_WORDS = /^(请问|关于|有关|如何|怎样|怎么|什么|哪些|多少|是否|要|将|的)+|(是什么|有哪些|是多少|有多少|多少|哪些|什么|怎么样|如何|吗|呢|的)+$/gu;
 
@@ -155,15 +159,27 @@ export function parseQuery(question: string, context: QueryContext): Query {
   const unphrased = rest;
   const phrased: string[] = [];
   const words = wordSpans(rest);
+  // A short entry inside a longer word the corpus has (指标 in 考核指标) must not break that
+  // word: the question's own word is the better match.
+  const breaksWord = (at: number, end: number) =>
+    words.some((w) => w.start < end && w.end > at && (w.start < at || w.end > end) && [...w.word].length > 1 && context.inCorpus(w.word));
   for (const word of thesaurus.words) {
     const at = rest.indexOf(word);
-    if (at < 0) continue;
-    // A short colloquial entry inside a longer word the corpus has (指标 in 考核指标) must not
-    // break that word: the question's own word is the better match.
-    const end = at + word.length;
-    if (words.some((w) => w.start < end && w.end > at && (w.start < at || w.end > end) && [...w.word].length > 1 && context.inCorpus(w.word))) continue;
+    if (at < 0 || breaksWord(at, at + word.length)) continue;
     phrased.push(word);
     rest = blank(rest, at, at + word.length);
+  }
+  // Numbered slogans the bulletins coin (六好, 三有三好) are one term when the corpus says them:
+  // jieba may cut 的六好 into 六 + 好, single characters no passage is found by.
+  for (const m of [...rest.matchAll(SLOGAN_START)]) {
+    for (const length of [4, 3, 2]) {
+      const word = rest.slice(m.index!, m.index! + length);
+      if ([...word].length !== length || !/^[\u4e00-\u9fff]+$/u.test(word) || SLOGAN_NOT_KEY.test(word[1]!)) continue;
+      if (!context.inCorpus(word) || breaksWord(m.index!, m.index! + length)) continue;
+      phrased.push(word);
+      rest = blank(rest, m.index!, m.index! + length);
+      break;
+    }
   }
   const terms = [...new Set([...phrased, ...segmentQuery(rest)])].filter((t) => !ASKING_WORDS.has(t) && !ASKING_NUMBER.test(t));
   const pieces: Record<string, string[]> = {};
