@@ -249,7 +249,7 @@ export class Engine {
       if (direct) return answer(query, [], missing.length > 0 ? missing.join(" ") : null, direct);
     }
 
-    const filter = { years, targets: query.targets, authors: query.authors };
+    const filter = { years, targets: query.targets, authors: query.authors, mentionedYears: true };
     // A year, place or author narrows the question to an item: weak words are then enough.
     const filtered = years.length > 0 || labels.length > 0 || query.authors.length > 0;
     const context = { index: this.index, passages: this.corpus.passages };
@@ -290,7 +290,8 @@ export class Engine {
       const best = compared
         .sort((a, b) => a - b)
         // A year whose passages never use the question's words still shows its item (in reading order).
-        .map((year) => retrieve(query, context, { ...filter, years: [year] }, 1)[0] ?? (labels.length > 0 ? retrieve({ ...query, terms: [] }, context, { ...filter, years: [year] }, 1)[0] : undefined))
+        .map((year) => ({ ...filter, years: [year], mentionedYears: false }))
+        .map((one) => retrieve(query, context, one, 1)[0] ?? (labels.length > 0 ? retrieve({ ...query, terms: [] }, context, one, 1)[0] : undefined))
         .filter((r): r is Ranked => r !== undefined);
       if (best.length >= 2) {
         const rest = ranked.filter((r) => !best.some((b) => b.passage.id === r.passage.id));

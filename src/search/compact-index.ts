@@ -1,6 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import { Bm25Scorer, type ScoreOptions, type ScoreTerm, type Scored } from "./bm25.js";
-import { Facets, type Allowed } from "./facets.js";
+import { Facets, type Allowed, type FilterOptions } from "./facets.js";
 import type { FilterTarget } from "./gazetteer.js";
 import type { PassageMiniSearch } from "./passage-index.js";
 import { decodePostings, encodePostings } from "./postings-file.js";
@@ -63,8 +63,8 @@ export class CompactIndex {
   }
 
   /** The passages a year/place/author filter allows; null when it allows everything. */
-  filter(years: readonly number[], targets: readonly FilterTarget[], authors: readonly string[] = []): Allowed | null {
-    return this.facets.filter(years, targets, authors);
+  filter(years: readonly number[], targets: readonly FilterTarget[], authors: readonly string[] = [], options: FilterOptions = {}): Allowed | null {
+    return this.facets.filter(years, targets, authors, options);
   }
 
   /** Passages with the same text share a group number (templated bulletins repeat paragraphs). */

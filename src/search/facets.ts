@@ -8,15 +8,32 @@ import type { FilterTarget } from "./gazetteer.js";
  * tie-break).
  */
 
-/** A passage allowed by a filter: a mask over passage numbers and the same passages ascending. */
+/**
+ * A passage allowed by a filter: a mask over passage numbers and the same passages ascending.
+ * The mask is ALLOWED for a full match and MENTIONED for a passage allowed only because its
+ * text names an asked year (a 2008 plan's 在2007年检查验收100家…): ranking counts it less.
+ */
 export interface Allowed {
   mask: Uint8Array;
   docs: number[];
 }
 
+export const ALLOWED = 1;
+export const MENTIONED = 2;
+
+/** A four-digit year as bulletins write it in running text (2007年). */
+const YEAR_IN_TEXT = /(?<![0-9])((?:19|20)[0-9]{2})年/gu;
+
+export interface FilterOptions {
+  /** Also allow, as MENTIONED, passages of the place whose text names one of the years. */
+  mentionedYears?: boolean;
+}
+
 export class Facets {
   private readonly size: number;
   private readonly byYear = new Map<number, number[]>();
+  /** Passages whose text names a year other than their own (plans look back: 在2007年…的基础上). */
+  private readonly byMentionedYear = new Map<number, number[]>();
   private readonly byPlace = new Map<string, number[]>();
   private readonly byOrg = new Map<string, number[]>();
   private readonly byAuthor = new Map<string, number[]>();
@@ -41,6 +58,9 @@ export class Facets {
       if (g === undefined) groupOf.set(p.text, (g = groupOf.size));
       this.textGroup[doc] = g;
       add(this.byYear, p.year, doc);
+      for (const year of new Set([...p.text.matchAll(YEAR_IN_TEXT)].map((m) => Number(m[1])))) {
+        if (year !== p.year) add(this.byMentionedYear, year, doc);
+      }
       add(this.byPlace, p.place, doc);
       add(this.byOrg, p.org, doc);
       add(this.byAuthor, p.author, doc);
@@ -57,7 +77,7 @@ export class Facets {
    * organisations (when any) and one of the authors (when any); null when the filter allows
    * everything. The result is the caller's.
    */
-  filter(years: readonly number[], targets: readonly FilterTarget[], authors: readonly string[] = []): Allowed | null {
+  filter(years: readonly number[], targets: readonly FilterTarget[], authors: readonly string[] = [], options: FilterOptions = {}): Allowed | null {
     const union = (lists: (number[] | undefined)[]): number[] => {
       const out: number[] = [];
       for (const list of lists) if (list) for (const doc of list) out.push(doc);
@@ -76,7 +96,20 @@ export class Facets {
       docs = next.filter((doc) => mask[doc] === 1);
       mask.fill(0);
     }
-    for (const doc of docs) mask[doc] = 1;
+    for (const doc of docs) mask[doc] = ALLOWED;
+    if (options.mentionedYears && years.length > 0) {
+      // The same filter with the text's years standing in for the passages' own.
+      const others = criteria.slice(1);
+      const met = new Uint8Array(this.size);
+      for (const list of others) for (const doc of list) met[doc]!++;
+      for (const doc of union(years.map((y) => this.byMentionedYear.get(y)))) {
+        if (mask[doc] === 0 && met[doc] === others.length) {
+          mask[doc] = MENTIONED;
+          docs.push(doc);
+        }
+      }
+      docs.sort((a, b) => a - b);
+    }
     return { mask, docs };
   }
 

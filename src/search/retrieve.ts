@@ -1,5 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import type { CompactIndex, Scored } from "./compact-index.js";
+import { MENTIONED } from "./facets.js";
 import type { FilterTarget } from "./gazetteer.js";
 import { FIELD_BOOSTS } from "./passage-index.js";
 import type { Query } from "./query.js";
@@ -44,7 +45,15 @@ export interface RetrieveFilter {
   targets: readonly FilterTarget[];
   /** Byline names: only their articles. */
   authors?: readonly string[];
+  /**
+   * Also rank, lower, passages of the place whose text names an asked year though their
+   * bulletin is another year's (a 2008 plan recalling 在2007年检查验收…).
+   */
+  mentionedYears?: boolean;
 }
+
+/** A passage found only by a year its text names counts this much of its score. */
+const MENTIONED_WEIGHT = 0.7;
 
 /** How informative a word is in this corpus: BM25's idf over its postings (all fields). */
 export function termWeight(index: Pick<CompactIndex, "postingCount" | "size">, term: string): number {
@@ -106,7 +115,9 @@ function coverage(query: Query, weights: Record<string, number>, matched: Readon
 export function retrieve(query: Query, context: RetrieveContext, filter: RetrieveFilter, limit: number): Ranked[] {
   const index = context.index;
   // An author named in the question narrows to their articles, as a place does.
-  const only = index.filter(filter.years, filter.targets, filter.authors ?? []);
+  const only = index.filter(filter.years, filter.targets, filter.authors ?? [], {
+    mentionedYears: filter.mentionedYears === true && query.terms.length > 0,
+  });
   if (query.terms.length === 0) {
     // Only filters: the item's passages in reading order.
     const pool = only ? only.docs.slice(0, limit).map((doc) => index.passages[doc]!) : context.passages.slice(0, limit);
@@ -173,7 +184,7 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
         const { cover, matched } = matchedOf(i);
         factor = matched.length * cover * cover;
       }
-      base[i] = acc.scores[i]! * factor;
+      base[i] = acc.scores[i]! * factor * (only !== null && only.mask[acc.docs[i]!] === MENTIONED ? MENTIONED_WEIGHT : 1);
     }
     const { idRank, textGroup } = index;
     const docs = acc.docs;
