@@ -64,6 +64,17 @@ export const MAX_QUESTION_CHARS = 200;
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 50;
 
+/**
+ * The question's words a span answering it should hold. A word no passage has (参加, 打算)
+ * cannot place an answer, and a function word (为了, 以后) says nothing about where it is:
+ * both would only dilute coverage. Function words stay when nothing else is left.
+ */
+function answerTerms(query: Query, inIndex: (term: string) => boolean): string[] {
+  const found = query.terms.filter((t) => inIndex(t) || (query.pieces[t] ?? []).some(inIndex) || query.synonyms[t] !== undefined);
+  const topical = found.filter((t) => query.topical.includes(t));
+  return topical.length > 0 ? topical : found;
+}
+
 export class EngineError extends Error {
   override name = "EngineError";
 }
@@ -302,8 +313,7 @@ export class Engine {
 
     const found: DirectSpan | null = byYear ? null : directAnswer(kind, {
       question: query.text,
-      // A word no passage has (参加, 打算) cannot place an answer; it would only dilute coverage.
-      terms: query.terms.filter((t) => this.inIndex(t) || (query.pieces[t] ?? []).some((p) => this.inIndex(p)) || query.synonyms[t] !== undefined),
+      terms: answerTerms(query, (t) => this.inIndex(t)),
       weights,
       pieces: query.pieces,
       synonyms: query.synonyms,

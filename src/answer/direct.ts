@@ -42,6 +42,8 @@ const FIGURE = new RegExp(
   `(?:[0-9]+(?:\\.[0-9]+)?\\s*(?:%|(?:多|余)?(?:${MEASURE}))|[一二两三四五六七八九十百千万]+(?:多|余)?(?:${MEASURE}))`,
   "u",
 );
+/** 一 before a measure word used as an article (选树一批, 建立一个): no number is stated. */
+const VAGUE_ONE = new RegExp(`(?<![0-9一二两三四五六七八九十百千万])一(?:多|余)?(?:${MEASURE})`, "gu");
 /** What a figure question counts (多少名 → 名, 比例 → %), to prefer a figure of that measure. */
 const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
 /** Measure words that count the same things. */
@@ -114,7 +116,7 @@ function bestClause(
   context: DirectContext,
   needs: (clause: string) => number,
   minCover: number,
-  ownCover = false,
+  cover: "sentence" | "clause" | "sentence-only" = "sentence",
 ): { hit: Passage; span: Span } | null {
   let best: { hit: Passage; span: Span; score: number } | null = null as { hit: Passage; span: Span; score: number } | null;
   // The ranked parts first; the other parts of their paragraphs too (the part that ranked
@@ -140,9 +142,11 @@ function bestClause(
         const need = needs(clauseText);
         if (need <= 0) continue;
         const clauseCover = textCover(q, clauseText);
-        // A what-answer must carry the question's words itself; a figure or a time may lean on its sentence.
-        const cover = ownCover ? clauseCover : Math.max(sentenceCover, clauseCover);
-        if (cover < minCover || clauseCover === 0) continue;
+        // "clause": a what-answer must carry the question's words itself; "sentence": a figure or
+        // a time may lean on its sentence; "sentence-only": a coined name may stand in a clause
+        // of its own (积极推进常熟“山水文化之城”建设).
+        const covered = cover === "clause" ? clauseCover : Math.max(sentenceCover, clauseCover);
+        if (covered < minCover || (clauseCover === 0 && cover !== "sentence-only")) continue;
         // Among equals, the shorter span: the answer, not its surroundings.
         const score = clauseCover * 2 + sentenceCover + need - rank * 0.3 - (c.pair ? 0.35 : 0) - (clause.end - clause.start) * 0.003;
         if (!best || score > best.score) best = { hit, span: trimClause(text, clause), score };
@@ -167,8 +171,11 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     if (ordinalFigure) return ordinalFigure.test(clause) ? 1 : 0;
     if (!FIGURE.test(clause)) return 0;
     if (rate) return /%/u.test(clause) ? 1 : 0.2;
-    if (countedFigure) return countedFigure.test(clause) ? 1 : 0;
-    return 0.5;
+    // 一批, 一些: "a batch" is no count; a clause with only those answers 多少 weakly.
+    const vague = !FIGURE.test(clause.replace(VAGUE_ONE, ""));
+    // 个 is everyone's measure word: 多少个劳模 is answered by 100名 when nothing counts in 个.
+    if (countedFigure) return countedFigure.test(clause) ? 1 : measure === "个" && !vague ? 0.6 : 0;
+    return vague ? 0.3 : 0.5;
   }, MIN_COVER.figure);
   if (!found) return null;
   return { direct: { kind: "figure", text: found.hit.text.slice(found.span.start, found.span.end), hitId: found.hit.id }, span: found.span };
@@ -186,7 +193,19 @@ function whenAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
  */
 function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
   if (q.terms.length === 0) return null;
-  const found = bestClause(q, hits.slice(0, 1), context, () => 1, MIN_COVER.what, true);
+  const asked = askedName(q.question);
+  if (asked) {
+    // The name sits in a clause of its own (积极推进常熟“山水文化之城”建设); the question's words
+    // may be anywhere in its sentence.
+    const named = bestClause(q, hits.slice(0, 1), context, (clause) => (names(clause, asked).length === 1 ? 1 : 0), MIN_COVER.what, "sentence-only");
+    if (named) {
+      const clause = named.hit.text.slice(named.span.start, named.span.end);
+      const [name] = names(clause, asked);
+      const start = named.span.start + name!.start;
+      return { direct: { kind: "what", text: name!.text, hitId: named.hit.id }, span: { start, end: start + name!.text.length } };
+    }
+  }
+  const found = bestClause(q, hits.slice(0, 1), context, () => 1, MIN_COVER.what, "clause");
   if (!found) return null;
   const text = found.hit.text;
   let { start, end } = found.span;
@@ -197,6 +216,36 @@ function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
   }
   if (end - start > 120) return null;
   return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
+}
+
+/** A question asking for a name: 叫什么 / 叫做啥 / 称为, or 啥城 / 什么工程 (what the name is of). */
+const ASKS_NAME = /叫(?:做|作)?(?:什么|啥)|称(?:为|作)(?:什么|啥)?|(?:什么|啥)(?:名字|名称|称号|口号)/u;
+const ASKS_NAMED_THING = /(?:什么|啥)([\u4e00-\u9fff])/u;
+/** After 什么/啥, words that ask how or when, not for a name. */
+const NOT_A_THING = /^[时样意地事内作用呢吗的是好要叫呀啊方]/u;
+const QUOTED = /“([^“”]{2,15})”/gu;
+
+/** What a name question asks for: any name (叫什么), or the name of a kind of thing (啥城 → 城). */
+function askedName(question: string): { thing: string | null } | null {
+  if (ASKS_NAME.test(question)) return { thing: null };
+  const thing = ASKS_NAMED_THING.exec(question)?.[1];
+  return thing && !NOT_A_THING.test(thing) ? { thing } : null;
+}
+
+/**
+ * Names are coined in quotation marks (“新吴江人”, “山水文化之城”, “会员优惠卡”工程): the
+ * distinct quoted names of a clause that fit what is asked — any, or those ending in the
+ * thing asked about (啥城 → “山水文化之城”). “会员优惠卡”工程 answers 什么工程 only in part
+ * when there are two such 工程, so a name is not looked for after its quotes.
+ */
+function names(clause: string, asked: { thing: string | null }): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  for (const m of clause.matchAll(QUOTED)) {
+    const name = m[1]!;
+    const fits = asked.thing === null || name.endsWith(asked.thing);
+    if (fits && !out.some((n) => n.text === name)) out.push({ text: name, start: m.index! + 1 });
+  }
+  return out;
 }
 
 function whoAnswer(hits: readonly Passage[]): DirectSpan | null {

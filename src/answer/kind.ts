@@ -4,6 +4,8 @@
  * (每年几次 is a when-question although it says 几; 有哪几年 is about the collection).
  */
 
+import { askedKeys } from "./keyed-list.js";
+
 export type AnswerKind = "figure" | "list" | "who" | "when" | "what" | "catalogue";
 
 /** Words that make a question about the collection itself, not about its contents. */
@@ -20,7 +22,8 @@ const WHO = /谁|作者|署名|执笔|哪位|何人|(主席|书记|负责人)(�
 const WHEN = /什么时候|啥时候|何时|多久|几次|哪一?年|什么时间|几月|(从|自)哪|多长时间|频率/u;
 const LIST = /哪些|哪几|哪[两二三四五六七八九十]|[两二三四五六七八九十][个项条大种类]什么|有几项|有几个方面|是哪.个|是哪.项|是哪.条|包括什么|包括哪|分别是|都有什么|有什么(措施|活动|工程|目标|任务|内容|举措)|列出/u;
 const FIGURE = /多少|几[名个家项场户人次万本所条次批期天%％级大类成倍届位份]|百分之几|比例|多大|几成|比率|占比|[率数量额]是?多少|达到多少|有多高|几个百分点/u;
-const WHAT = /什么|哪个|哪种|啥|如何|怎么|怎样/u;
+/** 干嘛, 咋: how people ask what on a phone. */
+const WHAT = /什么|哪个|哪种|啥|如何|怎么|怎样|干嘛|咋/u;
 /** Nouns that ask for a what-answer only in a question (相城区总2012年建会率目标 is a search, not a question). */
 const WHAT_NOUN = /目标|思路|主题|主线|理念|重点|要点|任务|措施|意义/u;
 const ASKED = /[？?吗呢]\s*$/u;
@@ -37,7 +40,8 @@ export function questionKind(question: string, topics: readonly string[] = []): 
   if (aboutCollection && CATALOGUE.some((re) => re.test(question))) return "catalogue";
   if (WHO.test(question)) return "who";
   if (WHEN.test(question)) return "when";
-  if (LIST.test(question)) return "list";
+  // A counted slogan (那三个所是啥, 六好指什么) asks for its items.
+  if (LIST.test(question) || (askedKeys(question).length > 0 && /什么|啥|哪|指/u.test(question))) return "list";
   if (FIGURE.test(question)) return "figure";
   if (WHAT.test(question) || (WHAT_NOUN.test(question) && ASKED.test(question))) return "what";
   return null;

@@ -31,6 +31,8 @@ describe("question kinds, from the question's own words", () => {
     ["常熟困难家庭免费粮油水电多久发一次", "when"],
     ["常熟评100名市劳模是在哪一年", "when"],
     ["张家港2012年工作思路是什么", "what"],
+    ["吴中请律师来干嘛", "what"],
+    ["宝钢苏冶那八个人指什么", "list"],
     ["简报收录了哪些单位", "catalogue"],
     ["有哪几年的简报", "catalogue"],
     ["2012年有哪些单位", "catalogue"],
@@ -74,6 +76,18 @@ describe("direct answers over the real seeds", () => {
   it("answers a figure with what it counts (份, not 个)", () => {
     const answer = ask("吴中区总工会会员优惠卡能在多少家单位享受优惠");
     expect(answer.direct?.text).toContain("38家单位");
+  });
+
+  it("takes 个 as everyone's measure word, and 一批 as no count", () => {
+    // The bulletin counts 劳动模范 in 名 and also says 选树一批 in the same sentence.
+    const answer = ask("常熟2008年要评选多少个市劳动模范");
+    expect(answer.direct?.text).toContain("100名");
+  });
+
+  it("answers what something is called with the name the bulletin coins", () => {
+    expect(ask("吴江把新生代农民工称作什么").direct?.text).toBe("新吴江人");
+    // 啥城: the one quoted name there that is a 城.
+    expect(ask("常熟工会文体活动要推进啥城建设").direct?.text).toBe("山水文化之城");
   });
 
   it("lists every item, across paragraphs and inside one", () => {
