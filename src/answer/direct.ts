@@ -248,7 +248,30 @@ function names(clause: string, asked: { thing: string | null }): { text: string;
   return out;
 }
 
-function whoAnswer(hits: readonly Passage[]): DirectSpan | null {
+/** A question about whose instruction or speech the text follows (按哪位领导的批示), not who wrote it. */
+const ASKS_QUOTED_PERSON = /批示|指示|讲话|号召|论述|题词|视察/u;
+/** A person named with a title in running text (胡锦涛总书记, 温家宝总理). */
+const TITLED_PERSON = /([\u4e00-\u9fff]{2,3}?)(总书记|总理|副?主席|副?书记|副?省长|副?市长|副?区长|委员长)/gu;
+/** Characters of an organisation or a place, never of a person's name (吴中区总工会主席). */
+const NOT_A_NAME = /[会委区市县省局部厂司党团镇街处]/u;
+
+function titledPeople(clause: string): string[] {
+  const out: string[] = [];
+  for (const m of clause.matchAll(TITLED_PERSON)) if (!NOT_A_NAME.test(m[1]!) && !out.includes(m[0])) out.push(m[0]);
+  return out;
+}
+
+function whoAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  if (ASKS_QUOTED_PERSON.test(q.question)) {
+    // The person is named where the instruction is cited (按照胡锦涛总书记的批示精神).
+    const found = bestClause(q, hits, context, (clause) => (titledPeople(clause).length === 1 ? 1 : 0), MIN_COVER.figure);
+    if (found) {
+      const text = found.hit.text.slice(found.span.start, found.span.end);
+      const person = titledPeople(text)[0]!;
+      const start = found.span.start + text.indexOf(person);
+      return { direct: { kind: "who", text: person, hitId: found.hit.id }, span: { start, end: start + person.length } };
+    }
+  }
   const hit = hits.slice(0, TOP).find((h) => h.author);
   if (!hit?.author) return null;
   // The role as the byline states it (吴中区总工会主席), else the item's organisation.
@@ -459,7 +482,7 @@ export function directAnswer(kind: AnswerKind | null, q: DirectQuery, hits: read
     case "list":
       return listAnswer(q, hits, context);
     case "who":
-      return whoAnswer(hits);
+      return whoAnswer(q, hits, context);
     case "when":
       return whenAnswer(q, hits, context);
     case "what":

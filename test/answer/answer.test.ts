@@ -108,6 +108,12 @@ describe("direct answers over the real seeds", () => {
     expect(answer.direct?.text).toBe("杨伟根（吴中区总工会主席）");
   });
 
+  it("answers whose instruction the text follows from the text, not the byline", () => {
+    const answer = ask("常熟工会维护农民工合法权益是按照谁的批示精神");
+    expect(answer.direct?.text).toBe("胡锦涛总书记");
+    expect(answer.hits[0]!.id).toBe(answer.direct?.hitId);
+  });
+
   it("answers when with the time phrase and what it is about", () => {
     const answer = ask("张家港什么时候评选五一劳动奖状");
     expect(answer.direct?.kind).toBe("when");
