@@ -222,6 +222,9 @@ function collectItems(lines: Line[]): Item[] {
         item.aliases.add(line.byline!.org);
         item.author = line.byline!.author;
         item.authorRole = line.byline!.role;
+        // The byline is a passage of its own: who wrote the article, or who chairs the
+        // organisation (吴中区总工会主席 杨伟根), is answered and cited from it.
+        item.lines.push({ line, section: null });
         return;
       }
       case "heading": {

@@ -34,7 +34,10 @@ describe.each(FORMATS)("a bulletin as .%s reads like its .txt twin", (format) =>
     it(`${base}: every passage has the same organisation, place, year, title, author and section`, async () => {
       const txt = await parse(join(DEFAULT_SEEDS_DIR, `${base}.txt`), `${base}.txt`);
       const other = await parse(join(FIXTURES, `${base}.${format}`), `${base}.${format}`);
-      expect(other.passages.map((p) => p.text)).toEqual(txt.passages.map((p) => p.text));
+      // The same texts, up to the spacing inside a line (a byline's 常熟市总工会  徐建国 comes out of
+      // a PDF with one space): layout, which a PDF does not keep.
+      const spaced = (p: Passage) => p.text.replace(/\s+/gu, " ");
+      expect(other.passages.map(spaced)).toEqual(txt.passages.map(spaced));
       const fields = (p: Passage) => ({ org: p.org, place: p.place, year: p.year, title: p.title, author: p.author, authorRole: p.authorRole, section: p.section });
       expect(other.passages.map(fields)).toEqual(txt.passages.map(fields));
       expect(other.orgs.map((o) => o.name)).toEqual(txt.orgs.map((o) => o.name));
