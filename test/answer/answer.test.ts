@@ -166,6 +166,16 @@ describe("understanding questions as people word them", () => {
     }
   });
 
+  it("counts a word the corpus never says as what the question is about", () => {
+    // 丧假 and 病假 are in no bulletin, so the serving dictionary (trimmed to the corpus) lacks
+    // them and jieba tags them x; 工资 and 职工 alone are no answer.
+    for (const q of ["职工丧假工资怎么发", "请病假扣不扣工资"]) {
+      const answer = engine.ask(q);
+      expect(answer.hits, q).toEqual([]);
+      expect(answer.notice, q).toContain("简报里没有");
+    }
+  });
+
   it("recognises organisations the corpus lacks by their form", () => {
     for (const [q, name] of [["无锡市总工会2012年重点工作", "无锡市总工会"], ["杭州市总 劳动竞赛", "杭州市总"], ["园区总工会 困难职工", "园区总工会"]] as const) {
       const answer = engine.ask(q);
