@@ -98,6 +98,13 @@ function wordSpans(text: string): { word: string; start: number; end: number }[]
   return spans;
 }
 
+/** Whether `words`, cut from `word`, leave out a lone character of it. */
+function losesCharacter(word: string, words: readonly string[]): boolean {
+  let rest = word;
+  for (const w of words) rest = rest.replace(w, " ");
+  return rest.split(" ").some((run) => [...run].length === 1);
+}
+
 function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
 }
@@ -199,6 +206,10 @@ export function parseQuery(question: string, context: QueryContext): Query {
     for (const synonym of thesaurus.synonymsOf(term)) {
       const words = context.inCorpus(synonym) ? [synonym] : segmentQuery(synonym);
       if (words.length === 0 || !words.every((w) => context.inCorpus(w))) continue;
+      // Cut into words, a synonym may lose a single character (用工荒 → 用工 + 荒, and 荒 is no
+      // term): what is left says something else, far more common. (A stop word lost, 介绍 of
+      // 职业介绍, leaves the rest as specific.)
+      if (losesCharacter(synonym, words)) continue;
       // A synonym the question already says adds nothing (and must not count twice).
       if (words.every((w) => terms.includes(w))) continue;
       if (!ways.some((w) => w.join(" ") === words.join(" "))) ways.push(words);

@@ -109,6 +109,10 @@ describe("colloquial wording (shipped one-way rules)", () => {
     const query = parse("区总怎么上门服务");
     expect(query.terms).toContain("上门服务");
     expect(query.terms).not.toContain("上门");
+    // A synonym counts only when said whole: 用工荒 cut to 用工 (+ 荒, no term) would say far less.
+    const shortage = parse("常熟工会帮企业解决招工难吗");
+    expect(shortage.synonyms["招工难"]).toContainEqual(["民工荒"]);
+    expect(shortage.synonyms["招工难"]).not.toContainEqual(["用工"]);
     // Standing alone, the entry is found and expanded.
     const alone = parse("工会会上门看望吗");
     expect(Object.keys(alone.synonyms)).toContain("上门看望");
