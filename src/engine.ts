@@ -231,6 +231,7 @@ export class Engine {
       inCorpus: (word) => this.inCorpus(word),
       thesaurus: this.thesaurus,
       authors: data.authors,
+      longerWords: (word) => this.index.longerWords(word),
     });
     const kind = questionKind(query.text, query.topical);
     if (query.terms.length === 0 && query.years.length === 0 && query.targets.length === 0 && query.missingPlaces.length === 0 && query.authors.length === 0) {

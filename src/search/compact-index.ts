@@ -22,6 +22,7 @@ export class CompactIndex {
   private readonly postings: Postings;
   private readonly facets: Facets;
   private readonly scorer: Bm25Scorer;
+  private sortedTerms: string[] | null = null;
 
   private constructor(passages: readonly Passage[], postings: Postings) {
     this.passages = passages;
@@ -50,6 +51,29 @@ export class CompactIndex {
   /** Whether any passage has the term, in one field or any. */
   has(term: string, field?: string): boolean {
     return this.postings.has(term, field);
+  }
+
+  /**
+   * Text words that begin with `prefix` and run at most `extra` characters longer (木渎 → 木渎镇),
+   * at most `limit` of them, shortest first. Sorted once, on first use.
+   */
+  longerWords(prefix: string, extra = 2, limit = 3): string[] {
+    this.sortedTerms ??= [...this.postings.termList].sort();
+    const sorted = this.sortedTerms;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    const most = prefix.length + extra;
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+      const word = sorted[i]!;
+      if (word.length > prefix.length && word.length <= most && this.postings.has(word, "text")) out.push(word);
+    }
+    return out.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
   }
 
   /** Number of postings of a term over all fields (its document frequency, near enough, for idf weights). */

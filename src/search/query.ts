@@ -43,6 +43,8 @@ export interface QueryContext {
   thesaurus?: Thesaurus;
   /** Byline and attribution names the corpus has. */
   authors?: readonly string[];
+  /** Corpus words that begin with a word and run a little longer (木渎 → 木渎镇), for a word the corpus lacks whole. */
+  longerWords?: (word: string) => string[];
 }
 
 /**
@@ -96,6 +98,17 @@ function wordSpans(text: string): { word: string; start: number; end: number }[]
     spans.push({ word, start, end: from });
   }
   return spans;
+}
+
+/**
+ * A name said short (木渎 for 木渎镇) that the corpus lacks whole: the one corpus word that begins
+ * with it and runs a character or two longer stands for it. Two or more such words (a common
+ * stem) leave it as it is.
+ */
+function longerName(term: string, context: QueryContext): string {
+  if (context.inCorpus(term) || !/^[\u4e00-\u9fff]{2,}$/u.test(term)) return term;
+  const longer = context.longerWords?.(term) ?? [];
+  return longer.length === 1 ? longer[0]! : term;
 }
 
 /** Whether `words`, cut from `word`, leave out a lone character of it. */
@@ -191,7 +204,9 @@ export function parseQuery(question: string, context: QueryContext): Query {
       break;
     }
   }
-  const terms = [...new Set([...phrased, ...segmentQuery(rest)])].filter((t) => !ASKING_WORDS.has(t) && !ASKING_NUMBER.test(t));
+  const terms = [...new Set([...phrased, ...segmentQuery(rest)])]
+    .filter((t) => !ASKING_WORDS.has(t) && !ASKING_NUMBER.test(t))
+    .map((t) => longerName(t, context));
   const pieces: Record<string, string[]> = {};
   for (const term of terms) {
     // A thesaurus word the index lacks as a whole is looked for by its words (技术比武 → 技术, 比武).

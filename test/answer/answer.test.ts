@@ -176,6 +176,12 @@ describe("understanding questions as people word them", () => {
     }
   });
 
+  it("finds a name said short (木渎 for 木渎镇) by the one corpus word that begins with it", () => {
+    const answer = engine.ask("木渎 职工法律服务站");
+    expect(answer.notice).toBeNull();
+    expect(answer.hits[0]!.text).toContain("木渎镇");
+  });
+
   it("recognises organisations the corpus lacks by their form", () => {
     for (const [q, name] of [["无锡市总工会2012年重点工作", "无锡市总工会"], ["杭州市总 劳动竞赛", "杭州市总"], ["园区总工会 困难职工", "园区总工会"]] as const) {
       const answer = engine.ask(q);
