@@ -209,14 +209,23 @@ function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
   if (!found) return null;
   const text = found.hit.text;
   let { start, end } = found.span;
-  // A clause that introduces its answer (首要任务是，… / 思路：…) goes on to the next clause.
-  if (/(?:是|为|即|就是|包括)$/u.test(text.slice(start, end)) || /^[\s]*[：:，,]/u.test(text.slice(end))) {
+  // A clause that introduces its answer (首要任务是，… / 思路：…) is answered by the rest of its
+  // sentence, when that is short enough to read as one answer; else, as any clause followed by
+  // a comma, it goes on to the next clause.
+  const rest = /^[\s：:，,]*[^。！？；!?;]+/u.exec(text.slice(end));
+  const introduces = /(?:是|为|即|就是|包括)$/u.test(text.slice(start, end)) || /^\s*[：:]/u.test(text.slice(end));
+  if (introduces && rest && rest[0].length <= WHOLE_PREDICATE) {
+    end = trimClause(text, { start: end, end: end + rest[0].length }).end;
+  } else if (/(?:是|为|即|就是|包括)$/u.test(text.slice(start, end)) || /^[\s]*[：:，,]/u.test(text.slice(end))) {
     const next = /^[\s：:，,]*[^。！？；!?;，,：:]+/u.exec(text.slice(end));
     if (next) end = trimClause(text, { start: end, end: end + next[0].length }).end;
   }
   if (end - start > 120) return null;
   return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
 }
+
+/** Longest rest of a sentence a what-answer takes after 是， (characters). */
+const WHOLE_PREDICATE = 100;
 
 /** A question asking for a name: 叫什么 / 叫做啥 / 称为, or 啥城 / 什么工程 (what the name is of). */
 const ASKS_NAME = /叫(?:做|作)?(?:什么|啥)|称(?:为|作)(?:什么|啥)?|(?:什么|啥)(?:名字|名称|称号|口号)/u;

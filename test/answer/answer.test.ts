@@ -84,6 +84,12 @@ describe("direct answers over the real seeds", () => {
     expect(answer.direct?.text).toContain("100名");
   });
 
+  it("answers what a clause introduces (…新目标：…) with the rest of its sentence", () => {
+    const answer = ask("张家港2007年新目标是什么");
+    expect(answer.direct?.text).toContain("以发展和谐劳动关系为主线");
+    expect(answer.direct?.text).toMatch(/增强工会组织凝聚力$/u);
+  });
+
   it("answers what something is called with the name the bulletin coins", () => {
     expect(ask("吴江把新生代农民工称作什么").direct?.text).toBe("新吴江人");
     // 啥城: the one quoted name there that is a 城.
