@@ -387,19 +387,24 @@ interface ListCandidate {
   keyed?: boolean;
 }
 
+/** A list's count after its last item: 5大类, 五个方面, 四项. */
+const LIST_COUNT = /(?<=[\u4e00-\u9fff”])[0-9一二两三四五六七八九十]{1,2}(?:大类|个方面|大方面|大项|项|类|条|种|个)$/u;
+
 /** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
 const INLINE_ITEM = /^[\u4e00-\u9fff0-9“”]{2,18}$/u;
 
 function inlineLists(text: string): { items: string[]; start: number; end: number }[] {
   const out: { items: string[]; start: number; end: number }[] = [];
-  for (const m of text.matchAll(/[^，,。；;：:！？!?（）()「」『』“”"]+/gu)) {
+  // Quotation marks stay inside a run: an item may be quoted (推进“两个普遍”).
+  for (const m of text.matchAll(/[^，,。；;：:！？!?（）()「」『』"]+/gu)) {
     const run = m[0];
     if (!run.includes("、")) continue;
     let items = run.split("、").map((x) => x.trim());
-    // The last item often ends with 等 … (发明创新等多形式的劳动竞赛): keep what precedes 等.
-    const last = items[items.length - 1]!;
+    // The last item often ends with 等 … (发明创新等多形式的劳动竞赛) or with the count
+    // (加强自身建设5大类): keep what precedes them.
+    const last = items[items.length - 1]!.replace(LIST_COUNT, "");
     const etc = last.indexOf("等");
-    if (etc > 1) items[items.length - 1] = last.slice(0, etc);
+    items[items.length - 1] = etc > 1 ? last.slice(0, etc) : last;
     items = items.filter((x) => x.length > 0);
     if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
     out.push({ items, start: m.index!, end: m.index! + run.length });

@@ -84,6 +84,13 @@ describe("direct answers over the real seeds", () => {
     expect(answer.direct?.text).toContain("100名");
   });
 
+  it("keeps a quoted item in an inline list and leaves the count off the last item", () => {
+    const items = ask("昆山工会现代化指标分成哪几大类").direct?.text.split("、") ?? [];
+    expect(items).toHaveLength(5);
+    expect(items[1]).toBe("推进“两个普遍”");
+    expect(items[4]).toBe("加强自身建设");
+  });
+
   it("answers what a clause introduces (…新目标：…) with the rest of its sentence", () => {
     const answer = ask("张家港2007年新目标是什么");
     expect(answer.direct?.text).toContain("以发展和谐劳动关系为主线");
