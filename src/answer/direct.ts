@@ -400,6 +400,9 @@ function inlineLists(text: string): { items: string[]; start: number; end: numbe
     const run = m[0];
     if (!run.includes("、")) continue;
     let items = run.split("、").map((x) => x.trim());
+    // The list's quoted, counted label before its first item (即提高“四个能力”参与能力、…) is no
+    // part of it (“工人先锋号”活动, uncounted, is an item).
+    items[0] = items[0]!.replace(/^[^“”]*“[^“”]*[一二两三四五六七八九十0-9][个项条大种类方][^“”]*”(?=[\u4e00-\u9fff0-9]{2})/u, "");
     // The last item often ends with 等 … (发明创新等多形式的劳动竞赛) or with the count
     // (加强自身建设5大类): keep what precedes them.
     const last = items[items.length - 1]!.replace(LIST_COUNT, "");
