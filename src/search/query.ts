@@ -71,7 +71,7 @@ const NOT_PLACES = new Set(["全市", "全区", "全省", "全国", "各地", "�
 const NON_TOPICAL_TAGS = new Set(["m", "mq", "q", "t", "tg", "f", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "dg", "y", "e", "o", "x", "k", "h", "zg"]);
 
 /** 这篇, 那份, 该项: a pointer and a measure word. */
-const DEMONSTRATIVE = /^[这那哪该本此每各某][篇份期个项次条位些种样件批届年]/u;
+const DEMONSTRATIVE = /^[这那哪该本此每各某][篇份期个项次条位些种样件批届年套家]/u;
 
 /** Words before an organisation suffix that are not its name (请问市总…). */
 const STOP_LIKE = new Set(["请问", "关于", "有关", "我们", "你们", "这个", "那个", "各级", "各地", "基层", "上级", "本级"]);
@@ -234,7 +234,8 @@ export function parseQuery(question: string, context: QueryContext): Query {
   // A word jieba only knows from its HMM (tag x: 病假 when the serving dictionary, trimmed to
   // the corpus, lacks it) is a word the corpus never says: still what the question is about.
   // (那篇, 这份 point at something; they name nothing.)
-  const unknownWord = (term: string) => /^[\u4e00-\u9fff]{2,}$/u.test(term) && !DEMONSTRATIVE.test(term) && !context.inCorpus(term);
+  const unknownWord = (term: string) =>
+    /^[\u4e00-\u9fff]{2,}$/u.test(term) && !DEMONSTRATIVE.test(term) && !context.inCorpus(term) && tagWords(term).every(({ tag }) => tag === "x");
   const topical = terms.filter((term) => phrased.includes(term) || unknownWord(term) || tagWords(term).some(({ tag }) => !NON_TOPICAL_TAGS.has(tag)));
   const split = phrased.filter((term) => !context.inCorpus(term) && (pieces[term]?.length ?? 0) > 0);
   return { text, years, targets, missingPlaces, authors, terms, pieces, phrases, synonyms, topical, split };
