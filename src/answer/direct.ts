@@ -34,6 +34,8 @@ export interface DirectContext {
 
 /** How many top passages are read for a span. */
 const TOP = 3;
+/** How much of its paragraph's cover of the question a sentence borrows (figure and time answers). */
+const PASSAGE_COVER_SHARE = 0.7;
 /** A span must cover at least this share of the question (idf-weighted) to be said. */
 const MIN_COVER: Record<Exclude<AnswerKind, "catalogue" | "who" | "list">, number> = { figure: 0.4, when: 0.4, what: 0.6 };
 
@@ -126,9 +128,12 @@ function bestClause(
   );
   read.forEach(({ hit, rank }) => {
     const text = hit.text;
+    // A sentence may state the figure about "it" (这套指标…共15项20个指标) while the rest of its
+    // passage names what it is: the passage's cover counts, discounted.
+    const passageCover = cover === "sentence" ? PASSAGE_COVER_SHARE * textCover(q, context.paragraph(hit).text) : 0;
     for (const sentence of spans(text, SENTENCE)) {
       const sentenceText = text.slice(sentence.start, sentence.end);
-      const sentenceCover = textCover(q, sentenceText);
+      const sentenceCover = Math.max(textCover(q, sentenceText), passageCover);
       const clauses = spans(sentenceText, CLAUSE);
       // A clause, or two neighbouring clauses (建立困难职工生活状况档案，每年跟踪滚动 / 日前，昆山市总工会发布…):
       // what is counted or timed is often named in the clause next to the figure or time.

@@ -78,6 +78,13 @@ describe("direct answers over the real seeds", () => {
     expect(answer.direct?.text).toContain("38家单位");
   });
 
+  it("takes a figure from a sentence that says it of \"this\" when its passage names the topic", () => {
+    // 该指标分…5大类，共15项20个指标: the sentence never says 现代化; its passage does.
+    const answer = ask("昆山工会现代化量化指标共有多少个");
+    expect(answer.direct?.text).toContain("20个");
+    expect(answer.hits[0]!.id).toBe(answer.direct?.hitId);
+  });
+
   it("takes 个 as everyone's measure word, and 一批 as no count", () => {
     // The bulletin counts 劳动模范 in 名 and also says 选树一批 in the same sentence.
     const answer = ask("常熟2008年要评选多少个市劳动模范");
