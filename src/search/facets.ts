@@ -29,11 +29,22 @@ export interface FilterOptions {
   mentionedYears?: boolean;
 }
 
+function add<K>(map: Map<K, number[]>, key: K | null, doc: number): void {
+  if (key === null) return;
+  const list = map.get(key);
+  if (list) list.push(doc);
+  else map.set(key, [doc]);
+}
+
 export class Facets {
   private readonly size: number;
   private readonly byYear = new Map<number, number[]>();
-  /** Passages whose text names a year other than their own (plans look back: 在2007年…的基础上). */
-  private readonly byMentionedYear = new Map<number, number[]>();
+  /**
+   * Passages whose text names a year other than their own (plans look back: 在2007年…的基础上),
+   * found on first use: reading every text costs a load that most questions never need.
+   */
+  private byMentionedYear: Map<number, number[]> | null = null;
+  private readonly passages: readonly Passage[];
   private readonly byPlace = new Map<string, number[]>();
   private readonly byOrg = new Map<string, number[]>();
   private readonly byAuthor = new Map<string, number[]>();
@@ -44,13 +55,8 @@ export class Facets {
   readonly idRank: Int32Array;
 
   constructor(passages: readonly Passage[]) {
+    this.passages = passages;
     this.size = passages.length;
-    const add = <K>(map: Map<K, number[]>, key: K | null, doc: number) => {
-      if (key === null) return;
-      const list = map.get(key);
-      if (list) list.push(doc);
-      else map.set(key, [doc]);
-    };
     this.textGroup = new Int32Array(this.size);
     const groupOf = new Map<string, number>();
     passages.forEach((p, doc) => {
@@ -58,9 +64,6 @@ export class Facets {
       if (g === undefined) groupOf.set(p.text, (g = groupOf.size));
       this.textGroup[doc] = g;
       add(this.byYear, p.year, doc);
-      for (const year of new Set([...p.text.matchAll(YEAR_IN_TEXT)].map((m) => Number(m[1])))) {
-        if (year !== p.year) add(this.byMentionedYear, year, doc);
-      }
       add(this.byPlace, p.place, doc);
       add(this.byOrg, p.org, doc);
       add(this.byAuthor, p.author, doc);
@@ -102,7 +105,8 @@ export class Facets {
       const others = criteria.slice(1);
       const met = new Uint8Array(this.size);
       for (const list of others) for (const doc of list) met[doc]!++;
-      for (const doc of union(years.map((y) => this.byMentionedYear.get(y)))) {
+      const mentioned = this.mentionedYears();
+      for (const doc of union(years.map((y) => mentioned.get(y)))) {
         if (mask[doc] === 0 && met[doc] === others.length) {
           mask[doc] = MENTIONED;
           docs.push(doc);
@@ -113,4 +117,14 @@ export class Facets {
     return { mask, docs };
   }
 
+  private mentionedYears(): Map<number, number[]> {
+    if (this.byMentionedYear) return this.byMentionedYear;
+    const byYear = new Map<number, number[]>();
+    this.passages.forEach((p, doc) => {
+      for (const year of new Set(Array.from(p.text.matchAll(YEAR_IN_TEXT), (m) => Number(m[1])))) {
+        if (year !== p.year) add(byYear, year, doc);
+      }
+    });
+    return (this.byMentionedYear = byYear);
+  }
 }
