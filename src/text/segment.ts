@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import jieba from "nodejieba";
+import { JIEBA_KEYWORD_DIR } from "../paths.js";
 import { STOP_WORDS } from "./stopwords.js";
 
 /**
@@ -26,7 +26,7 @@ const NODEJIEBA_DICT: JiebaDictionary = { kind: "full" };
 // keyword extraction, which we never call; one-line stand-ins (src/text/jieba/) save about 0.2 s
 // of every start. The HMM model is jieba's own: it segments words no dictionary has, in corpus
 // text and questions alike.
-const KEYWORD_FILES = fileURLToPath(new URL("./jieba/", import.meta.url));
+const KEYWORD_FILES = JIEBA_KEYWORD_DIR;
 
 let loaded: { key: string; names: Set<string> } | null = null;
 
