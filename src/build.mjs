@@ -62,6 +62,8 @@ try {
     plugins: [skipWhatwgUrl],
     logLevel: "warning",
     legalComments: "none",
+    minifyWhitespace: true,
+    minifySyntax: true,
   });
 } catch {
   // esbuild has printed the errors.
