@@ -19,9 +19,11 @@ export type StartMode = "compiled" | "npm" | "tsx";
 
 /** How production runs node (Dockerfile, `npm run start:prod`): a 1 MB young generation. */
 export const PRODUCTION_FLAGS = ["--max-semi-space-size=1"];
+/** …and its environment: one malloc arena (see the README's Performance section). */
+export const PRODUCTION_ENV: Record<string, string> = { MALLOC_ARENA_MAX: "1" };
 
 export const START_COMMANDS: Record<StartMode, string> = {
-  compiled: `node ${PRODUCTION_FLAGS.join(" ")} dist/main.js`,
+  compiled: `${Object.entries(PRODUCTION_ENV).map(([k, v]) => `${k}=${v}`).join(" ")} node ${PRODUCTION_FLAGS.join(" ")} dist/main.js`,
   npm: "npm run start:prod",
   tsx: "node --import tsx src/main.ts",
 };
@@ -58,6 +60,8 @@ async function until<T>(probe: () => T | undefined, timeoutMs: number, what: str
 function startBot(stub: BotApiStub, o: BotBenchOptions, mode: StartMode): ChildProcess {
   const env = {
     ...process.env,
+    // npm run start:prod sets it itself; the development start runs without it, as `npm start` does.
+    ...(mode === "compiled" ? PRODUCTION_ENV : {}),
     BOT_TOKEN: stub.token,
     BOT_API_ROOT: stub.apiRoot,
     SEEDS_DIR: o.seedsDir,
