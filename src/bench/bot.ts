@@ -9,7 +9,9 @@ import { summarise, type Summary } from "./stats.js";
  *    compiled production start (`node dist/main.js`, built first by the caller), the same through
  *    npm (`npm run start:prod`: the wrapper's own cost), and the development start (tsx);
  *  - serving memory: the compiled process's RSS once ready and after the question run
- *    (/proc/PID/status: VmRSS, and VmHWM for the peak);
+ *    (/proc/PID/status: VmRSS, and VmHWM for the peak). "Ready" memory is read a second after
+ *    the first getUpdates: the bot loads jieba's dictionary just after it starts polling
+ *    (src/text/segment.ts), and ready memory must include it;
  *  - update-to-reply: from an update being handed to the bot's long poll to its sendMessage
  *    arriving at the stand-in, one question at a time, each from a different user (so the
  *    per-user rate limit never answers instead of the engine).
@@ -147,6 +149,7 @@ export async function benchBot(o: BotBenchOptions): Promise<BotBenchResult> {
   let ready = { rss: NaN, peak: NaN };
   let serving = { rss: NaN, peak: NaN };
   try {
+    await new Promise((r) => setTimeout(r, 1000));
     ready = memoryOf(child.pid!);
     const warmup = 10;
     for (let i = 0; i < o.count + warmup; i++) {

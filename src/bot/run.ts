@@ -8,7 +8,7 @@ import type { Update } from "grammy/types";
 import { serveHealth, type HealthSources } from "../ops/health.js";
 import { errorText, nativeSignal, TelegramLink, withUpdateBudget, type LinkStatus } from "../ops/telegram-link.js";
 import type { Logger } from "./logger.js";
-import { syncProfile, type ProfileSync } from "./profile.js";
+import { syncProfile } from "./profile.js";
 
 /** The only update types the features use; Telegram then does not send the rest at all. */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
@@ -16,11 +16,6 @@ export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "
 export interface RunningBot {
   /** Stops taking updates and lets in-flight ones finish (bounded); safe to call twice. */
   stop(): Promise<void>;
-}
-
-export interface RunningPoller extends RunningBot {
-  /** The profile sync, which runs beside the first polls: settles once it is done (never rejects). */
-  profileSynced: Promise<ProfileSync>;
 }
 
 /**
@@ -158,7 +153,7 @@ async function identify(bot: Bot): Promise<void> {
  * outage) and throws 401/409 as an unhandled rejection. Updates are handled concurrently
  * (per-chat order kept by createBot), each with its Telegram time budget.
  */
-export async function startPolling(bot: Bot, logger: Logger, options: PollingOptions = {}): Promise<RunningPoller> {
+export async function startPolling(bot: Bot, logger: Logger, options: PollingOptions = {}): Promise<RunningBot> {
   const link = options.link ?? loggingLink(logger);
   guard(bot, link);
   // A webhook and getUpdates exclude each other (409 Conflict): switching modes must just work.
@@ -166,6 +161,7 @@ export async function startPolling(bot: Bot, logger: Logger, options: PollingOpt
     await identify(bot);
     await bot.api.deleteWebhook({}, startSignal());
   });
+  await syncProfile(bot, logger);
 
   const pollTimeout = options.pollTimeoutSeconds ?? 30;
   const maxPollDelay = options.maxPollDelayMs ?? 5_000;
@@ -230,21 +226,14 @@ export async function startPolling(bot: Bot, logger: Logger, options: PollingOpt
     logger.error({ error: errorText(error) }, "polling stopped");
     options.onFatal?.({ kind: "conflict", description: errorText(error) });
   });
-  // The profile (description, menus) is Telegram-side decoration that updates answer without:
-  // synced beside the first getUpdates rather than before it, so the bot is ready one or two
-  // round trips to Telegram sooner. It never throws (a failure is a log line).
-  const profileSynced = syncProfile(bot, logger);
   logger.info({ mode: "polling", username: bot.botInfo.username }, "bot started");
 
   let stopping: Promise<void> | undefined;
   return {
-    profileSynced,
     stop() {
       stopping ??= (async () => {
         if (runner.isRunning()) await runner.stop()?.catch(() => {});
         const deadline = Date.now() + DRAIN_MS;
-        // A stop right after the start lets the profile writes finish (each is bounded).
-        await Promise.race([profileSynced, sleep(DRAIN_MS, undefined, { ref: false })]);
         while (runner.size() > 0 && Date.now() < deadline) await sleep(25);
         if (handledUpTo > 0 && !fatal) {
           await bot.api

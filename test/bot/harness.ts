@@ -25,10 +25,7 @@ export const silentLogger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 
 /** Runs the bot in-process against the stub, exactly as `npm start` does in polling mode. */
 export async function startBot(engine: Engine, stub: BotApiStub, options: CreateBotOptions = {}): Promise<RunningBot> {
   const bot = createBot(engine, { botToken: stub.token, apiRoot: stub.apiRoot }, { logger: silentLogger, ...options });
-  const running = await startPolling(bot, silentLogger);
-  // Tests look at the profile calls right after the start.
-  await running.profileSynced;
-  return running;
+  return startPolling(bot, silentLogger);
 }
 
 /** Waits for the next call (after now) to `method` matching `predicate`. */
