@@ -22,7 +22,10 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+# MALLOC_ARENA_MAX=1: one malloc arena instead of one per V8 worker thread; the arenas the
+# compiler and GC threads fill while answering are otherwise kept, ~15 MB of resident memory.
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=1 \
     SEEDS_DIR=/data/seeds \
     INDEX_DIR=/data/index \
     HEALTH_PORT=8081 \

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseEnv } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_INDEX_DIR, DEFAULT_SEEDS_DIR } from "./paths.js";
 
 /**

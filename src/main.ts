@@ -52,14 +52,21 @@ async function main(): Promise<void> {
 }
 
 async function runBot(config: Config, token: string): Promise<void> {
-  const [{ createBot }, { createLogger }, { loggingLink, startPolling, startWebhook, StartCancelled, TelegramFatalError }, { startHealthServer }, { LiveEngine }] =
-    await Promise.all([
-      import("./bot/bot.js"),
-      import("./bot/logger.js"),
-      import("./bot/run.js"),
-      import("./ops/health.js"),
-      import("./ops/live-engine.js"),
-    ]);
+  const [
+    { createBot },
+    { createLogger },
+    { loggingLink, startPolling, startWebhook, StartCancelled, TelegramFatalError },
+    { startHealthServer },
+    { LiveEngine },
+    { deferDictionaryLoad, loadDeferredDictionary },
+  ] = await Promise.all([
+    import("./bot/bot.js"),
+    import("./bot/logger.js"),
+    import("./bot/run.js"),
+    import("./ops/health.js"),
+    import("./ops/live-engine.js"),
+    import("./text/segment.js"),
+  ]);
   const logger = createLogger({ level: config.logLevel, token, secrets: [config.webhookSecret] });
   const stopStart = new AbortController();
   let running: RunningBot | undefined;
@@ -107,6 +114,9 @@ async function runBot(config: Config, token: string): Promise<void> {
     if (config.mode === "polling" && config.healthPort !== undefined) {
       closeHealth = (await startHealthServer(config.healthPort, undefined, health)).close;
     }
+    // jieba's dictionary loads once the bot is taking updates (below), not before: see segment.ts.
+    // A build at this start (no index yet) cuts text, which loads it there as before.
+    deferDictionaryLoad();
     live = await LiveEngine.open({
       seedsDir: config.seedsDir,
       indexDir: config.indexDir,
@@ -151,7 +161,14 @@ async function runBot(config: Config, token: string): Promise<void> {
     return startFailed(logger, error);
   }
   // A signal that arrived while starting found nothing to stop yet.
-  if (stopRequested) await running.stop();
+  if (stopRequested) {
+    await running.stop();
+    return;
+  }
+  // The first getUpdates (or setWebhook) is out; load the dictionary while it waits, after this
+  // turn of the event loop so the request is written first. A question that comes sooner loads
+  // it itself (every cut does).
+  setImmediate(loadDeferredDictionary);
 }
 
 function logEngineEvent(logger: Logger, event: LiveEngineEvent): void {

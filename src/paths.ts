@@ -23,6 +23,8 @@ export const EVAL_SET_FILE = resolve(PROJECT_ROOT, "src/eval/questions.json");
 // image) finds the copy src/build.mjs puts there.
 export const THESAURUS_FILE = fileURLToPath(new URL("./text/thesaurus.txt", import.meta.url));
 export const OPERATOR_THESAURUS_NAME = "synonyms.txt";
+/** jieba's keyword-file stand-ins (src/text/segment.ts): found like the thesaurus, so a bundle works too. */
+export const JIEBA_KEYWORD_DIR = fileURLToPath(new URL("./text/jieba/", import.meta.url));
 
 let version: string | undefined;
 /** The package's version (package.json), for /about; "0.0.0" when it cannot be read. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Callback data is the only state a button has. It carries a version, an action and small

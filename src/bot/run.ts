@@ -157,9 +157,10 @@ export async function startPolling(bot: Bot, logger: Logger, options: PollingOpt
   const link = options.link ?? loggingLink(logger);
   guard(bot, link);
   // A webhook and getUpdates exclude each other (409 Conflict): switching modes must just work.
+  // Both calls at once: neither needs the other's answer, and each round trip to Telegram is
+  // start-up time.
   await connect(logger, options, async () => {
-    await identify(bot);
-    await bot.api.deleteWebhook({}, startSignal());
+    await Promise.all([identify(bot), bot.api.deleteWebhook({}, startSignal())]);
   });
   await syncProfile(bot, logger);
 

@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import jieba from "nodejieba";
+import { JIEBA_KEYWORD_DIR } from "../paths.js";
 import { STOP_WORDS } from "./stopwords.js";
 
 /**
@@ -26,7 +26,7 @@ const NODEJIEBA_DICT: JiebaDictionary = { kind: "full" };
 // keyword extraction, which we never call; one-line stand-ins (src/text/jieba/) save about 0.2 s
 // of every start. The HMM model is jieba's own: it segments words no dictionary has, in corpus
 // text and questions alike.
-const KEYWORD_FILES = fileURLToPath(new URL("./jieba/", import.meta.url));
+const KEYWORD_FILES = JIEBA_KEYWORD_DIR;
 
 let loaded: { key: string; names: Set<string> } | null = null;
 
@@ -40,10 +40,32 @@ function load(dictionary: JiebaDictionary): void {
   loaded = { key: keyOf(dictionary), names: new Set() };
 }
 
-/** jieba, loaded with the full dictionary if nothing chose one yet (about 1 s). */
+/** A dictionary chosen while loads are deferred, with the names to teach it once loaded. */
+let deferred: { on: boolean; choice: { dictionary: JiebaDictionary; names: DictionaryWord[] } | null } = { on: false, choice: null };
+
+/** jieba, loaded with the chosen dictionary — the full one if nothing chose one yet (about 1 s). */
 function ready(): typeof jieba {
+  if (deferred.on) loadDeferredDictionary();
   if (!loaded) load(NODEJIEBA_DICT);
   return jieba;
+}
+
+/**
+ * From now until `loadDeferredDictionary()`, `useDictionary` only records its choice, and jieba
+ * loads it then — or at the first cut, whichever comes first. For the bot's start: loading the
+ * serving dictionary is ~0.13 s of native work that answering needs but polling does not, so it
+ * runs while the first long poll is out instead of before it. Nothing cuts differently: every
+ * cut goes through `ready()`, which loads the recorded choice first.
+ */
+export function deferDictionaryLoad(): void {
+  deferred = { on: true, choice: null };
+}
+
+/** Loads the dictionary recorded while deferred (if any) and ends the deferral. */
+export function loadDeferredDictionary(): void {
+  const { choice } = deferred;
+  deferred = { on: false, choice: null };
+  if (choice) useDictionary(choice.dictionary, choice.names);
 }
 
 /** Part-of-speech tags for dictionary words (jieba's conventions). */
@@ -60,6 +82,12 @@ export interface DictionaryWord {
  * stay whole.
  */
 export function useDictionary(dictionary: JiebaDictionary, names: Iterable<DictionaryWord> = []): void {
+  if (deferred.on) {
+    // As the eager path would: the same dictionary accumulates names, another one replaces them.
+    const same = deferred.choice !== null && keyOf(deferred.choice.dictionary) === keyOf(dictionary);
+    deferred.choice = { dictionary, names: [...(same ? deferred.choice!.names : []), ...names] };
+    return;
+  }
   if (!loaded || loaded.key !== keyOf(dictionary)) load(dictionary);
   loadDictionary(names);
 }

@@ -12,7 +12,10 @@ import {
   readFullDictionary, readServingDictionary, saveServingDictionary, servingDictionaryPath, trimDictionary,
   type ServingDictionary,
 } from "../../src/text/dictionary.js";
-import { cjkRuns, useDictionary, type DictionaryWord, type JiebaDictionary } from "../../src/text/segment.js";
+import {
+  cjkRuns, deferDictionaryLoad, loadDeferredDictionary, segmentForIndex, segmentQuery, tagWords, useDictionary,
+  type DictionaryWord, type JiebaDictionary,
+} from "../../src/text/segment.js";
 import { scratch } from "../support/seeds.js";
 
 /**
@@ -69,6 +72,27 @@ describe("the serving dictionary", () => {
     const differ = runs.filter((_, i) => full[i] !== small[i]).map((run, i) => `${run}\n  ${full[i]}\n  ${small[i]}`);
     expect(differ.slice(0, 5)).toEqual([]);
     expect(small).toEqual(full);
+  });
+
+  it("cuts the same when its load is deferred (the bot's start) as when loaded at once", () => {
+    const viaSegment = () =>
+      runs.map((run) => [segmentForIndex(run).join("/"), segmentQuery(run).join("/"), tagWords(run).map((t) => `${t.word}:${t.tag}`).join("/")].join(" | "));
+    useDictionary(served, names);
+    const eager = viaSegment();
+    useDictionary({ kind: "full" });
+    deferDictionaryLoad();
+    // A choice replaced before anything cut, then the names in two parts (they accumulate).
+    useDictionary({ kind: "full" }, names.slice(0, 3));
+    const half = Math.floor(names.length / 2);
+    useDictionary(served, names.slice(0, half));
+    useDictionary(served, names.slice(half));
+    expect(viaSegment()).toEqual(eager);
+    // Ending the deferral loads the choice made since; later choices load at once again.
+    deferDictionaryLoad();
+    useDictionary({ kind: "full" });
+    loadDeferredDictionary();
+    useDictionary(served, names);
+    expect(viaSegment()).toEqual(eager);
   });
 
   it("keeps places the corpus lacks, and stop words, for questions", () => {
