@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The one contract between the engine and every front end (terminal, JSON, Telegram).

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { writeAtomic } from "../atomic-write.js";
 import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Passage } from "../corpus/passage.js";
 import type { SeedFile } from "../corpus/read.js";
 import { CompactIndex } from "./compact-index.js";
