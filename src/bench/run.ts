@@ -352,6 +352,10 @@ function report(results: SizeResult[], bot: BotBenchResult | null, rounds: numbe
             `cold start \`${START_COMMANDS[mode]}\` → first getUpdates`,
             bot.coldStartMs[mode].map((x) => `${secs(x)} s`).join(", "),
           ]),
+          [
+            `cold start \`${START_COMMANDS.compiled}\` → answer to a question waiting at the stand-in`,
+            bot.firstAnswerMs.map((x) => `${secs(x)} s`).join(", "),
+          ],
           ["RSS of the compiled bot: ready / after the questions / peak", `${bot.rssReadyMb.toFixed(0)} / ${bot.rssServingMb.toFixed(0)} / ${bot.rssPeakMb.toFixed(0)} MB`],
         ],
       ),
