@@ -71,7 +71,7 @@ export function respond(engine: ConsoleEngine, state: ChatState, input: string, 
     case "sources":
       return renderSources(engine);
     case "about":
-      return T.aboutLines(appVersion(), formatBuildTime(engine.info().builtAt), engine.info().files, engine.info().passages, engine.info().schemaVersion).join("\n");
+      return T.aboutLines(appVersion(), T.beijingTime(formatBuildTime(engine.info().builtAt)), engine.info().files, engine.info().passages, engine.info().schemaVersion).join("\n");
     case "more":
       return more(state, style, titles);
     case "open":

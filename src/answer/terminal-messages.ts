@@ -50,6 +50,8 @@ export const UNKNOWN_YEAR = "年份不详";
 export const sourceLine = (year: string, name: string, passages: number, orgs: string) => `• ${year} · ${name}（${passages} 段）\n  ${orgs}`;
 export const NO_ORGS = "（未识别单位）";
 
+export const beijingTime = (time: string) => `北京时间 ${time}`;
+
 export const aboutLines = (version: string, builtAt: string, files: number, passages: number, schema: number) => [
   "关于简报问答",
   `版本：${version}`,

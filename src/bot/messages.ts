@@ -109,6 +109,8 @@ export const passagesCount = (n: number) => `（${n} 段）`;
 export const moreSources = (n: number) => `……另有 ${n} 份未列出。`;
 
 export const ABOUT_TITLE = "ℹ️ 关于简报问答";
+export const beijingTime = (time: string) => `北京时间 ${time}`;
+
 export const aboutLines = (version: string, builtAt: string, files: number, passages: number, schema: number) => [
   `版本：${version}`,
   `索引构建时间：${builtAt}`,
@@ -226,7 +228,7 @@ export const ADMIN_MESSAGES = {
   // Sizes and times shown with a file.
   kilobytes: (kb: string) => `${kb} KB`,
   megabytes: (mb: string) => `${mb} MB`,
-  beijingTime: (time: string) => `北京时间 ${time}`,
+  beijingTime,
   listSeparator: "、",
 
   // Buttons that no longer add up.

@@ -368,7 +368,7 @@ export function renderSources(sources: SourceSummary[], info: IndexInfo): string
 }
 
 export function renderAbout(info: IndexInfo, version: string): string {
-  return [bold(M.ABOUT_TITLE), ...M.aboutLines(escapeHtml(version), escapeHtml(formatBuildTime(info.builtAt)), info.files, info.passages, info.schemaVersion)].join("\n");
+  return [bold(M.ABOUT_TITLE), ...M.aboutLines(escapeHtml(version), escapeHtml(M.beijingTime(formatBuildTime(info.builtAt))), info.files, info.passages, info.schemaVersion)].join("\n");
 }
 
 

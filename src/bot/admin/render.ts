@@ -1,3 +1,4 @@
+import { beijingMinute } from "../../answer/time.js";
 import { printableName } from "../../corpus/read.js";
 import type { SourceSummary } from "../../engine.js";
 import type { ReloadOutcome } from "../../ops/live-engine.js";
@@ -19,21 +20,9 @@ export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? M.megabytes((bytes / 1024 / 1024).toFixed(1)) : M.kilobytes(Math.max(1, Math.round(bytes / 1024)).toString());
 }
 
-// Made on first use, not at import: a DateTimeFormat loads ICU's time-zone and calendar data,
-// ~6 MB of resident memory and ~20 ms of every bot start for a line only administrators see.
-let time: Intl.DateTimeFormat | undefined;
-
-/** `2026-11-22 14:05（北京时间）`: the bulletins' readers are in China. */
+/** `北京时间 2026-11-22 14:05`: the bulletins' readers are in China. */
 export function formatTime(date: Date): string {
-  time ??= new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-  return M.beijingTime(time.format(date));
+  return M.beijingTime(beijingMinute(date));
 }
 
 export type UploadKind = "added" | "replaced";
