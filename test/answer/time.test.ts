@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { beijingMinute, formatBuildTime } from "../../src/answer/time.js";
-import { renderAbout } from "../../src/bot/render.js";
 
 describe("times shown to users (Beijing time)", () => {
   it("shows the minute in UTC+8, across midnight and the year's end", () => {
@@ -10,10 +9,5 @@ describe("times shown to users (Beijing time)", () => {
 
   it("shows an unreadable build time as it is", () => {
     expect(formatBuildTime("not a time")).toBe("not a time");
-  });
-
-  it("/about and the administrators' reports say the same kind of time", () => {
-    const about = renderAbout({ schemaVersion: 9, builtAt: "2026-11-22T05:20:47.621Z", passages: 104, files: 3 }, "0.1.0");
-    expect(about).toContain("北京时间 2026-11-22 13:20");
   });
 });

@@ -5,6 +5,7 @@ import { TELEGRAM_TEXT_LIMIT, truncatePlain } from "../../src/bot/html.js";
 import {
   citationLabel,
   parseQuestionHeader,
+  renderAbout,
   renderPassageView,
   renderResultsPage,
   renderSharedHit,
@@ -175,5 +176,12 @@ describe("bulletin titles from untrusted documents", () => {
     // Newest first; a bulletin without a year last, named by its file (it has no title).
     expect(text.indexOf("2012年")).toBeLessThan(text.indexOf("2007年"));
     expect(text.indexOf("2007年")).toBeLessThan(text.indexOf("年份不详 · 001_b.txt"));
+  });
+});
+
+describe("/about", () => {
+  it("says its build time in Beijing time, as the administrators' reports do", () => {
+    const about = renderAbout({ schemaVersion: 9, builtAt: "2026-11-22T05:20:47.621Z", passages: 104, files: 3 }, "0.1.0");
+    expect(about).toContain("北京时间 2026-11-22 13:20");
   });
 });
