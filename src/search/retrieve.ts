@@ -99,11 +99,16 @@ function coverage(query: Query, weights: Record<string, number>, matched: Readon
   return total > 0 ? credit / total : 1;
 }
 
+export interface RetrieveOptions {
+  /** Score every passage that matches (no pruning): the reference the pruned ranking must equal. */
+  exhaustive?: boolean;
+}
+
 /**
  * The filter is applied by the index before any scoring (a mask over passages), so every
  * candidate below is already allowed.
  */
-export function retrieve(query: Query, context: RetrieveContext, filter: RetrieveFilter, limit: number): Ranked[] {
+export function retrieve(query: Query, context: RetrieveContext, filter: RetrieveFilter, limit: number, options: RetrieveOptions = {}): Ranked[] {
   const index = context.index;
   // An author named in the question narrows to their articles, as a place does.
   const only = index.filter(filter.years, filter.targets, filter.authors ?? []);
@@ -125,6 +130,9 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
   // cannot prove the ranking, the pruned term that can add the most is walked in full and the
   // rest stay pruned — usually enough, as the weak ones (a common piece of a word) bound low —
   // and so on until the proof holds or nothing is pruned (then the ranking is exact as is).
+  // (In practice the proof fails when the rarer terms found fewer passages than asked for, so
+  // there is no hit in hand to bound against: a MaxScore floor would not prune there.)
+  if (options.exhaustive) return select(index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only }));
   const walk = new Set<number>();
   for (;;) {
     const pruned = index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only, prune: true, walk });
@@ -209,8 +217,15 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
       b.score - a.score || idRank[docs[a.i]!]! - idRank[docs[b.i]!]!;
     while (heap.size > 0) {
       const i = heap.peek();
-      if (kept.length >= limit && base[i]! * lift < kept[kept.length - 1]!.score) break;
-      heap.pop();
+      if (kept.length >= limit) {
+        const last = kept[kept.length - 1]!;
+        const most = { i, score: base[i]! * lift };
+        if (most.score < last.score) break;
+        heap.pop();
+        // Even with the phrase bonus it would sort after the last kept hit (a tie lost on id):
+        // no need to look for the phrase. Templated bulletins tie by the hundred.
+        if (better(most, last) > 0) continue;
+      } else heap.pop();
       const passage = index.passages[docs[i]!]!;
       const phrase = lift > 1 && query.phrases.some((p) => passage.text.includes(p)) ? lift : 1;
       const hit = { i, score: base[i]! * phrase, passage };
