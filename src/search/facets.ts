@@ -8,10 +8,13 @@ import type { FilterTarget } from "./gazetteer.js";
  * tie-break).
  */
 
-/** A passage allowed by a filter: a mask over passage numbers and the same passages ascending. */
+/**
+ * The passages a filter allows: a mask over passage numbers and the same passages ascending.
+ * `docs` may be the index's own list (one year, one place): read it, never change it.
+ */
 export interface Allowed {
   mask: Uint8Array;
-  docs: number[];
+  docs: readonly number[];
 }
 
 export class Facets {
@@ -55,22 +58,24 @@ export class Facets {
   /**
    * The passages a filter allows: one of the years (when any), one of the places or
    * organisations (when any) and one of the authors (when any); null when the filter allows
-   * everything. The result is the caller's.
+   * everything. The mask is the caller's; a single year's or place's passages are not copied
+   * (asked at every question, a copy of thousands of numbers is most of what a question allocates).
    */
   filter(years: readonly number[], targets: readonly FilterTarget[], authors: readonly string[] = []): Allowed | null {
-    const union = (lists: (number[] | undefined)[]): number[] => {
+    const union = (lists: (number[] | undefined)[]): readonly number[] => {
+      if (lists.length === 1) return lists[0] ?? [];
       const out: number[] = [];
       for (const list of lists) if (list) for (const doc of list) out.push(doc);
-      return lists.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
+      return [...new Set(out)].sort((a, b) => a - b);
     };
     // Each criterion given allows a union of passages; the filter allows their intersection.
-    const criteria: number[][] = [];
+    const criteria: (readonly number[])[] = [];
     if (years.length > 0) criteria.push(union(years.map((y) => this.byYear.get(y))));
     if (targets.length > 0) criteria.push(union(targets.map((t) => (t.by === "place" ? this.byPlace : this.byOrg).get(t.label))));
     if (authors.length > 0) criteria.push(union(authors.map((a) => this.byAuthor.get(a))));
     if (criteria.length === 0) return null;
     const mask = new Uint8Array(this.size);
-    let docs = [...criteria[0]!];
+    let docs = criteria[0]!;
     for (const next of criteria.slice(1)) {
       for (const doc of docs) mask[doc] = 1;
       docs = next.filter((doc) => mask[doc] === 1);
