@@ -1,6 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import { Bm25Scorer, type ScoreOptions, type ScoreTerm, type Scored } from "./bm25.js";
-import { Facets, type Allowed } from "./facets.js";
+import { charSignature, Facets, type Allowed } from "./facets.js";
 import type { FilterTarget } from "./gazetteer.js";
 import type { PassageMiniSearch } from "./passage-index.js";
 import { decodePostings, encodePostings } from "./postings-file.js";
@@ -65,6 +65,15 @@ export class CompactIndex {
   /** The passages a year/place/author filter allows; null when it allows everything. */
   filter(years: readonly number[], targets: readonly FilterTarget[], authors: readonly string[] = []): Allowed | null {
     return this.facets.filter(years, targets, authors);
+  }
+
+  /**
+   * A test for which passages' texts contain a phrase: a signature check rules most passages
+   * out before any string search.
+   */
+  phraseTest(phrase: string): (doc: number) => boolean {
+    const signature = charSignature(phrase);
+    return (doc) => this.facets.mayContain(doc, signature) && this.passages[doc]!.text.includes(phrase);
   }
 
   /** Passages with the same text share a group number (templated bulletins repeat paragraphs). */

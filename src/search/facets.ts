@@ -17,6 +17,23 @@ export interface Allowed {
   docs: readonly number[];
 }
 
+/** 32-bit words in a character signature (256 bits). */
+const SIGNATURE_WORDS = 8;
+
+/**
+ * Which characters a text has, hashed to 256 bits: a text cannot contain a phrase whose
+ * signature has a bit its own lacks. A passage of a hundred-odd characters sets about a third of
+ * the bits, so most passages are ruled out for a phrase of five characters or more by eight
+ * integer tests instead of a string search.
+ */
+export function charSignature(text: string, into: Uint32Array = new Uint32Array(SIGNATURE_WORDS), at = 0): Uint32Array {
+  for (let i = 0; i < text.length; i++) {
+    const bit = text.charCodeAt(i) & 255;
+    into[at + (bit >>> 5)] = into[at + (bit >>> 5)]! | (1 << (bit & 31));
+  }
+  return into;
+}
+
 export class Facets {
   private readonly size: number;
   private readonly byYear = new Map<number, number[]>();
@@ -28,6 +45,8 @@ export class Facets {
   readonly groups: number;
   /** Position of each passage's id in `localeCompare` order, so ranking never collates per comparison. */
   readonly idRank: Int32Array;
+  /** Each passage's text's character signature (charSignature), SIGNATURE_WORDS words a passage. */
+  private readonly signatures: Uint32Array;
 
   constructor(passages: readonly Passage[]) {
     this.size = passages.length;
@@ -38,8 +57,10 @@ export class Facets {
       else map.set(key, [doc]);
     };
     this.textGroup = new Int32Array(this.size);
+    this.signatures = new Uint32Array(this.size * SIGNATURE_WORDS);
     const groupOf = new Map<string, number>();
     passages.forEach((p, doc) => {
+      charSignature(p.text, this.signatures, doc * SIGNATURE_WORDS);
       let g = groupOf.get(p.text);
       if (g === undefined) groupOf.set(p.text, (g = groupOf.size));
       this.textGroup[doc] = g;
@@ -53,6 +74,17 @@ export class Facets {
     const collator = new Intl.Collator();
     const byId = Array.from({ length: this.size }, (_, doc) => doc).sort((a, b) => collator.compare(passages[a]!.id, passages[b]!.id));
     byId.forEach((doc, rank) => (this.idRank[doc] = rank));
+  }
+
+  /** Whether the passage's text may contain a text of this signature (when false, it surely does not). */
+  mayContain(doc: number, signature: Uint32Array): boolean {
+    const { signatures } = this;
+    const at = doc * SIGNATURE_WORDS;
+    for (let w = 0; w < SIGNATURE_WORDS; w++) {
+      const need = signature[w]!;
+      if ((signatures[at + w]! & need) !== need) return false;
+    }
+    return true;
   }
 
   /**

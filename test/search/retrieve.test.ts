@@ -15,10 +15,11 @@ import { loadDictionary } from "../../src/text/segment.js";
 import { loadThesaurus } from "../../src/text/thesaurus.js";
 
 /**
- * Ranking prunes long posting lists and proves, with per-list score maxima, that no passage it
- * left out could rank; when the proof fails it unprunes a term and scores only the passages
- * that could still beat the hits in hand. Whatever it skips, the hits must be exactly those of
- * scoring every matching passage: same passages, same order, same scores.
+ * Ranking takes shortcuts: it prunes long posting lists and proves, with per-list score maxima,
+ * that no passage it left out could rank (unpruning a term when the proof fails), and it only
+ * sorts and phrase-checks candidates that can reach a score the hits are sure to have. Whatever
+ * it skips, the hits must be exactly those of scoring every matching passage and sorting them
+ * all: same passages, same order, same scores.
  */
 
 interface Corpus {
