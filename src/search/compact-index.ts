@@ -76,6 +76,11 @@ export class CompactIndex {
     return (doc) => this.facets.mayContain(doc, signature) && this.passages[doc]!.text.includes(phrase);
   }
 
+  /** Of docs[0..count), the best copy of each text, as positions into docs (Facets.bestCopies). */
+  bestCopies(docs: Int32Array, count: number, better: (i: number, j: number) => boolean): Int32Array {
+    return this.facets.bestCopies(docs, count, better);
+  }
+
   /** Passages with the same text share a group number (templated bulletins repeat paragraphs). */
   get textGroup(): Int32Array {
     return this.facets.textGroup;

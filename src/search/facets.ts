@@ -47,6 +47,8 @@ export class Facets {
   readonly idRank: Int32Array;
   /** Each passage's text's character signature (charSignature), SIGNATURE_WORDS words a passage. */
   private readonly signatures: Uint32Array;
+  /** Per text group, position + 1 of its best copy in the current `bestCopies` call; all zero between calls. */
+  private readonly copySlot: Int32Array;
 
   constructor(passages: readonly Passage[]) {
     this.size = passages.length;
@@ -70,10 +72,36 @@ export class Facets {
       add(this.byAuthor, p.author, doc);
     });
     this.groups = groupOf.size;
+    this.copySlot = new Int32Array(this.groups);
     this.idRank = new Int32Array(this.size);
     const collator = new Intl.Collator();
     const byId = Array.from({ length: this.size }, (_, doc) => doc).sort((a, b) => collator.compare(passages[a]!.id, passages[b]!.id));
     byId.forEach((doc, rank) => (this.idRank[doc] = rank));
+  }
+
+  /**
+   * Of the passages docs[0..count), the best copy of each text (`better(i, j)`: docs[i] ranks
+   * above docs[j]), as positions into docs in the order their texts were first met. One pass,
+   * with no table the size of the corpus to allocate and clear per question.
+   */
+  bestCopies(docs: Int32Array, count: number, better: (i: number, j: number) => boolean): Int32Array {
+    const { copySlot, textGroup } = this;
+    const firsts = new Int32Array(count);
+    let distinct = 0;
+    for (let i = 0; i < count; i++) {
+      const g = textGroup[docs[i]!]!;
+      const known = copySlot[g]! - 1;
+      if (known < 0) {
+        copySlot[g] = i + 1;
+        firsts[distinct++] = g;
+      } else if (better(i, known)) copySlot[g] = i + 1;
+    }
+    for (let k = 0; k < distinct; k++) {
+      const g = firsts[k]!;
+      firsts[k] = copySlot[g]! - 1;
+      copySlot[g] = 0;
+    }
+    return firsts.subarray(0, distinct);
   }
 
   /** Whether the passage's text may contain a text of this signature (when false, it surely does not). */

@@ -186,32 +186,19 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
       }
       base[i] = acc.scores[i]! * factor;
     }
-    const { idRank, textGroup } = index;
+    const { idRank } = index;
     const docs = acc.docs;
     if (reference) return rankAll(acc.count, base, docs, (i) => matchedOf(i).matched);
 
     // Copies of one text share the phrase bonus, so the best copy by base score is the one a
     // full sort would show; every candidate is allowed, so only that copy goes on.
     // (Base score first, then the id's collation rank: the order a full sort gives.)
-    const bestOfGroup = new Int32Array(index.groups).fill(-1);
-    let distinct = 0;
-    const firsts = new Int32Array(acc.count);
-    for (let i = 0; i < acc.count; i++) {
-      const g = textGroup[docs[i]!]!;
-      const known = bestOfGroup[g]!;
-      if (known < 0) {
-        bestOfGroup[g] = i;
-        firsts[distinct++] = g;
-      } else if (base[i]! > base[known]! || (base[i] === base[known] && idRank[docs[i]!]! < idRank[docs[known]!]!)) {
-        bestOfGroup[g] = i;
-      }
-    }
-    for (let k = 0; k < distinct; k++) firsts[k] = bestOfGroup[firsts[k]!]!;
+    const firsts = index.bestCopies(docs, acc.count, (i, j) => base[i]! > base[j]! || (base[i] === base[j] && idRank[docs[i]!]! < idRank[docs[j]!]!));
     // Only those that could reach a score the hits are sure to have enter the heap: at 100k a
     // common word matches tens of thousands of texts, of which a few hundred can rank.
-    const sure = sureScore(firsts.subarray(0, distinct), base, docs, limit, index);
+    const sure = sureScore(firsts, base, docs, limit, index);
     let pooled = 0;
-    for (let k = 0; k < distinct; k++) if (base[firsts[k]!]! * lift >= sure) firsts[pooled++] = firsts[k]!;
+    for (let k = 0; k < firsts.length; k++) if (base[firsts[k]!]! * lift >= sure) firsts[pooled++] = firsts[k]!;
     const candidates = firsts.subarray(0, pooled);
 
     // Visit passages best base score first; the phrase bonus can lift a passage by at most
