@@ -77,8 +77,8 @@ export class CompactIndex {
   }
 
   /** Of docs[0..count), the best copy of each text, as positions into docs (Facets.bestCopies). */
-  bestCopies(docs: Int32Array, count: number, better: (i: number, j: number) => boolean): Int32Array {
-    return this.facets.bestCopies(docs, count, better);
+  bestCopies(docs: Int32Array, count: number, scores: Float64Array): Int32Array {
+    return this.facets.bestCopies(docs, count, scores);
   }
 
   /** Passages with the same text share a group number (templated bulletins repeat paragraphs). */

@@ -80,12 +80,13 @@ export class Facets {
   }
 
   /**
-   * Of the passages docs[0..count), the best copy of each text (`better(i, j)`: docs[i] ranks
-   * above docs[j]), as positions into docs in the order their texts were first met. One pass,
-   * with no table the size of the corpus to allocate and clear per question.
+   * Of the passages docs[0..count), the best copy of each text by score (scores[i] for docs[i];
+   * ties to the first in id order, as ranking breaks them), as positions into docs in the order
+   * their texts were first met. One pass, with no table the size of the corpus to allocate and
+   * clear per question.
    */
-  bestCopies(docs: Int32Array, count: number, better: (i: number, j: number) => boolean): Int32Array {
-    const { copySlot, textGroup } = this;
+  bestCopies(docs: Int32Array, count: number, scores: Float64Array): Int32Array {
+    const { copySlot, textGroup, idRank } = this;
     const firsts = new Int32Array(count);
     let distinct = 0;
     for (let i = 0; i < count; i++) {
@@ -94,7 +95,9 @@ export class Facets {
       if (known < 0) {
         copySlot[g] = i + 1;
         firsts[distinct++] = g;
-      } else if (better(i, known)) copySlot[g] = i + 1;
+      } else if (scores[i]! > scores[known]! || (scores[i] === scores[known] && idRank[docs[i]!]! < idRank[docs[known]!]!)) {
+        copySlot[g] = i + 1;
+      }
     }
     for (let k = 0; k < distinct; k++) {
       const g = firsts[k]!;

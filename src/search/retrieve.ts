@@ -193,7 +193,7 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     // Copies of one text share the phrase bonus, so the best copy by base score is the one a
     // full sort would show; every candidate is allowed, so only that copy goes on.
     // (Base score first, then the id's collation rank: the order a full sort gives.)
-    const firsts = index.bestCopies(docs, acc.count, (i, j) => base[i]! > base[j]! || (base[i] === base[j] && idRank[docs[i]!]! < idRank[docs[j]!]!));
+    const firsts = index.bestCopies(docs, acc.count, base);
     // Only those that could reach a score the hits are sure to have enter the heap: at 100k a
     // common word matches tens of thousands of texts, of which a few hundred can rank.
     const sure = sureScore(firsts, base, docs, limit, index);
