@@ -1,6 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import { Bm25Scorer, type ScoreOptions, type ScoreTerm, type Scored } from "./bm25.js";
-import { Facets, type Allowed, type FilterOptions } from "./facets.js";
+import { charSignature, Facets, type Allowed, type FilterOptions } from "./facets.js";
 import type { FilterTarget } from "./gazetteer.js";
 import type { PassageMiniSearch } from "./passage-index.js";
 import { decodePostings, encodePostings } from "./postings-file.js";
@@ -89,6 +89,20 @@ export class CompactIndex {
   /** The passages a year/place/author filter allows; null when it allows everything. */
   filter(years: readonly number[], targets: readonly FilterTarget[], authors: readonly string[] = [], options: FilterOptions = {}): Allowed | null {
     return this.facets.filter(years, targets, authors, options);
+  }
+
+  /**
+   * A test for which passages' texts contain a phrase: a signature check rules most passages
+   * out before any string search.
+   */
+  phraseTest(phrase: string): (doc: number) => boolean {
+    const signature = charSignature(phrase);
+    return (doc) => this.facets.mayContain(doc, signature) && this.passages[doc]!.text.includes(phrase);
+  }
+
+  /** Of docs[0..count), the best copy of each text, as positions into docs (Facets.bestCopies). */
+  bestCopies(docs: Int32Array, count: number, scores: Float64Array): Int32Array {
+    return this.facets.bestCopies(docs, count, scores);
   }
 
   /** Passages with the same text share a group number (templated bulletins repeat paragraphs). */

@@ -134,7 +134,11 @@ export function parseQuery(question: string, context: QueryContext): Query {
   }
 
   const targets: FilterTarget[] = [];
-  for (const { form, target } of context.gazetteer.forms) {
+  // Indexed loops over the long name and word lists: a for-of here allocates an iterator result
+  // per entry (hundreds per question), which is what fills the young heap between questions.
+  const forms = context.gazetteer.forms;
+  for (let f = 0; f < forms.length; f++) {
+    const { form, target } = forms[f]!;
     for (let at = rest.indexOf(form); at >= 0; at = rest.indexOf(form)) {
       if (!targets.some((t) => t.label === target.label)) targets.push(target);
       rest = blank(rest, at, at + form.length);
@@ -142,7 +146,9 @@ export function parseQuery(question: string, context: QueryContext): Query {
   }
 
   const authors: string[] = [];
-  for (const author of context.authors ?? []) {
+  const named = context.authors ?? [];
+  for (let a = 0; a < named.length; a++) {
+    const author = named[a]!;
     for (let at = rest.indexOf(author); at >= 0; at = rest.indexOf(author)) {
       if (!authors.includes(author)) authors.push(author);
       rest = blank(rest, at, at + author.length);
@@ -186,7 +192,8 @@ export function parseQuery(question: string, context: QueryContext): Query {
   // word: the question's own word is the better match.
   const breaksWord = (at: number, end: number) =>
     words.some((w) => w.start < end && w.end > at && (w.start < at || w.end > end) && [...w.word].length > 1 && context.inCorpus(w.word));
-  for (const word of thesaurus.words) {
+  for (let w = 0; w < thesaurus.words.length; w++) {
+    const word = thesaurus.words[w]!;
     const at = rest.indexOf(word);
     if (at < 0 || breaksWord(at, at + word.length)) continue;
     phrased.push(word);

@@ -108,11 +108,16 @@ function coverage(query: Query, weights: Record<string, number>, matched: Readon
   return total > 0 ? credit / total : 1;
 }
 
+export interface RetrieveOptions {
+  /** Score every passage that matches (no pruning): the reference the pruned ranking must equal. */
+  exhaustive?: boolean;
+}
+
 /**
  * The filter is applied by the index before any scoring (a mask over passages), so every
  * candidate below is already allowed.
  */
-export function retrieve(query: Query, context: RetrieveContext, filter: RetrieveFilter, limit: number): Ranked[] {
+export function retrieve(query: Query, context: RetrieveContext, filter: RetrieveFilter, limit: number, options: RetrieveOptions = {}): Ranked[] {
   const index = context.index;
   // An author named in the question narrows to their articles, as a place does.
   const only = index.filter(filter.years, filter.targets, filter.authors ?? [], {
@@ -131,11 +136,16 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     query.terms.includes(term) ? 1 : pieces.has(term) ? PIECE_BOOST : SYNONYM_BOOST;
   const scoreTerms = all.map((term) => ({ term, boost: boostOf(term) }));
   const lift = query.phrases.length > 0 ? 1 + PHRASE_BONUS : 1;
+  const phraseTests = query.phrases.map((p) => index.phraseTest(p));
+  const quotes = (doc: number) => phraseTests.some((test) => test(doc));
   // Long lists (工作, 职工 …) are pruned: only passages some rarer term found are scored. A
   // passage left out matched only pruned lists: bound what it could have scored. When the bound
   // cannot prove the ranking, the pruned term that can add the most is walked in full and the
   // rest stay pruned — usually enough, as the weak ones (a common piece of a word) bound low —
   // and so on until the proof holds or nothing is pruned (then the ranking is exact as is).
+  // (In practice the proof fails when the rarer terms found fewer passages than asked for, so
+  // there is no hit in hand to bound against: a MaxScore floor would not prune there.)
+  if (options.exhaustive) return select(index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only }), true);
   const walk = new Set<number>();
   for (;;) {
     const pruned = index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only, prune: true, walk });
@@ -148,7 +158,8 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     walk.add(pruned.prunedTerms[0]!);
   }
 
-  function select(acc: Scored): Ranked[] {
+  /** The best `limit` distinct hits; `reference`: by a full sort of every candidate, no shortcut. */
+  function select(acc: Scored, reference = false): Ranked[] {
     // Base score of every matching passage: BM25 × terms matched (MiniSearch's quality) × coverage².
     // Coverage depends only on which terms matched, so it is computed once per distinct mask.
     const base = new Float64Array(acc.count);
@@ -186,27 +197,20 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
       }
       base[i] = acc.scores[i]! * factor * (only !== null && only.mask[acc.docs[i]!] === MENTIONED ? MENTIONED_WEIGHT : 1);
     }
-    const { idRank, textGroup } = index;
+    const { idRank } = index;
     const docs = acc.docs;
+    if (reference) return rankAll(acc.count, base, docs, (i) => matchedOf(i).matched);
 
     // Copies of one text share the phrase bonus, so the best copy by base score is the one a
-    // full sort would show; every candidate is allowed, so only that copy enters the heap.
+    // full sort would show; every candidate is allowed, so only that copy goes on.
     // (Base score first, then the id's collation rank: the order a full sort gives.)
-    const bestOfGroup = new Int32Array(index.groups).fill(-1);
-    let distinct = 0;
-    const firsts = new Int32Array(acc.count);
-    for (let i = 0; i < acc.count; i++) {
-      const g = textGroup[docs[i]!]!;
-      const known = bestOfGroup[g]!;
-      if (known < 0) {
-        bestOfGroup[g] = i;
-        firsts[distinct++] = g;
-      } else if (base[i]! > base[known]! || (base[i] === base[known] && idRank[docs[i]!]! < idRank[docs[known]!]!)) {
-        bestOfGroup[g] = i;
-      }
-    }
-    const candidates = new Int32Array(distinct);
-    for (let k = 0; k < distinct; k++) candidates[k] = bestOfGroup[firsts[k]!]!;
+    const firsts = index.bestCopies(docs, acc.count, base);
+    // Only those that could reach a score the hits are sure to have enter the heap: at 100k a
+    // common word matches tens of thousands of texts, of which a few hundred can rank.
+    const sure = sureScore(firsts, base, docs, limit, index);
+    let pooled = 0;
+    for (let k = 0; k < firsts.length; k++) if (base[firsts[k]!]! * lift >= sure) firsts[pooled++] = firsts[k]!;
+    const candidates = firsts.subarray(0, pooled);
 
     // Visit passages best base score first; the phrase bonus can lift a passage by at most
     // `lift`, so once the next base score times that cannot reach the current `limit`-th
@@ -220,10 +224,17 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
       b.score - a.score || idRank[docs[a.i]!]! - idRank[docs[b.i]!]!;
     while (heap.size > 0) {
       const i = heap.peek();
-      if (kept.length >= limit && base[i]! * lift < kept[kept.length - 1]!.score) break;
-      heap.pop();
+      if (kept.length >= limit) {
+        const last = kept[kept.length - 1]!;
+        const most = { i, score: base[i]! * lift };
+        if (most.score < last.score) break;
+        heap.pop();
+        // Even with the phrase bonus it would sort after the last kept hit (a tie lost on id):
+        // no need to look for the phrase. Templated bulletins tie by the hundred.
+        if (better(most, last) > 0) continue;
+      } else heap.pop();
       const passage = index.passages[docs[i]!]!;
-      const phrase = lift > 1 && query.phrases.some((p) => passage.text.includes(p)) ? lift : 1;
+      const phrase = lift > 1 && quotes(docs[i]!) ? lift : 1;
       const hit = { i, score: base[i]! * phrase, passage };
       // With the list full, a hit that sorts after its last entry changes nothing: pushed, it
       // would be popped again, and were it a twin of an entry it would lose to it. Most visits
@@ -244,6 +255,80 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     }
     return kept.map(({ i, score, passage }) => ({ passage, score, matched: matchedOf(i).matched }));
   }
+
+  /** `select` the plain way: the best copy of each text, every final score, one sort, twins dropped in order. */
+  function rankAll(count: number, base: Float64Array, docs: Int32Array, matched: (i: number) => string[]): Ranked[] {
+    const { idRank, textGroup } = index;
+    const before = (i: number, j: number) => base[j]! - base[i]! || idRank[docs[i]!]! - idRank[docs[j]!]!;
+    const bestCopy = new Map<number, number>();
+    for (let i = 0; i < count; i++) {
+      const g = textGroup[docs[i]!]!;
+      const known = bestCopy.get(g);
+      if (known === undefined || before(i, known) < 0) bestCopy.set(g, i);
+    }
+    const hits = [...bestCopy.values()].map((i) => {
+      const passage = index.passages[docs[i]!]!;
+      const phrase = query.phrases.some((p) => passage.text.includes(p)) ? lift : 1;
+      return { i, passage, score: base[i]! * phrase };
+    });
+    hits.sort((a, b) => b.score - a.score || idRank[docs[a.i]!]! - idRank[docs[b.i]!]!);
+    const shown: Ranked[] = [];
+    for (const { i, passage, score } of hits) {
+      if (shown.length === limit) break;
+      if (shown.some((r) => r.passage.text === passage.text || (r.passage.source === passage.source && r.passage.paragraph === passage.paragraph))) continue;
+      shown.push({ passage, score, matched: matched(i) });
+    }
+    return shown;
+  }
+}
+
+/** How many of the best candidates by base score `sureScore` looks at, per hit asked for. */
+const SURE_SAMPLE = 4;
+
+/**
+ * A score the `limit`-th hit is sure to reach, 0 when it cannot tell: the `limit`-th best base
+ * score among the best few candidates (each the best copy of its text) that are pairwise not
+ * parts of one paragraph. Each of them, or a better part of its paragraph, is shown, and the
+ * phrase bonus only adds, so at least `limit` hits score that much.
+ */
+function sureScore(candidates: Int32Array, base: Float64Array, docs: Int32Array, limit: number, index: CompactIndex): number {
+  const size = Math.min(candidates.length, SURE_SAMPLE * limit);
+  if (size < limit) return 0;
+  // The `size` best by base score, in a min-heap (the worst at the root).
+  const top = new Int32Array(size);
+  let filled = 0;
+  for (const i of candidates) {
+    let at: number;
+    if (filled < size) {
+      // Up from a new leaf.
+      for (at = filled++; at > 0; ) {
+        const up = (at - 1) >>> 1;
+        if (base[i]! >= base[top[up]!]!) break;
+        top[at] = top[up]!;
+        at = up;
+      }
+    } else if (base[i]! > base[top[0]!]!) {
+      // Down from the root, which i replaces.
+      for (at = 0; ; ) {
+        const l = 2 * at + 1;
+        if (l >= size) break;
+        const child = l + 1 < size && base[top[l + 1]!]! < base[top[l]!]! ? l + 1 : l;
+        if (base[top[child]!]! >= base[i]!) break;
+        top[at] = top[child]!;
+        at = child;
+      }
+    } else continue;
+    top[at] = i;
+  }
+  const sample = Array.from(top).sort((i, j) => base[j]! - base[i]!);
+  const chosen: Passage[] = [];
+  for (const i of sample) {
+    const passage = index.passages[docs[i]!]!;
+    if (chosen.some((c) => c.source === passage.source && c.paragraph === passage.paragraph)) continue;
+    chosen.push(passage);
+    if (chosen.length === limit) return base[i]!;
+  }
+  return 0;
 }
 
 /** A binary max-heap of the given numbers (taken over, not copied) under `compare` (positive: first is larger). */

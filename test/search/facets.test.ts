@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Passage } from "../../src/corpus/passage.js";
 import { readCorpus } from "../../src/corpus/read.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
-import { ALLOWED, Facets, MENTIONED } from "../../src/search/facets.js";
+import { ALLOWED, charSignature, Facets, MENTIONED } from "../../src/search/facets.js";
 
 let passages: Passage[];
 let facets: Facets;
@@ -36,3 +36,17 @@ describe("year filter with years named in the text", () => {
     expect(wide.docs.every((doc) => passages[doc]!.place === "吴中")).toBe(true);
   });
 });
+
+describe("character signatures (phrase checks)", () => {
+  it("never rules out a passage that has the phrase, whichever bits its characters set", () => {
+    // 伟 (U+4F1F) sets bit 31 of a signature word: a signed comparison once lost it.
+    const doc = passages.findIndex((p) => p.text.includes("杨伟根"));
+    expect(doc).toBeGreaterThanOrEqual(0);
+    expect(facets.mayContain(doc, charSignature("杨伟根"))).toBe(true);
+    for (const [d, p] of passages.entries()) {
+      const phrase = p.text.slice(0, 6);
+      expect(facets.mayContain(d, charSignature(phrase)), p.id).toBe(true);
+    }
+  });
+});
+
