@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { askedCount, chineseNumber } from "../../src/answer/direct.js";
+import { askedCount, chineseNumber } from "../../src/answer/list-answer.js";
 import { isComparison, questionKind } from "../../src/answer/kind.js";
 import { Answer } from "../../src/answer/schema.js";
 import { renderTerminal } from "../../src/answer/terminal.js";

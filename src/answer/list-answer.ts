@@ -1,0 +1,210 @@
+import type { Passage } from "../corpus/passage.js";
+import { askedKeys, keyedList } from "./keyed-list.js";
+import { spans, textCover, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
+
+/**
+ * List answers: every item of the list a question asks for — a numbered run (1.…18., 一是…四是,
+ * paragraphs opening 一、…五、), an inline run (培训、帮带、竞赛、晋级), parallel clauses
+ * (坚持以…；坚持以…) or a slogan read by its key character (keyed-list.ts) — with the count the
+ * question names when it names one.
+ */
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20; null when not a small Chinese numeral. */
+export function chineseNumber(text: string): number | null {
+  if (/^[0-9]+$/u.test(text)) return Number(text);
+  if (!/^[一二两三四五六七八九十]{1,3}$/u.test(text)) return null;
+  if (text === "十") return 10;
+  const at = text.indexOf("十");
+  if (at < 0) return text.length === 1 ? CN_DIGITS[text]! : null;
+  const tens = at === 0 ? 1 : CN_DIGITS[text[0]!]!;
+  const ones = at === text.length - 1 ? 0 : CN_DIGITS[text[at + 1]!]!;
+  return tens * 10 + ones;
+}
+
+interface Marker {
+  /** Marker style: items of one list share it. */
+  style: string;
+  value: number;
+  start: number;
+  /** Where the item's own text starts (after the marker). */
+  body: number;
+}
+
+const MARKERS = /(?<![0-9.])([0-9]{1,2})[.．、](?![0-9])|([一二三四五六七八九十]{1,3})(是|要|、)|[（(]([一二三四五六七八九十]{1,3})[)）]、?/gu;
+
+function markers(text: string): Marker[] {
+  const out: Marker[] = [];
+  for (const m of text.matchAll(MARKERS)) {
+    const before = m.index! === 0 ? "" : text[m.index! - 1]!;
+    // A marker opens an item only at the start of a clause (not 十一五, 统一是).
+    if (before !== "" && !/[：:；;。，,\s“]/u.test(before)) continue;
+    const style = m[1] ? "arabic" : m[2] ? `cn${m[3]}` : "paren";
+    const value = chineseNumber(m[1] ?? m[2] ?? m[4]!);
+    if (value === null) continue;
+    out.push({ style, value, start: m.index!, body: m.index! + m[0].length });
+  }
+  return out;
+}
+
+interface Enumeration {
+  /** Where the list starts in the text (its first marker). */
+  start: number;
+  items: string[];
+}
+
+/** One item for a list answer: its marker and its first sentence (a heading or the whole item). */
+function itemText(text: string): string {
+  const first = /^[^。；;！？!?]+/u.exec(text)?.[0] ?? text;
+  const item = first.trim();
+  return [...item].length > 60 ? `${[...item].slice(0, 58).join("")}…` : item;
+}
+
+/** Runs of markers of one style numbered 1, 2, 3 … in a text. */
+function enumerations(text: string): Enumeration[] {
+  const all = markers(text);
+  const out: Enumeration[] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (all[i]!.value !== 1) continue;
+    const run = [all[i]!];
+    for (let j = i + 1; j < all.length; j++) {
+      const m = all[j]!;
+      if (m.style === run[0]!.style && m.value === run[run.length - 1]!.value + 1) run.push(m);
+    }
+    if (run.length < 2) continue;
+    const items = run.map((m, k) => {
+      const end = k + 1 < run.length ? run[k + 1]!.start : text.length;
+      return text.slice(m.start, m.body) + itemText(text.slice(m.body, end));
+    });
+    out.push({ start: run[0]!.start, items });
+  }
+  return out;
+}
+
+/** How many items the question expects (哪五个, 十件实事, 四大方面, 六好, 八个人); null when it does not say. */
+export function askedCount(question: string): number | null {
+  for (const m of question.matchAll(/(?<![0-9])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?![0-9])(?=[个项件大条方点种类好有力化紧提坚服满人句环要])/gu)) {
+    const value = chineseNumber(m[1]!);
+    // 一 alone is rarely a count (一体, 一年); two or more items make a list.
+    if (value !== null && value >= 2) return value;
+  }
+  return null;
+}
+
+interface ListCandidate {
+  items: string[];
+  /** The passage the list starts in, when it is not the hit itself and is among the ranked ones. */
+  from?: Passage;
+  /** Text around the list (its intro and sentence): where the question's words should be. */
+  context: string;
+  /** Inline lists are one line (服务大局、服务基层、服务职工); others one item a line. */
+  inline: boolean;
+  /** The list holds or follows the part of the paragraph that ranked. */
+  near: boolean;
+  /** Found by the question's key character (六好): its count and key already match. */
+  keyed?: boolean;
+}
+
+/** A list's count after its last item: 5大类, 五个方面, 四项. */
+const LIST_COUNT = /(?<=[\u4e00-\u9fff”])[0-9一二两三四五六七八九十]{1,2}(?:大类|个方面|大方面|大项|项|类|条|种|个)$/u;
+
+/** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
+const INLINE_ITEM = /^[\u4e00-\u9fff0-9“”]{2,18}$/u;
+
+function inlineLists(text: string): { items: string[]; start: number; end: number }[] {
+  const out: { items: string[]; start: number; end: number }[] = [];
+  // Quotation marks stay inside a run: an item may be quoted (推进“两个普遍”).
+  for (const m of text.matchAll(/[^，,。；;：:！？!?（）()「」『』"]+/gu)) {
+    const run = m[0];
+    if (!run.includes("、")) continue;
+    let items = run.split("、").map((x) => x.trim());
+    // The list's quoted, counted label before its first item (即提高“四个能力”参与能力、…) is no
+    // part of it (“工人先锋号”活动, uncounted, is an item).
+    items[0] = items[0]!.replace(/^[^“”]*“[^“”]*[一二两三四五六七八九十0-9][个项条大种类方][^“”]*”(?=[\u4e00-\u9fff0-9]{2})/u, "");
+    // The last item often ends with 等 … (发明创新等多形式的劳动竞赛) or with the count
+    // (加强自身建设5大类): keep what precedes them.
+    const last = items[items.length - 1]!.replace(LIST_COUNT, "");
+    const etc = last.indexOf("等");
+    items[items.length - 1] = etc > 1 ? last.slice(0, etc) : last;
+    items = items.filter((x) => x.length > 0);
+    if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
+    out.push({ items, start: m.index!, end: m.index! + run.length });
+  }
+  return out;
+}
+
+/** Clauses of one sentence that open with the same word: 坚持以…；坚持以…；坚持以… */
+function parallelClauses(text: string): { items: string[]; start: number; end: number }[] {
+  const out: { items: string[]; start: number; end: number }[] = [];
+  for (const sentence of spans(text, /[^。！？!?]+[。！？!?]?/gu)) {
+    const body = text.slice(sentence.start, sentence.end);
+    const parts = body.split(/[；;]/u).map((x) => x.trim()).filter((x) => x.length > 0);
+    if (parts.length < 3) continue;
+    const lead = parts[parts.length - 1]!.slice(0, 2);
+    const same = parts.filter((x) => x.startsWith(lead));
+    if (same.length < 3 || !/^[\u4e00-\u9fff]{2}$/u.test(lead)) continue;
+    out.push({ items: same.map((x) => itemText(x.split(/[，,]/u)[0]!)), start: sentence.start, end: sentence.end });
+  }
+  return out;
+}
+
+export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  // 六好, 三有三好: the key characters say how many items and what each carries.
+  const keys = askedKeys(q.question);
+  const wanted = askedCount(q.question);
+  let best = null as { hit: Passage; candidate: ListCandidate; score: number } | null;
+  hits.slice(0, 2).forEach((hit, rank) => {
+    const { text, offset } = context.paragraph(hit);
+    const partEnd = offset + hit.text.length;
+    const candidates: ListCandidate[] = [];
+    const keyed = keyedList(text, keys);
+    if (keyed) {
+      candidates.push({ items: keyed.items, context: text.slice(Math.max(0, keyed.start - 60), keyed.start + 60), inline: true, near: true, keyed: true });
+    }
+    for (const e of enumerations(text)) {
+      candidates.push({ items: e.items, context: text.slice(Math.max(0, e.start - 40), e.start), inline: false, near: e.start <= partEnd });
+    }
+    for (const list of [...inlineLists(text), ...parallelClauses(text)]) {
+      const sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
+      const sentenceEnd = Math.min(text.length, list.end + 20);
+      candidates.push({ items: list.items, context: text.slice(sentenceStart, sentenceEnd), inline: true, near: list.start >= offset - 40 && list.start <= partEnd });
+    }
+    // A list whose items are paragraphs (一、… 二、… as paragraph openings) of the same item.
+    const paragraphs = context.itemParagraphs(hit);
+    const opening = paragraphs.map((p) => ({ p, m: markers(context.paragraph(p).text).find((m) => m.start <= 1) }));
+    for (let i = 0; i < opening.length; i++) {
+      const first = opening[i]!.m;
+      if (!first || first.value !== 1) continue;
+      const run = [opening[i]!];
+      for (let j = i + 1; j < opening.length; j++) {
+        const o = opening[j]!;
+        if (o.m && o.m.style === first.style && o.m.value === run[run.length - 1]!.m!.value + 1) run.push(o);
+      }
+      if (run.length < 2) continue;
+      const near = run.some((o) => o.p.paragraph === hit.paragraph) || paragraphs[i - 1]?.paragraph === hit.paragraph;
+      const items = run.map((o) => {
+        const t = context.paragraph(o.p).text;
+        return t.slice(o.m!.start, o.m!.body) + itemText(t.slice(o.m!.body));
+      });
+      const before = i > 0 ? context.paragraph(paragraphs[i - 1]!).text.slice(-40) : "";
+      const opener = hits.find((h) => h.id === run[0]!.p.id);
+      candidates.push({ items, context: `${before}${hit.title ?? ""}`, inline: false, near, ...(opener ? { from: opener } : {}) });
+    }
+    for (const c of candidates) {
+      // A keyed list (六好) has the asked count and key by construction: that is its evidence.
+      const countFits = c.keyed === true || (wanted !== null && c.items.length === wanted);
+      if (wanted !== null && !countFits) continue;
+      const contextCover = textCover(q, c.context);
+      if (!countFits && contextCover < 0.5) continue;
+      // Two things joined by 、 (大局观、责任感) are a phrase, not the list asked for, unless counted.
+      if (!countFits && c.inline && c.items.length < 3) continue;
+      if (countFits && !c.keyed && contextCover < 0.25) continue;
+      const score = (countFits ? 3 : 0) + (c.keyed ? 1 : 0) + contextCover * 2 + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
+      if (!best || score > best.score) best = { hit, candidate: c, score };
+    }
+  });
+  if (!best) return null;
+  const { hit, candidate } = best;
+  return { direct: { kind: "list", text: candidate.items.join(candidate.inline ? "、" : "\n"), hitId: (candidate.from ?? hit).id }, span: null };
+}

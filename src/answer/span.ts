@@ -1,0 +1,86 @@
+import type { Passage } from "../corpus/passage.js";
+import type { Direct } from "./schema.js";
+
+/**
+ * What every direct answer reads a passage with: the question as terms with weights, the
+ * paragraph around a passage, sentences and clauses, and how much of the question a stretch of
+ * text says (textCover). Pure string work.
+ */
+
+export interface DirectQuery {
+  question: string;
+  /** Topic words of the question, with how informative each is (idf). */
+  terms: readonly string[];
+  weights: Readonly<Record<string, number>>;
+  /** Finer pieces and thesaurus synonyms of each term (a clause may say it either way). */
+  pieces: Readonly<Record<string, string[]>>;
+  synonyms: Readonly<Record<string, string[][]>>;
+  /** Terms only found in pieces (a thesaurus word jieba splits): all pieces together say the word. */
+  split?: readonly string[];
+}
+
+export interface DirectContext {
+  /** All parts of a passage's paragraph, joined, and where the passage starts in it. */
+  paragraph(passage: Passage): { text: string; offset: number };
+  /** Every part of the passage's paragraph, in order (the passage itself when it was not cut). */
+  parts(passage: Passage): Passage[];
+  /** The paragraphs (first parts) of the passage's item — same file, organisation and title — in reading order. */
+  itemParagraphs(passage: Passage): Passage[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A sentence, and a clause inside one. */
+export const SENTENCE = /[^。！？；!?;]+[。！？；!?;]?/gu;
+export const CLAUSE = /[^。！？；!?;，,：:]+/gu;
+/** A numbered item's marker at the start of a clause (10. / 一是 / （三）). */
+const LEADING_MARK = /^\s*(?:[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}(?:是|要|、)|[（(][一二三四五六七八九十0-9]{1,3}[)）]、?)\s*/u;
+
+export function spans(text: string, re: RegExp): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(re)) if (m[0].trim().length > 0) out.push({ start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+/** The idf-weighted share of the question a stretch of text covers (1 = every term, said exactly). */
+export function textCover(q: DirectQuery, text: string): number {
+  let credit = 0;
+  let total = 0;
+  for (const term of q.terms) {
+    const w = q.weights[term] ?? 1;
+    total += w;
+    credit += w * termShare(q, term, text);
+  }
+  return total > 0 ? credit / total : 0;
+}
+
+/** How fully a text says one question term: 1 exactly (or all pieces of a split word), less by a synonym or some pieces. */
+function termShare(q: DirectQuery, term: string, text: string): number {
+  if (text.includes(term)) return 1;
+  const pieces = q.pieces[term] ?? [];
+  const found = pieces.filter((p) => text.includes(p)).length;
+  if (found > 0 && found === pieces.length && q.split?.includes(term)) return 1;
+  let share = pieces.length > 0 ? (0.6 * found) / pieces.length : 0;
+  for (const words of q.synonyms[term] ?? []) {
+    if (words.every((x) => text.includes(x))) share = Math.max(share, words.length === 1 ? 0.75 : 0.6);
+  }
+  return share;
+}
+
+export function trimClause(text: string, span: Span): Span {
+  let { start, end } = span;
+  const lead = LEADING_MARK.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  while (start < end && /[\s“”"'（(]/u.test(text[start]!) && !/[“（(]/u.test(text[start]!)) start++;
+  while (end > start && /[\s。；;，,：:！？!?]/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+export interface DirectSpan {
+  direct: Direct;
+  /** Where the answer sits in the hit's passage text (for the excerpt), when it is one span. */
+  span: Span | null;
+}
