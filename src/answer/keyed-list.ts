@@ -57,8 +57,9 @@ interface Segment {
 function segments(text: string): Segment[] {
   const out: Segment[] = [];
   for (const m of text.matchAll(SEGMENT)) {
-    // 有活动和服务企业发展好: two items joined by 和/及 inside one stretch.
-    const parts = m[0].split(/(?<=.{2})[和及与](?=.{2})/u);
+    // 有活动和服务企业发展好: two items joined by 和/及 inside one stretch — not the 和 of 和谐,
+    // the 及 of 及时 or the 与 of 参与.
+    const parts = m[0].split(/(?<=.{2})(?:和(?!谐)|及(?![时早])|(?<!参)与)(?=.{2})/u);
     let at = m.index!;
     for (const part of parts) {
       out.push({ text: part, start: at });

@@ -37,4 +37,9 @@ describe("keyed slogan lists (六好, 五力, 三有三好)", () => {
     expect(both?.items).toEqual(["有组织", "有制度", "有活动", "服务企业发展好", "维护职工权益好", "主席履行职责好"]);
     expect(keyedList(text, [{ key: "好", count: 4 }])).toBeNull();
   });
+
+  it("splits two items joined by 和, never the 和 of 和谐", () => {
+    const text = "开展“三好”班组活动（劳动关系和谐好、安全生产好、技术创新好）。";
+    expect(keyedList(text, [{ key: "好", count: 3 }])?.items).toEqual(["劳动关系和谐好", "安全生产好", "技术创新好"]);
+  });
 });
