@@ -6,9 +6,9 @@ import { expect } from "vitest";
 import { createBot, type CreateBotOptions } from "../../src/bot/bot.js";
 import { TELEGRAM_TEXT_LIMIT } from "../../src/bot/html.js";
 import { createLogger } from "../../src/bot/logger.js";
-import { startPolling, type RunningBot } from "../../src/bot/run.js";
+import { startPolling, startWebhook, type RunningBot, type RunningWebhook, type WebhookOptions } from "../../src/bot/run.js";
 import { Engine } from "../../src/engine.js";
-import type { BotApiStub, RecordedCall } from "../../src/testing/bot-api-stub.js";
+import { startBotApiStub, type BotApiStub, type RecordedCall } from "../../src/testing/bot-api-stub.js";
 import { parseTelegramHtml, type ParsedHtml } from "../../src/testing/telegram-html.js";
 
 export const SEEDS_DIR = resolve(import.meta.dirname, "../../seeds");
@@ -26,6 +26,39 @@ export const silentLogger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 
 export async function startBot(engine: Engine, stub: BotApiStub, options: CreateBotOptions = {}): Promise<RunningBot> {
   const bot = createBot(engine, { botToken: stub.token, apiRoot: stub.apiRoot }, { logger: silentLogger, ...options });
   return startPolling(bot, silentLogger);
+}
+
+export interface WebhookHarness {
+  engine: Engine;
+  stub: BotApiStub;
+  server: RunningWebhook;
+  /** `http://127.0.0.1:PORT` of the webhook server. */
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real engine behind a webhook server on a free port of 127.0.0.1, talking to a fresh
+ * stand-in Bot API. `options` may use the engine (a health source).
+ */
+export async function startWebhookHarness(
+  options: (engine: Engine) => Omit<WebhookOptions, "port" | "host">,
+): Promise<WebhookHarness> {
+  const { engine, cleanup } = await openEngine();
+  const stub = await startBotApiStub();
+  const bot = createBot(engine, { botToken: stub.token, apiRoot: stub.apiRoot }, { logger: silentLogger });
+  const server = await startWebhook(bot, silentLogger, { ...options(engine), port: 0, host: "127.0.0.1" });
+  return {
+    engine,
+    stub,
+    server,
+    base: `http://127.0.0.1:${server.port}`,
+    close: async () => {
+      await server.stop();
+      await stub.close();
+      cleanup();
+    },
+  };
 }
 
 /** Waits for the next call (after now) to `method` matching `predicate`. */

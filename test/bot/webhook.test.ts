@@ -4,36 +4,21 @@
  */
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/bot/bot.js";
-import { startWebhook, type RunningWebhook } from "../../src/bot/run.js";
-import type { Engine } from "../../src/engine.js";
-import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
-import { assertTelegramHtml, openEngine, silentLogger } from "./harness.js";
+import { textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
+import { assertTelegramHtml, startWebhookHarness, type WebhookHarness } from "./harness.js";
 
 const SECRET = "s3cret_Token-for-tests";
-let engine: Engine;
-let cleanup: () => void;
 let stub: BotApiStub;
-let server: RunningWebhook;
 let base: string;
+let harness: WebhookHarness | undefined;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await openEngine());
-  stub = await startBotApiStub();
-  const bot = createBot(engine, { botToken: stub.token, apiRoot: stub.apiRoot }, { logger: silentLogger });
-  server = await startWebhook(bot, silentLogger, {
-    url: "https://bot.example.org/telegram/hook",
-    secret: SECRET,
-    port: 0,
-    host: "127.0.0.1",
-  });
-  base = `http://127.0.0.1:${server.port}`;
+  harness = await startWebhookHarness(() => ({ url: "https://bot.example.org/telegram/hook", secret: SECRET }));
+  ({ stub, base } = harness);
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await stub?.close();
-  cleanup?.();
+  await harness?.close();
 });
 
 function post(update: Update, secret?: string, path = "/telegram/hook") {

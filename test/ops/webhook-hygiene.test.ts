@@ -7,38 +7,30 @@ import { request } from "node:http";
 import { connect } from "node:net";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/bot/bot.js";
-import { startWebhook, type RunningWebhook } from "../../src/bot/run.js";
+import type { RunningWebhook } from "../../src/bot/run.js";
 import type { Engine } from "../../src/engine.js";
-import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
-import { openEngine, silentLogger } from "../bot/harness.js";
+import { textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
+import { startWebhookHarness, type WebhookHarness } from "../bot/harness.js";
 
 const SECRET = "hygiene_secret-123";
 let engine: Engine;
-let cleanup: () => void;
 let stub: BotApiStub;
 let server: RunningWebhook;
 let base: string;
+let harness: WebhookHarness | undefined;
 
 beforeAll(async () => {
-  ({ engine, cleanup } = await openEngine());
-  stub = await startBotApiStub();
-  const bot = createBot(engine, { botToken: stub.token, apiRoot: stub.apiRoot }, { logger: silentLogger });
-  server = await startWebhook(bot, silentLogger, {
+  harness = await startWebhookHarness((engine) => ({
     url: "https://bot.example.org/hook",
     secret: SECRET,
-    port: 0,
-    host: "127.0.0.1",
     maxConcurrent: 2,
     health: { engine: () => ({ info: engine.info(), reloading: false, lastError: null }) },
-  });
-  base = `http://127.0.0.1:${server.port}`;
+  }));
+  ({ engine, stub, server, base } = harness);
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await stub?.close();
-  cleanup?.();
+  await harness?.close();
 });
 
 describe("webhook hygiene", () => {
