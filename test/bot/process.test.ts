@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMain, type MainProcess } from "../support/main-process.js";
 import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
 import { assertTelegramHtml } from "./harness.js";
+import { until, within } from "../support/wait.js";
 
 let indexDir: string;
 
@@ -16,21 +17,6 @@ beforeAll(() => {
   indexDir = mkdtempSync(join(tmpdir(), "jb-main-index-"));
 });
 afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)),
-  ]);
-}
 
 describe("npm start (src/main.ts)", () => {
   it("reports a bad variable in one line naming it, exit 1, no stack trace", async () => {
@@ -40,7 +26,7 @@ describe("npm start (src/main.ts)", () => {
       [{ BOT_TOKEN: "not-a-token" }, "BOT_TOKEN"],
     ] as const) {
       const child = startMain(indexDir, env);
-      const { code } = await withTimeout(child.exit, 20_000, "config error exit");
+      const { code } = await within(child.exit, 20_000, "config error exit");
       expect(code).toBe(1);
       const lines = child.err().trim().split("\n");
       expect(lines).toHaveLength(1);
@@ -90,7 +76,7 @@ describe("npm start (src/main.ts)", () => {
 
     it("stops on SIGTERM with exit code 0 within a few seconds", async () => {
       child.proc.kill("SIGTERM");
-      const { code, signal } = await withTimeout(child.exit, 5_000, "shutdown after SIGTERM");
+      const { code, signal } = await within(child.exit, 5_000, "shutdown after SIGTERM");
       expect(signal).toBeNull();
       expect(code).toBe(0);
       expect(child.out()).toContain("bot stopped");

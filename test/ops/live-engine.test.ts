@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { LiveEngine, type LiveEngineEvent } from "../../src/ops/live-engine.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
+import { until } from "../support/wait.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const WUXI = "无锡市总工会明确2015年工作重点。\n\n无锡市总工会将为500名困难职工发放助学金，开展劳动竞赛。\n\n（无锡市总工会办公室）\n";
@@ -36,14 +37,6 @@ async function setup(intervalMs: number): Promise<{ seeds: string; index: string
   return { seeds, index, events };
 }
 
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 const swaps = (events: LiveEngineEvent[]) => events.filter((e) => e.kind === "swapped").length;
 
 describe("live reload", () => {
@@ -55,19 +48,19 @@ describe("live reload", () => {
 
     await writeFile(join(seeds, "010_wuxi.txt"), WUXI);
     // While the rebuild runs, questions are answered from the old index.
-    await until(() => engine.status().reloading, 5_000, "the rebuild to start");
+    await until(() => engine.status().reloading, 5_000, "the rebuild to start", 25);
     expect(engine.ask("昆山 2007 工作任务").hits.length).toBeGreaterThan(0);
-    await until(() => swaps(events) === 1, 30_000, "the new index");
+    await until(() => swaps(events) === 1, 30_000, "the new index", 25);
     expect(engine.ask("无锡 2015 助学金").hits[0]!.source).toBe("010_wuxi.txt");
     expect(engine.info().files).toBe(before.files + 1);
     expect(Date.parse(engine.info().builtAt)).toBeGreaterThanOrEqual(Date.parse(before.builtAt));
 
     await writeFile(join(seeds, "010_wuxi.txt"), WUXI.replace("500名", "800名"));
-    await until(() => swaps(events) === 2, 30_000, "the changed bulletin");
+    await until(() => swaps(events) === 2, 30_000, "the changed bulletin", 25);
     expect(engine.ask("无锡 2015 助学金").hits[0]!.text).toContain("800名");
 
     await rm(join(seeds, "010_wuxi.txt"));
-    await until(() => swaps(events) === 3, 30_000, "the removal");
+    await until(() => swaps(events) === 3, 30_000, "the removal", 25);
     expect(engine.ask("无锡 2015").hits).toEqual([]);
     expect(engine.info().files).toBe(before.files);
     // Its own writes to the index folder are not taken for changes.
@@ -80,7 +73,7 @@ describe("live reload", () => {
     const engine = live!;
     const hidden = `${seeds}-away`;
     await rename(seeds, hidden);
-    await until(() => events.some((e) => e.kind === "reload-failed"), 10_000, "the failure");
+    await until(() => events.some((e) => e.kind === "reload-failed"), 10_000, "the failure", 25);
     const failure = events.find((e) => e.kind === "reload-failed") as { error: string };
     expect(failure.error).toContain("找不到简报目录");
     expect(engine.status().lastError).toContain("找不到简报目录");
@@ -88,7 +81,7 @@ describe("live reload", () => {
 
     await rename(hidden, seeds);
     await writeFile(join(seeds, "010_wuxi.txt"), WUXI);
-    await until(() => swaps(events) === 1, 30_000, "recovery");
+    await until(() => swaps(events) === 1, 30_000, "recovery", 25);
     expect(engine.status().lastError).toBeNull();
     expect(engine.ask("无锡 2015 助学金").hits.length).toBeGreaterThan(0);
   });
@@ -122,7 +115,7 @@ describe("live reload", () => {
     expect(a).toEqual(b);
     expect(a.kind).toBe("swapped");
     await new Promise((r) => setTimeout(r, 50));
-    await until(() => !live!.status().reloading, 30_000, "the follow-up run");
+    await until(() => !live!.status().reloading, 30_000, "the follow-up run", 25);
     expect(live!.ask("无锡 2015 助学金").hits.length).toBeGreaterThan(0);
   });
 });

@@ -15,6 +15,7 @@ import { Engine } from "../../src/engine.js";
 import { startMain, type MainProcess } from "../support/main-process.js";
 import { startBotApiStub, textMessage, type BotApiStub } from "../../src/testing/bot-api-stub.js";
 import { SEEDS_DIR } from "../bot/harness.js";
+import { until, within } from "../support/wait.js";
 
 let scratch: string;
 let indexDir: string;
@@ -26,21 +27,6 @@ beforeAll(async () => {
   await Engine.open({ seedsDir: SEEDS_DIR, indexDir, onWarning: () => {} });
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)),
-  ]);
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
