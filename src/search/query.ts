@@ -187,11 +187,12 @@ export function parseQuery(question: string, context: QueryContext): Query {
   const thesaurus = context.thesaurus ?? EMPTY_THESAURUS;
   const unphrased = rest;
   const phrased: string[] = [];
-  const words = wordSpans(rest);
   // A short entry inside a longer word the corpus has (指标 in 考核指标) must not break that
-  // word: the question's own word is the better match.
+  // word: the question's own word is the better match. (jieba cuts the question only when some
+  // entry is found in it.)
+  let words: ReturnType<typeof wordSpans> | null = null;
   const breaksWord = (at: number, end: number) =>
-    words.some((w) => w.start < end && w.end > at && (w.start < at || w.end > end) && [...w.word].length > 1 && context.inCorpus(w.word));
+    (words ??= wordSpans(unphrased)).some((w) => w.start < end && w.end > at && (w.start < at || w.end > end) && [...w.word].length > 1 && context.inCorpus(w.word));
   for (let w = 0; w < thesaurus.words.length; w++) {
     const word = thesaurus.words[w]!;
     const at = rest.indexOf(word);
@@ -241,9 +242,13 @@ export function parseQuery(question: string, context: QueryContext): Query {
   // A word jieba only knows from its HMM (tag x: 病假 when the serving dictionary, trimmed to
   // the corpus, lacks it) is a word the corpus never says: still what the question is about.
   // (那篇, 这份 point at something; they name nothing.)
-  const unknownWord = (term: string) =>
-    /^[\u4e00-\u9fff]{2,}$/u.test(term) && !DEMONSTRATIVE.test(term) && !context.inCorpus(term) && tagWords(term).every(({ tag }) => tag === "x");
-  const topical = terms.filter((term) => phrased.includes(term) || unknownWord(term) || tagWords(term).some(({ tag }) => !NON_TOPICAL_TAGS.has(tag)));
+  const unknownWord = (term: string, tags: readonly { tag: string }[]) =>
+    /^[\u4e00-\u9fff]{2,}$/u.test(term) && !DEMONSTRATIVE.test(term) && !context.inCorpus(term) && tags.every(({ tag }) => tag === "x");
+  const topical = terms.filter((term) => {
+    if (phrased.includes(term)) return true;
+    const tags = tagWords(term);
+    return tags.some(({ tag }) => !NON_TOPICAL_TAGS.has(tag)) || unknownWord(term, tags);
+  });
   const split = phrased.filter((term) => !context.inCorpus(term) && (pieces[term]?.length ?? 0) > 0);
   return { text, years, targets, missingPlaces, authors, terms, pieces, phrases, synonyms, topical, split };
 }
