@@ -23,8 +23,8 @@ export interface ScoreOptions {
   only?: Allowed | null;
   /**
    * Let long lists (more than a sixteenth of the corpus: 职工, 工会, 工作 in text) add only to
-   * passages that some rarer term found, looked up in O(1), instead of making every passage they
-   * hold a candidate. A passage matching nothing but such lists is then left out; `prunedBound`
+   * passages that some rarer term found, looked up in their sorted lists, instead of making
+   * every passage they hold a candidate. A passage matching nothing but such lists is then left out; `prunedBound`
    * says the most it could have scored, so the caller can prove it would not have ranked, or
    * score again without pruning.
    */
@@ -57,8 +57,11 @@ export interface Scored {
 const MIN_PRUNE_POSTINGS = 4000;
 /** With a filter, a list this many times longer than the passages it allows is intersected, not walked. */
 const INTERSECT_RATIO = 4;
-/** Position arrays kept for long lists (4 bytes × passages each), least recently used dropped. */
-const DENSE_KEPT = 48;
+/**
+ * A pruned list at most this many times longer than the candidates is walked (each posting
+ * checked against the candidates); a longer one is galloped through, candidate by candidate.
+ */
+const PROBE_WALK_RATIO = 4;
 
 interface List {
   term: number;
@@ -72,7 +75,6 @@ interface List {
 export class Bm25Scorer {
   /** Position + 1 of a passage in the current result, 0 when not in it; all zero between calls. */
   private readonly slot: Int32Array;
-  private readonly dense = new Map<number, Int32Array>();
 
   constructor(private readonly postings: Postings) {
     this.slot = new Int32Array(postings.size);
@@ -173,16 +175,33 @@ export class Bm25Scorer {
     }
     let prunedBound = 0;
     const reachOf = new Map<number, number>();
-    for (const { term, field, weight, pair } of probed) {
-      const dense = this.denseOf(pair);
+    // Candidates in passage order, for galloping through long lists (made on first need).
+    let sorted: Int32Array | null = null;
+    for (const { term, field, weight, start, end, pair } of probed) {
       const word = term >>> 5;
       const bit = 1 << (term & 31);
-      for (let at = 0; at < count; at++) {
-        const doc = docs[at]!;
-        const p = dense[doc]!;
-        if (p === 0) continue;
-        scores[at] = scores[at]! + weight * postings.raw(p - 1, field, doc);
-        masks[at * words + word] = masks[at * words + word]! | bit;
+      if (end - start <= PROBE_WALK_RATIO * count) {
+        // Not much longer than the candidates: walk it, adding only to passages already found.
+        for (let p = start; p < end; p++) {
+          const doc = listDocs[p]!;
+          const at = slot[doc]! - 1;
+          if (at < 0) continue;
+          scores[at] = scores[at]! + weight * postings.raw(p, field, doc);
+          masks[at * words + word] = masks[at * words + word]! | bit;
+        }
+      } else {
+        // Far longer: look each candidate up in it, galloping forward through its sorted passages.
+        sorted ??= docs.slice(0, count).sort();
+        let p = start;
+        for (let k = 0; k < count; k++) {
+          const doc = sorted[k]!;
+          p = gallop(listDocs, p, end, doc);
+          if (p === end) break;
+          if (listDocs[p] !== doc) continue;
+          const at = slot[doc]! - 1;
+          scores[at] = scores[at]! + weight * postings.raw(p, field, doc);
+          masks[at * words + word] = masks[at * words + word]! | bit;
+        }
       }
       // The most one posting of this list adds (its largest term-frequency part, precomputed).
       prunedBound += weight * postings.listMax[pair]!;
@@ -199,23 +218,6 @@ export class Bm25Scorer {
       prunedBound,
       prunedTerms,
     };
-  }
-
-  /** Where each passage's posting of a long list sits (position + 1, 0 when absent), built on first use. */
-  private denseOf(pair: number): Int32Array {
-    let dense = this.dense.get(pair);
-    if (dense) {
-      // Most recently used last, so the eviction below drops the least recently used.
-      this.dense.delete(pair);
-      this.dense.set(pair, dense);
-    } else {
-      if (this.dense.size >= DENSE_KEPT) this.dense.delete(this.dense.keys().next().value!);
-      dense = new Int32Array(this.postings.size);
-      const { offsets, docs } = this.postings;
-      for (let p = offsets[pair]!; p < offsets[pair + 1]!; p++) dense[docs[p]!] = p + 1;
-      this.dense.set(pair, dense);
-    }
-    return dense;
   }
 }
 

@@ -43,6 +43,12 @@ export class Postings {
    */
   readonly listMax: Float32Array;
   private readonly terms: Map<string, number>;
+  /**
+   * BM25's length normalisation of each (field, passage), k · (1 − b + b · length / average), at
+   * [field * size + doc]: computed once here rather than per posting scored. Float64, so a score
+   * is the same double MiniSearch computes.
+   */
+  private readonly norm: Float64Array;
 
   constructor(data: PostingsData) {
     this.size = data.size;
@@ -55,6 +61,13 @@ export class Postings {
     this.docs = data.docs;
     this.freqs = data.freqs;
     this.terms = new Map(data.terms.map((term, t) => [term, t]));
+    this.norm = new Float64Array(this.fieldLengths.length);
+    for (let f = 0; f < this.fieldCount; f++) {
+      for (let doc = 0; doc < this.size; doc++) {
+        const len = this.fieldLengths[f * this.size + doc]!;
+        this.norm[f * this.size + doc] = BM25.k * (1 - BM25.b + (BM25.b * len) / this.avgFieldLength[f]!);
+      }
+    }
     this.listMax = data.listMax ?? this.computeListMax();
   }
 
@@ -85,8 +98,7 @@ export class Postings {
   /** BM25 term-frequency part of posting p (field f, passage doc): MiniSearch's formula without idf and boosts. */
   raw(p: number, f: number, doc: number): number {
     const tf = this.freqs[p]!;
-    const len = this.fieldLengths[f * this.size + doc]!;
-    return BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * len) / this.avgFieldLength[f]!));
+    return BM25.d + (tf * (BM25.k + 1)) / (tf + this.norm[f * this.size + doc]!);
   }
 
   private computeListMax(): Float32Array {
