@@ -31,7 +31,7 @@ describe("command line", () => {
   });
 
   it("index writes the manifest and data files", () => {
-    for (const file of ["manifest.json", "corpus.json", "postings.bin"]) expect(existsSync(join(index, file))).toBe(true);
+    for (const file of ["manifest.json", "corpus.jsonl", "postings.bin"]) expect(existsSync(join(index, file))).toBe(true);
   });
 
   it("ask prints a cited answer for a person", () => {

@@ -135,11 +135,11 @@ describe("the index on disk", () => {
     await writeFile(manifestPath, JSON.stringify({ ...manifest, schemaVersion: 0 }));
     expect((await open(seeds, index)).openedFrom.kind).toBe("built");
 
-    const corpusPath = join(index, "corpus.json");
+    const corpusPath = join(index, "corpus.jsonl");
     const corpus = await readFile(corpusPath, "utf8");
     await writeFile(corpusPath, corpus.slice(0, corpus.length / 2));
     const rebuilt = await open(seeds, index);
-    expect(rebuilt.openedFrom).toEqual({ kind: "built", reason: "corpus.json 校验和不符（文件已损坏或不完整）" });
+    expect(rebuilt.openedFrom).toEqual({ kind: "built", reason: "corpus.jsonl 校验和不符（文件已损坏或不完整）" });
     expect(rebuilt.ask("昆山 2007 工作任务").hits.length).toBeGreaterThan(0);
     expect((await readdir(index)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });

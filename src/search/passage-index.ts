@@ -6,7 +6,7 @@ import { segmentForIndex } from "../text/segment.js";
 /**
  * The MiniSearch configuration, shared by build and load (MiniSearch needs the same options to
  * revive a saved index). Terms are produced by our own segmenter; MiniSearch only stores them.
- * Passages themselves live beside the index (corpus.json), so the index stores no fields.
+ * Passages themselves live beside the index (corpus.jsonl), so the index stores no fields.
  */
 
 export const FIELDS = ["text", "title", "org", "author"] as const;

@@ -9,8 +9,8 @@ import { CompactIndex } from "./compact-index.js";
 import type { OrgRecord } from "./gazetteer.js";
 
 /**
- * The index on disk: `manifest.json` (written last), `corpus.json` (passages and bulletin
- * summaries) and `postings.bin` (CompactIndex.toBinary). Every file is written to a temporary name and renamed, and
+ * The index on disk: `manifest.json` (written last), `corpus.jsonl` (bulletin summaries, then
+ * one passage per line) and `postings.bin` (CompactIndex.toBinary). Every file is written to a temporary name and renamed, and
  * the data files carry the manifest's build id, so a crash mid-write can never leave an index
  * that loads: a half-written one is simply stale and gets rebuilt. The manifest also holds a
  * SHA-256 of each data file, checked before either is parsed: a flipped byte or a truncated
@@ -18,7 +18,7 @@ import type { OrgRecord } from "./gazetteer.js";
  */
 
 /** Bump when parsing, segmentation or the file layout changes: old indexes then rebuild. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 export interface BulletinSummary {
   source: string;
@@ -52,12 +52,12 @@ const ManifestSchema = z.object({
   checksums: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
 });
 
-/** The corpus file's outline; its content is vouched for by the checksum. */
-const CorpusSchema = z.object({
+/** The corpus file's outline (its first line, then each passage); the content is vouched for by the checksum. */
+const CorpusHeadSchema = z.object({
   buildId: z.string(),
   bulletins: z.array(z.object({ source: z.string(), orgs: z.array(z.unknown()), authors: z.array(z.string()) }).passthrough()),
-  passages: z.array(z.object({ id: z.string(), source: z.string(), text: z.string() }).passthrough()),
 });
+const PassageOutline = z.object({ id: z.string(), source: z.string(), text: z.string() }).passthrough();
 
 export interface StoredCorpus {
   buildId: string;
@@ -66,7 +66,12 @@ export interface StoredCorpus {
 }
 
 const MANIFEST = "manifest.json";
-const CORPUS = "corpus.json";
+/**
+ * JSON Lines, not one JSON document: parsed line by line, a passage's strings are made shared
+ * (shareRepeatedStrings) before the next is read, and no whole-file string is ever held — at
+ * 100k passages one JSON.parse of the file peaked at ~500 MB and left ~100 MB of heap behind.
+ */
+const CORPUS = "corpus.jsonl";
 /** The postings, packed (see CompactIndex.toBinary). */
 const INDEX = "postings.bin";
 
@@ -78,7 +83,7 @@ function sha256(data: string | Uint8Array): string {
  * `<file>.<pid>.<random>.tmp`: what writeAtomic (src/atomic-write.ts) leaves behind when the
  * process is killed mid-write — of the index files or of the serving dictionary's.
  */
-const TEMP_FILE = /^(?:manifest\.json|corpus\.json|postings\.bin|jieba\.dict\.utf8|jieba\.user\.utf8|jieba\.json)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+const TEMP_FILE = /^(?:manifest\.json|corpus\.jsonl?|postings\.bin|jieba\.dict\.utf8|jieba\.user\.utf8|jieba\.json)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 /** A temporary file this old is no build's work in progress (writing one takes seconds). */
 const STALE_TEMP_MS = 10 * 60_000;
 
@@ -125,14 +130,16 @@ export async function saveIndex(
 ): Promise<Manifest> {
   await mkdir(dir, { recursive: true });
   await removeStaleTemps(dir);
-  const corpusText = JSON.stringify(corpus);
+  const corpusText = [JSON.stringify({ buildId: corpus.buildId, bulletins: corpus.bulletins }), ...corpus.passages.map((p) => JSON.stringify(p))].join("\n") + "\n";
   const postings = index.toBinary(manifest.buildId);
   const saved: Manifest = { ...manifest, checksums: { [CORPUS]: sha256(corpusText), [INDEX]: sha256(postings) } };
   await writeAtomic(join(dir, CORPUS), corpusText);
   await writeAtomic(join(dir, INDEX), postings);
   await writeAtomic(join(dir, MANIFEST), JSON.stringify(saved, null, 2));
-  // Indexes before schema 6 kept MiniSearch's JSON here; it is never read again.
+  // Indexes before schema 6 kept MiniSearch's JSON here, before schema 10 the corpus as one
+  // JSON document; neither is read again.
   await rm(join(dir, "minisearch.json"), { force: true });
+  await rm(join(dir, "corpus.json"), { force: true });
   return saved;
 }
 
@@ -180,6 +187,45 @@ export function staleReason(manifest: Manifest | null, files: SeedFile[]): strin
   return null;
 }
 
+/** Passage fields that repeat from passage to passage: per bulletin, per item, per section. */
+const REPEATED_FIELDS = ["source", "org", "place", "title", "section", "author", "authorRole", "text"] as const;
+
+/**
+ * JSON.parse gives every passage its own copy of each string, so a bulletin's file name,
+ * organisation and title would be held once per passage, and so would a paragraph templated
+ * bulletins repeat word for word. Equal values are made one string again (`seen` carries them
+ * from passage to passage), as the parser had them when the index was built.
+ */
+function shareRepeatedStrings(passage: Passage, seen: Map<string, string>): void {
+  for (const field of REPEATED_FIELDS) {
+    const value = passage[field];
+    if (typeof value !== "string") continue;
+    const shared = seen.get(value);
+    if (shared === undefined) seen.set(value, value);
+    else passage[field] = shared;
+  }
+}
+
+/** corpus.jsonl's bytes as a corpus, its strings shared; null when a line is not what it should be. */
+function parseCorpus(bytes: Buffer): StoredCorpus | null {
+  let end = bytes.indexOf(0x0a);
+  if (end < 0) return null;
+  const head = CorpusHeadSchema.safeParse(JSON.parse(bytes.toString("utf8", 0, end)));
+  if (!head.success) return null;
+  const passages: Passage[] = [];
+  const shared = new Map<string, string>();
+  for (let start = end + 1; start < bytes.length; start = end + 1) {
+    end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const line = PassageOutline.safeParse(JSON.parse(bytes.toString("utf8", start, end)));
+    if (!line.success) return null;
+    const passage = line.data as unknown as Passage;
+    shareRepeatedStrings(passage, shared);
+    passages.push(passage);
+  }
+  return { ...(head.data as unknown as Omit<StoredCorpus, "passages">), passages };
+}
+
 export type StoredRead = { ok: true; corpus: StoredCorpus; index: CompactIndex } | { ok: false; reason: string };
 
 /**
@@ -197,9 +243,8 @@ export async function loadStored(dir: string, manifest: Manifest): Promise<Store
     if (manifest.checksums[name] !== sha256(bytes[name]!)) return { ok: false, reason: `${name} 校验和不符（文件已损坏或不完整）` };
   }
   try {
-    const parsed = CorpusSchema.safeParse(JSON.parse(bytes[CORPUS]!.toString("utf8")));
-    if (!parsed.success) return { ok: false, reason: `${CORPUS} 内容不完整` };
-    const corpus = parsed.data as unknown as StoredCorpus;
+    const corpus = parseCorpus(bytes[CORPUS]!);
+    if (!corpus) return { ok: false, reason: `${CORPUS} 内容不完整` };
     if (corpus.buildId !== manifest.buildId) return { ok: false, reason: `${CORPUS} 属于另一次构建` };
     const index = CompactIndex.fromBinary(bytes[INDEX]!, corpus.passages, manifest.buildId);
     return index ? { ok: true, corpus, index } : { ok: false, reason: `${INDEX} 与语料不符` };

@@ -164,10 +164,10 @@ describe("a damaged index", () => {
       bytes[bytes.length - 100]! ^= 0x01;
       await writeFile(join(index, "postings.bin"), bytes);
     }],
-    ["a passage's text changed in corpus.json (still valid JSON)", async () => {
-      const corpus = JSON.parse(await readFile(join(index, "corpus.json"), "utf8"));
-      corpus.passages[0].text = "篡改过的文字";
-      await writeFile(join(index, "corpus.json"), JSON.stringify(corpus));
+    ["a passage's text changed in corpus.jsonl (still valid JSON Lines)", async () => {
+      const lines = (await readFile(join(index, "corpus.jsonl"), "utf8")).split("\n");
+      lines[1] = JSON.stringify({ ...JSON.parse(lines[1]!), text: "篡改过的文字" });
+      await writeFile(join(index, "corpus.jsonl"), lines.join("\n"));
     }],
     ["postings.bin missing", () => writeFile(join(index, "postings.bin"), "")],
   ])("%s: logged once, rebuilt, answers right", async (_label, damage) => {
@@ -184,7 +184,7 @@ describe("a damaged index", () => {
   });
 
   it("removes temporary files left by a killed build, keeps a live build's fresh ones", async () => {
-    const dead = join(index, "corpus.json.2147480000.deadbeef.tmp");
+    const dead = join(index, "corpus.jsonl.2147480000.deadbeef.tmp");
     const old = join(index, "postings.bin.1.0badf00d.tmp");
     const live = join(index, `manifest.json.${process.ppid}.c0ffee00.tmp`);
     for (const file of [dead, old, live]) await writeFile(file, "x".repeat(1000));
