@@ -174,7 +174,7 @@ interface Bound {
   ok: boolean | null;
 }
 
-function bounds(results: SizeResult[], bot: BotBenchResult | null): Bound[] {
+function bounds(results: SizeResult[], bot: BotBenchResult | null, bot100k: BotBenchResult | null): Bound[] {
   const out: Bound[] = [];
   const big = results.find((r) => r.size === "100k");
   if (big) {
@@ -183,11 +183,19 @@ function bounds(results: SizeResult[], bot: BotBenchResult | null): Bound[] {
     out.push({ what: "100k: build time", limit: "≤ 120 s", measured: `${secs(b.buildMs)} s`, ok: b.buildMs <= 120_000 });
     out.push({ what: "100k: peak memory while building", limit: "≤ 1.5 GB", measured: `${b.peakRssMb.toFixed(0)} MB`, ok: b.peakRssMb <= 1536 });
     out.push({ what: "100k: load ≤ build / 5", limit: `≤ ${secs(b.buildMs / 5)} s`, measured: `${secs(s.loadMs)} s (${(s.loadMs / b.buildMs).toFixed(3)} of build)`, ok: s.loadMs <= b.buildMs / 5 });
+    if (bot100k) {
+      out.push({
+        what: "100k: serving RSS, compiled bot after the question run",
+        limit: "≤ 300 MB",
+        measured: `${bot100k.rssServingMb.toFixed(0)} MB (ready: ${bot100k.rssReadyMb.toFixed(0)} MB, peak ${bot100k.rssPeakMb.toFixed(0)} MB)`,
+        ok: bot100k.rssServingMb <= 300,
+      });
+    }
     out.push({
-      what: "100k: serving memory (RSS after load and the question runs)",
-      limit: "≤ 300 MB",
+      what: "100k: serving RSS of the bench's own process (tsx, from source, forced GC; not the bot)",
+      limit: "—",
       measured: `${s.rssServingMb.toFixed(0)} MB (peak while loading: ${s.peakAfterLoadMb.toFixed(0)} MB)`,
-      ok: s.rssServingMb <= 300,
+      ok: null,
     });
     out.push({ what: "100k: p99 per question (full `ask`)", limit: "≤ 2 ms", measured: `${ms(s.engine.p99)} ms (p50 ${ms(s.engine.p50)} ms)`, ok: s.engine.p99 <= 2 });
     out.push({ what: "100k: index vs linear scan at p50", limit: "≥ 20×", measured: `${ratio(s.scan.p50, s.engine.p50)}×`, ok: s.scan.p50 / s.engine.p50 >= 20 });
@@ -211,7 +219,7 @@ function bounds(results: SizeResult[], bot: BotBenchResult | null): Bound[] {
   return out;
 }
 
-function report(results: SizeResult[], bot: BotBenchResult | null, rounds: number, totalMs: number): string {
+function report(results: SizeResult[], bot: BotBenchResult | null, bot100k: BotBenchResult | null, rounds: number, totalMs: number): string {
   const cpu = cpus();
   const lines: string[] = [];
   lines.push("# Benchmarks");
@@ -368,7 +376,27 @@ function report(results: SizeResult[], bot: BotBenchResult | null, rounds: numbe
         "own (/proc VmRSS; the npm wrapper, when used, is a second process of its own).",
     );
   }
-  const b = bounds(results, bot);
+  if (bot100k) {
+    lines.push("");
+    lines.push("## Bot at 100k (the 100k index, local Bot API stand-in)");
+    lines.push("");
+    lines.push(
+      table(
+        ["measure", "value"],
+        [
+          [`update → reply sent, ${bot100k.questions} questions`, `p50 ${ms(bot100k.updateToReply.p50)} ms, p95 ${ms(bot100k.updateToReply.p95)} ms, p99 ${ms(bot100k.updateToReply.p99)} ms, max ${ms(bot100k.updateToReply.max)} ms`],
+          [`cold start \`${START_COMMANDS.compiled}\` → first getUpdates`, bot100k.coldStartMs.compiled.map((x) => `${secs(x)} s`).join(", ")],
+          ["RSS of the compiled bot: ready / after the questions / peak", `${bot100k.rssReadyMb.toFixed(0)} / ${bot100k.rssServingMb.toFixed(0)} / ${bot100k.rssPeakMb.toFixed(0)} MB`],
+        ],
+      ),
+    );
+    lines.push("");
+    lines.push(
+      "The same compiled bot, started as in production on the 100k corpus's saved index, answering the 48 bench questions in turn " +
+        "(no forced GC: what an operator's container would show).",
+    );
+  }
+  const b = bounds(results, bot, bot100k);
   if (b.length > 0) {
     lines.push("");
     lines.push("## Bounds");
@@ -395,6 +423,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results: SizeResult[] = [];
   let bot: BotBenchResult | null = null;
+  let bot100k: BotBenchResult | null = null;
+  let compiled = false;
   const largest = sizes[sizes.length - 1];
   for (const size of sizes) {
     log(`\n[${size}]`);
@@ -404,14 +434,22 @@ async function main(): Promise<void> {
     if (size === "seeds" && !values["no-bot"]) {
       log("  bot: compiling (npm run build), then cold starts and 200 questions against the Bot API stand-in…");
       await runChild([join(ROOT, "src/build.mjs")]);
+      compiled = true;
       bot = await benchBot({ cwd: ROOT, seedsDir, indexDir, questions: questions.map((q) => q.q), count: 200, coldRuns: 3 });
       log(`  update→reply p50 ${ms(bot.updateToReply.p50)} / p99 ${ms(bot.updateToReply.p99)} ms; compiled start ${bot.coldStartMs.compiled.map(secs).join(", ")} s, RSS ${bot.rssServingMb.toFixed(0)} MB`);
     }
+    if (size === "100k" && !values["no-bot"]) {
+      log("  bot at 100k: a compiled start on the 100k index and 200 questions against the Bot API stand-in…");
+      if (!compiled) await runChild([join(ROOT, "src/build.mjs")]);
+      compiled = true;
+      bot100k = await benchBot({ cwd: ROOT, seedsDir, indexDir, questions: questions.map((q) => q.q), count: 200, coldRuns: 0 });
+      log(`  update→reply p50 ${ms(bot100k.updateToReply.p50)} / p99 ${ms(bot100k.updateToReply.p99)} ms; RSS ${bot100k.rssServingMb.toFixed(0)} MB`);
+    }
   }
-  const text = report(results, bot, rounds, performance.now() - started);
+  const text = report(results, bot, bot100k, rounds, performance.now() - started);
   process.stdout.write(`\n${text}`);
   writeFileSync(values.out, text);
-  writeFileSync(join(DATA, "last-run.json"), JSON.stringify({ results, bot }, null, 2));
+  writeFileSync(join(DATA, "last-run.json"), JSON.stringify({ results, bot, bot100k }, null, 2));
   log(`\nwrote ${values.out}`);
 }
 
