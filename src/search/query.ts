@@ -1,3 +1,4 @@
+import { finderFor } from "../text/word-finder.js";
 import { normaliseQuestion } from "../text/normalise.js";
 import { segmentQuery, subTerms, tagWords } from "../text/segment.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../text/thesaurus.js";
@@ -134,10 +135,10 @@ export function parseQuery(question: string, context: QueryContext): Query {
   }
 
   const targets: FilterTarget[] = [];
-  // Indexed loops over the long name and word lists: a for-of here allocates an iterator result
-  // per entry (hundreds per question), which is what fills the young heap between questions.
+  // Only the names and words the question holds are gone through (WordFinder), in their
+  // lists' order, which says which of two overlapping ones wins.
   const forms = context.gazetteer.forms;
-  for (let f = 0; f < forms.length; f++) {
+  for (const f of finderFor(forms, () => forms.map((entry) => entry.form)).present(rest)) {
     const { form, target } = forms[f]!;
     for (let at = rest.indexOf(form); at >= 0; at = rest.indexOf(form)) {
       if (!targets.some((t) => t.label === target.label)) targets.push(target);
@@ -147,7 +148,7 @@ export function parseQuery(question: string, context: QueryContext): Query {
 
   const authors: string[] = [];
   const named = context.authors ?? [];
-  for (let a = 0; a < named.length; a++) {
+  for (const a of finderFor(named, () => named).present(rest)) {
     const author = named[a]!;
     for (let at = rest.indexOf(author); at >= 0; at = rest.indexOf(author)) {
       if (!authors.includes(author)) authors.push(author);
@@ -193,7 +194,7 @@ export function parseQuery(question: string, context: QueryContext): Query {
   let words: ReturnType<typeof wordSpans> | null = null;
   const breaksWord = (at: number, end: number) =>
     (words ??= wordSpans(unphrased)).some((w) => w.start < end && w.end > at && (w.start < at || w.end > end) && [...w.word].length > 1 && context.inCorpus(w.word));
-  for (let w = 0; w < thesaurus.words.length; w++) {
+  for (const w of finderFor(thesaurus.words, () => thesaurus.words).present(rest)) {
     const word = thesaurus.words[w]!;
     const at = rest.indexOf(word);
     if (at < 0 || breaksWord(at, at + word.length)) continue;
