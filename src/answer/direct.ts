@@ -126,15 +126,8 @@ function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
   if (q.terms.length === 0) return null;
   const asked = askedName(q.question);
   if (asked) {
-    // The name sits in a clause of its own (积极推进常熟“山水文化之城”建设); the question's words
-    // may be anywhere in its sentence.
-    const named = bestClause(q, hits.slice(0, 1), context, (clause) => (names(clause, asked).length === 1 ? 1 : 0), MIN_COVER.what, "sentence-only");
-    if (named) {
-      const clause = named.hit.text.slice(named.span.start, named.span.end);
-      const [name] = names(clause, asked);
-      const start = named.span.start + name!.start;
-      return { direct: { kind: "what", text: name!.text, hitId: named.hit.id }, span: { start, end: start + name!.text.length } };
-    }
+    const named = namedAnswer(q, hits[0]!, context, asked);
+    if (named) return named;
   }
   const found = bestClause(q, hits.slice(0, 1), context, () => 1, MIN_COVER.what, "clause");
   if (!found) return null;
@@ -158,34 +151,79 @@ function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
 /** Longest rest of a sentence a what-answer takes after 是， (characters). */
 const WHOLE_PREDICATE = 100;
 
-/** A question asking for a name: 叫什么 / 叫做啥 / 称为, or 啥城 / 什么工程 (what the name is of). */
-const ASKS_NAME = /叫(?:做|作)?(?:什么|啥)|称(?:为|作)(?:什么|啥)?|(?:什么|啥)(?:名字|名称|称号|口号)/u;
+/**
+ * A question asking for a name: 叫什么 / 叫做啥 / 称为, 什么名字, the 主题 or 口号 of something
+ * (coined in quotation marks, as names are), or 啥城 / 什么工程 (what the name is of).
+ */
+const ASKS_NAME = /叫(?:做|作)?(?:什么|啥)|称(?:为|作)(?:什么|啥)?|(?:什么|啥)(?:名字|名称|称号)/u;
+/**
+ * The 主题 or 口号 of something, asked for: coined in quotation marks when it is a name
+ * (以“建功立业十二五，转型升级争先锋”为主题), but not always (以推进相城区后发崛起为主题), so
+ * a quoted name answers only when the noun is next to it.
+ */
+const ASKS_NAMED_BY = /(?:什么|啥)(?:为|作为)?(口号|主题|理念|品牌)|(口号|主题|理念|品牌|宗旨)(?:是|叫|为)?(?:什么|啥)/u;
 const ASKS_NAMED_THING = /(?:什么|啥)([\u4e00-\u9fff])/u;
 /** After 什么/啥, words that ask how or when, not for a name. */
 const NOT_A_THING = /^[时样意地事内作用呢吗的是好要叫呀啊方]/u;
+/** A coined name: 2–15 characters in quotation marks (a slogan of two halves keeps its comma). */
 const QUOTED = /“([^“”]{2,15})”/gu;
+/** How far either side of a name the question's words count as naming it (合理化建议“金点子”活动). */
+const NAME_REACH = 10;
+/** What ends a name's surroundings: punctuation or another name's quotation marks. */
+const NAME_EDGE = /[。！？；!?;，,：:、“”]/u;
 
-/** What a name question asks for: any name (叫什么), or the name of a kind of thing (啥城 → 城). */
-function askedName(question: string): { thing: string | null } | null {
-  if (ASKS_NAME.test(question)) return { thing: null };
+interface AskedName {
+  /** The name must end in this (啥城 → 城), or null. */
+  thing: string | null;
+  /** The name must stand next to this word (主题), or null. */
+  noun: string | null;
+}
+
+/** What a name question asks for: any name (叫什么), one next to a noun (主题是什么), or the name of a kind of thing (啥城 → 城). */
+function askedName(question: string): AskedName | null {
+  if (ASKS_NAME.test(question)) return { thing: null, noun: null };
+  const by = ASKS_NAMED_BY.exec(question);
+  if (by) return { thing: null, noun: by[1] ?? by[2]! };
   const thing = ASKS_NAMED_THING.exec(question)?.[1];
-  return thing && !NOT_A_THING.test(thing) ? { thing } : null;
+  return thing && !NOT_A_THING.test(thing) ? { thing, noun: null } : null;
 }
 
 /**
- * Names are coined in quotation marks (“新吴江人”, “山水文化之城”, “会员优惠卡”工程): the
- * distinct quoted names of a clause that fit what is asked — any, or those ending in the
- * thing asked about (啥城 → “山水文化之城”). “会员优惠卡”工程 answers 什么工程 only in part
- * when there are two such 工程, so a name is not looked for after its quotes.
+ * Names are coined in quotation marks (“新吴江人”, “山水文化之城”, 以“建功立业十二五，转型升级争先锋”为主题).
+ * Of the names in the top passage's paragraph that fit what is asked (any, or those ending in
+ * the thing asked about: 啥城 → “山水文化之城”), the one whose sentence covers the question and
+ * whose own surroundings — up to the next punctuation or name — hold the question's words: in
+ * 继续推进“三创六小”活动，开展以“创新、创造在岗位”为主题的合理化建议“金点子”活动, a question
+ * about the 合理化建议活动's name is answered by 金点子. A tie between two names is no answer.
  */
-function names(clause: string, asked: { thing: string | null }): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  for (const m of clause.matchAll(QUOTED)) {
-    const name = m[1]!;
-    const fits = asked.thing === null || name.endsWith(asked.thing);
-    if (fits && !out.some((n) => n.text === name)) out.push({ text: name, start: m.index! + 1 });
+function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked: AskedName): DirectSpan | null {
+  let best: { hit: Passage; start: number; text: string; score: number } | null = null;
+  let tied = false;
+  for (const part of context.parts(top)) {
+    const rank = part.id === top.id ? 0 : 0.2;
+    for (const sentence of spans(part.text, SENTENCE)) {
+      const sentenceText = part.text.slice(sentence.start, sentence.end);
+      const sentenceCover = textCover(q, sentenceText);
+      if (sentenceCover < MIN_COVER.what) continue;
+      for (const m of sentenceText.matchAll(QUOTED)) {
+        const name = m[1]!;
+        if (asked.thing !== null && !name.endsWith(asked.thing)) continue;
+        const before = sentenceText.slice(Math.max(0, m.index! - NAME_REACH), m.index!);
+        const after = sentenceText.slice(m.index! + m[0].length, m.index! + m[0].length + NAME_REACH);
+        const near = before.split(NAME_EDGE).pop()! + after.split(NAME_EDGE)[0]!;
+        if (asked.noun !== null && !near.includes(asked.noun)) continue;
+        const score = sentenceCover + textCover(q, near) - rank;
+        const start = sentence.start + m.index! + 1;
+        if (best && best.text === name) continue;
+        if (!best || score > best.score + 1e-9) {
+          best = { hit: part, start, text: name, score };
+          tied = false;
+        } else if (Math.abs(score - best.score) <= 1e-9) tied = true;
+      }
+    }
   }
-  return out;
+  if (!best || tied) return null;
+  return { direct: { kind: "what", text: best.text, hitId: best.hit.id }, span: { start: best.start, end: best.start + best.text.length } };
 }
 
 /** A question about whose instruction or speech the text follows (按哪位领导的批示), not who wrote it. */

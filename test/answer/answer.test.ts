@@ -24,6 +24,7 @@ describe("question kinds, from the question's own words", () => {
     ["相城区2012年建会率力争达到百分之几", "figure"],
     ["吴江职业技能竞赛是几级联动", "figure"],
     ["吴中区 五个二 工程是哪五个", "list"],
+    ["吴中区实施的两项工程是什么", "list"],
     ["昆山 2007 具体工作任务有哪些", "list"],
     ["吴中区总工会主席是谁", "who"],
     ["理清明年工作基本思路那篇作者是谁", "who"],
@@ -108,6 +109,16 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴江把新生代农民工称作什么").direct?.text).toBe("新吴江人");
     // 啥城: the one quoted name there that is a 城.
     expect(ask("常熟工会文体活动要推进啥城建设").direct?.text).toBe("山水文化之城");
+  });
+
+  it("answers a theme or a name with the quoted name the question's words stand next to", async () => {
+    const engine = await seedEngine();
+    // A slogan of two halves is one name; the noun asked about (主题) must stand next to it.
+    expect(engine.ask("水务投资公司劳动竞赛以什么为主题").direct?.text).toBe("建功立业十二五，转型升级争先锋");
+    // Three names in one sentence: the one next to 合理化建议 and 活动.
+    expect(engine.ask("吴中区的合理化建议活动叫什么名字").direct?.text).toBe("金点子");
+    // A theme said without quotation marks is answered by its clause, not by a nearby name.
+    expect(engine.ask("相城区2012年工作主题是什么").direct?.text).toContain("后发崛起");
   });
 
   it("lists every item, across paragraphs and inside one", () => {
