@@ -214,11 +214,19 @@ describe("understanding questions as people word them", () => {
   });
 
   it("recognises organisations the corpus lacks by their form", () => {
-    for (const [q, name] of [["无锡市总工会2012年重点工作", "无锡市总工会"], ["杭州市总 劳动竞赛", "杭州市总"], ["园区总工会 困难职工", "园区总工会"]] as const) {
+    for (const [q, name] of [
+      ["无锡市总工会2012年重点工作", "无锡市总工会"],
+      ["杭州市总 劳动竞赛", "杭州市总"],
+      ["园区总工会 困难职工", "园区总工会"],
+      // An enterprise's union, named with a word the corpus never says.
+      ["苏州地铁集团工会有什么活动", "地铁集团工会"],
+    ] as const) {
       const answer = engine.ask(q);
       expect(answer.hits, q).toEqual([]);
       expect(answer.notice, q).toContain(name);
     }
+    // Named only with the corpus's words, it may be a known union said another way.
+    expect(engine.ask("宝钢公司工会的工作思路").hits[0]?.org).toBe("宝钢苏冶重工公司工会");
   });
 
   it("filters to an author's article", () => {
