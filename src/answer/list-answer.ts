@@ -109,6 +109,9 @@ interface ListCandidate {
 /** A list's count after its last item: 5大类, 五个方面, 四项. */
 const LIST_COUNT = /(?<=[\u4e00-\u9fff”])[0-9一二两三四五六七八九十]{1,2}(?:大类|个方面|大方面|大项|项|类|条|种|个)$/u;
 
+/** What introduces an inline list's first item; see inlineLists. */
+const LEAD_IN = /^(?:(?:该|这|此|其|本)[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即|分|有|是)|[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即))(?=[\u4e00-\u9fff“]{2})/u;
+
 /** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
 const INLINE_ITEM = /^[\u4e00-\u9fff0-9“”]{2,18}$/u;
 
@@ -122,6 +125,9 @@ function inlineLists(text: string): { items: string[]; start: number; end: numbe
     // The list's quoted, counted label before its first item (即提高“四个能力”参与能力、…) is no
     // part of it (“工人先锋号”活动, uncounted, is an item).
     items[0] = items[0]!.replace(/^[^“”]*“[^“”]*[一二两三四五六七八九十0-9][个项条大种类方][^“”]*”(?=[\u4e00-\u9fff0-9]{2})/u, "");
+    // Nor is the lead-in that introduces it (该指标分发挥主力军作用、…; 重点包括…): a verb of
+    // dividing or including, or 分/有/是 after a pointer at the thing divided (该, 这, 其).
+    items[0] = items[0]!.replace(LEAD_IN, "");
     // The last item often ends with 等 … (发明创新等多形式的劳动竞赛) or with the count
     // (加强自身建设5大类): keep what precedes them.
     const last = items[items.length - 1]!.replace(LIST_COUNT, "");

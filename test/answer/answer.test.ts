@@ -92,11 +92,15 @@ describe("direct answers over the real seeds", () => {
     expect(answer.direct?.text).toContain("100名");
   });
 
-  it("keeps a quoted item in an inline list and leaves the count off the last item", () => {
-    const items = ask("昆山工会现代化指标分成哪几大类").direct?.text.split("、") ?? [];
-    expect(items).toHaveLength(5);
-    expect(items[1]).toBe("推进“两个普遍”");
-    expect(items[4]).toBe("加强自身建设");
+  it("keeps a quoted item in an inline list, the lead-in off the first item and the count off the last", () => {
+    // 该指标分发挥主力军作用、推进“两个普遍”、…、加强自身建设5大类 (a count in digits is asked for too).
+    for (const q of ["昆山工会现代化指标分成哪几大类", "昆山现代化量化指标分哪5大类"]) {
+      const items = ask(q).direct?.text.split("、") ?? [];
+      expect(items, q).toHaveLength(5);
+      expect(items[0], q).toBe("发挥主力军作用");
+      expect(items[1], q).toBe("推进“两个普遍”");
+      expect(items[4], q).toBe("加强自身建设");
+    }
   });
 
   it("answers what a clause introduces (…新目标：…) with the rest of its sentence", () => {
