@@ -8,7 +8,7 @@ import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
 import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
 import { makeExcerpt } from "./answer/excerpt.js";
 import {
-  FILTERS_ONLY, NO_HITS, NOTHING_TO_SEARCH, cutNotice, floorNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice,
+  FILTERS_ONLY, NO_HITS, NO_WORDS_IN_ITEM, NOTHING_TO_SEARCH, cutNotice, floorNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice,
   type Coverage,
 } from "./answer/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
@@ -266,9 +266,14 @@ export class Engine {
     const filtered = years.length > 0 || labels.length > 0 || query.authors.length > 0;
     const context = { index: this.index, passages: this.corpus.passages };
     let ranked = retrieve(query, context, filter, limit);
-    if (ranked.length === 0 && kind === "who" && filtered) {
-      // Who wrote an item the question names by place and year: its passages carry the byline.
+    // A named place, year or author whose passages say none of the question's words (宝钢苏冶多长
+    // 时间把工人叫到一起聊聊): the item itself, in reading order, is more use than nothing found —
+    // the answer is in there, said in words the question did not use. No span is then sure enough
+    // to be the answer, except whose item it is: its passages carry the byline.
+    let unmatched = false;
+    if (ranked.length === 0 && filtered) {
       ranked = retrieve({ ...query, terms: [] }, context, filter, limit);
+      unmatched = ranked.length > 0 && kind !== "who";
     }
     const weights = termWeights(query, this.index);
 
@@ -312,7 +317,7 @@ export class Engine {
       }
     }
 
-    const found: DirectSpan | null = byYear ? null : directAnswer(kind, {
+    const found: DirectSpan | null = byYear || unmatched ? null : directAnswer(kind, {
       question: query.text,
       terms: answerTerms(query, (t) => this.inIndex(t)),
       weights,
@@ -348,7 +353,7 @@ export class Engine {
       excerpt: makeExcerpt(passage.text, terms, found?.span && found.direct.hitId === passage.id ? { span: found.span } : { prefer }),
       score: Math.round(score * 1000) / 1000,
     }));
-    const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : null;
+    const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : unmatched ? NO_WORDS_IN_ITEM : null;
     return answer(query, hits, [...missing, note].filter(Boolean).join(" ") || null, found?.direct ?? null, byYear);
   }
 

@@ -31,6 +31,8 @@ export function noCombinationNotice(labels: string[], years: number[], coverage:
 export const NOTHING_TO_SEARCH = "请输入想查的内容：地区、年份和工作事项。";
 export const NO_HITS = "没有找到相关内容。可以换个说法，或者加上地区、年份再试。";
 export const FILTERS_ONLY = "没有具体事项，按原文顺序列出。";
+/** A named place, year or author whose passages say none of the question's words. */
+export const NO_WORDS_IN_ITEM = "这部分内容里没有找到问题中的词，按原文顺序列出，请在其中查找。";
 
 export function cutNotice(maxChars: number): string {
   return `问题太长，只按前${maxChars}个字检索。`;

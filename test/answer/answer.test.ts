@@ -239,6 +239,16 @@ describe("understanding questions as people word them", () => {
     expect(answer.hits.every((h) => h.author === "徐建国")).toBe(true);
   });
 
+  it("lists a named item in reading order, with a notice and no direct answer, when it says none of the question's words", () => {
+    const answer = engine.ask("宝钢苏冶的师傅们平时咋唠嗑");
+    expect(answer.hits.length).toBeGreaterThan(0);
+    expect(answer.hits.every((h) => h.org === "宝钢苏冶重工公司工会")).toBe(true);
+    const order = answer.hits.map((h) => h.paragraph * 100 + Number(h.id.split("-").at(-1)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(answer.notice).toContain("没有找到问题中的词");
+    expect(answer.direct).toBeNull();
+  });
+
   it("lists an item's passages in reading order for a place and a year alone", () => {
     const answer = engine.ask("吴江 2012");
     expect(answer.hits.length).toBeGreaterThan(1);
