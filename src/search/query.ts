@@ -71,6 +71,13 @@ const NOT_PLACES = new Set(["全市", "全区", "全省", "全国", "各地", "�
 /** jieba tags of words that never carry a topic: numerals, measures, time and place words, pronouns, function words. */
 const NON_TOPICAL_TAGS = new Set(["m", "mq", "q", "t", "tg", "f", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "dg", "y", "e", "o", "x", "k", "h", "zg"]);
 
+/** Yes-no questions: the 能不 of 能不能, 有没 of 有没有, 扶不 of 扶不扶持 (the word asked about stays). */
+const YES_NO = /([\u4e00-\u9fff])[不没](?=\1)/gu;
+/** Can't and mustn't: a verb's 不到/不了/不着 (招不到: the verb stays), and 不能, 不会, 没有 …. */
+const CANNOT = /[\u4e00-\u9fff]不(?:到|了|起|着|动|完|住)|(?<![\u4e00-\u9fff])[不没](?:能|会|要|用|行|是|有)/gu;
+/** What an HMM-made word ending in a particle or a place word is not: a word (做点, 担着, 城里, 镇上). */
+const PARTICLE_END = /[点着了过些里上]$/u;
+
 /** 这篇, 那份, 该项: a pointer and a measure word. */
 const DEMONSTRATIVE = /^[这那哪该本此每各某][篇份期个项次条位些种样件批届年套家]/u;
 
@@ -243,6 +250,9 @@ export function parseQuery(question: string, context: QueryContext): Query {
       break;
     }
   }
+  // How a question is asked is not what it is about: 能不能, 有没有, 帮不帮 (yes-no), 招不到 (can't
+  // do: the verb stays), 不能, 没有. Taken out after the thesaurus had its look (招不到人 is an entry).
+  rest = rest.replace(YES_NO, (m) => " ".repeat(m.length)).replace(CANNOT, (m) => m[0] + " ".repeat(m.length - 1));
   const terms = [...new Set([...phrased, ...segmentQuery(rest)])]
     .filter((t) => !ASKING_WORDS.has(t) && !ASKING_NUMBER.test(t))
     .map((t) => longerName(t, context));
@@ -272,9 +282,10 @@ export function parseQuery(question: string, context: QueryContext): Query {
   }
   // A word jieba only knows from its HMM (tag x: 病假 when the serving dictionary, trimmed to
   // the corpus, lacks it) is a word the corpus never says: still what the question is about.
-  // (那篇, 这份 point at something; they name nothing.)
+  // (那篇, 这份 point at something; they name nothing. 做点, 担着, 城里: a verb or noun glued to a
+  // particle or a place word by the HMM, no word at all.)
   const unknownWord = (term: string, tags: readonly { tag: string }[]) =>
-    /^[\u4e00-\u9fff]{2,}$/u.test(term) && !DEMONSTRATIVE.test(term) && !context.inCorpus(term) && tags.every(({ tag }) => tag === "x");
+    /^[\u4e00-\u9fff]{2,}$/u.test(term) && !DEMONSTRATIVE.test(term) && !PARTICLE_END.test(term) && !context.inCorpus(term) && tags.every(({ tag }) => tag === "x");
   const topical = terms.filter((term) => {
     if (phrased.includes(term)) return true;
     const tags = tagWords(term);

@@ -201,6 +201,13 @@ describe("understanding questions as people word them", () => {
     }
   });
 
+  it("does not let how a question is asked (能不能, 快点, 城里) trip the relevance floor", () => {
+    // Before: 简报里没有关于“城里”“不能”“快点”的具体内容 — and no hits.
+    const answer = engine.ask("乡下来的打工的到城里能不能快点入会");
+    expect(answer.notice).toBeNull();
+    expect(answer.hits[0]!.text).toContain("农民工");
+  });
+
   it("counts a word the corpus never says as what the question is about", () => {
     // 丧假 and 病假 are in no bulletin, so the serving dictionary (trimmed to the corpus) lacks
     // them and jieba tags them x; 工资 and 职工 alone are no answer.

@@ -37,6 +37,10 @@ describe("query parses", () => {
     { q: "苏州 工会", places: [], missing: [], terms: ["苏州"] },
     { q: "<b>昆山</b> & *2007*", years: [2007], places: ["昆山"], noTerms: ["b"] },
     { q: "建会率90％以上", terms: ["90"] },
+    // How a question is asked is not what it is about: yes-no forms and can't-forms leave their word.
+    { q: "工会主席能不能让工人投票选", terms: ["工会主席", "投票"], noTerms: ["不能", "能不能"] },
+    { q: "常熟工会扶不扶持单亲女工创业", terms: ["扶持"], noTerms: ["不扶"] },
+    { q: "厂里招不到技术工人有没有办法", terms: ["技术", "工人"], noTerms: ["不到", "没有"] },
   ];
   for (const row of table) {
     it(row.q, () => {
