@@ -74,7 +74,7 @@ const NON_TOPICAL_TAGS = new Set(["m", "mq", "q", "t", "tg", "f", "r", "rr", "rz
 /** Yes-no questions: the 能不 of 能不能, 有没 of 有没有, 扶不 of 扶不扶持 (the word asked about stays). */
 const YES_NO = /([\u4e00-\u9fff])[不没](?=\1)/gu;
 /** Can't and mustn't: a verb's 不到/不了/不着 (招不到: the verb stays), and 不能, 不会, 没有 …. */
-const CANNOT = /[\u4e00-\u9fff]不(?:到|了|起|着|动|完|住)|(?<![\u4e00-\u9fff])[不没](?:能|会|要|用|行|是|有)/gu;
+const CANNOT = /[\u4e00-\u9fff]不(?:到|了|起|着|动|完|住)|[不没](?:能|会|要|用|行|是|有)/gu;
 /** What an HMM-made word ending in a particle or a place word is not: a word (做点, 担着, 城里, 镇上). */
 const PARTICLE_END = /[点着了过些里上]$/u;
 
