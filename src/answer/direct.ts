@@ -129,6 +129,8 @@ function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
     const named = namedAnswer(q, hits[0]!, context, asked);
     if (named) return named;
   }
+  const attribute = attributeAnswer(q, hits[0]!, context);
+  if (attribute) return attribute;
   const found = bestClause(q, hits.slice(0, 1), context, () => 1, MIN_COVER.what, "clause");
   if (!found) return null;
   const text = found.hit.text;
@@ -146,6 +148,31 @@ function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
   }
   if (end - start > 120) return null;
   return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
+}
+
+/** 增强新吴江人的什么: what the question says, then 的, then what it asks for. */
+const ASKS_ATTRIBUTE = /([\u4e00-\u9fff]{2,})的(?:什么|啥)[？?]?\s*$/u;
+
+/**
+ * X的什么 (增强新吴江人的什么): the words the text puts after X的 (切实增强“新吴江人”的归属感 →
+ * 归属感), X being the last four, three or two characters the question says before 的, found in
+ * the top passage's paragraph. The first such phrase answers; none, and the clause path goes on.
+ */
+function attributeAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  const owner = ASKS_ATTRIBUTE.exec(q.question)?.[1];
+  if (!owner) return null;
+  for (const size of [4, 3, 2]) {
+    if (owner.length < size) continue;
+    const key = owner.slice(-size);
+    const after = new RegExp(`${key}”?的([\\u4e00-\\u9fff]{2,6}?)(?=[^\\u4e00-\\u9fff]|和|与|及|$)`, "u");
+    for (const part of context.parts(top)) {
+      const m = after.exec(part.text);
+      if (!m) continue;
+      const start = m.index + m[0].length - m[1]!.length;
+      return { direct: { kind: "what", text: m[1]!, hitId: part.id }, span: { start, end: start + m[1]!.length } };
+    }
+  }
+  return null;
 }
 
 /** Longest rest of a sentence a what-answer takes after 是， (characters). */

@@ -115,6 +115,41 @@ const LEAD_IN = /^(?:(?:该|这|此|其|本)[\u4e00-\u9fff]{0,6}?(?:分为|分�
 /** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
 const INLINE_ITEM = /^[\u4e00-\u9fff0-9“”]{2,18}$/u;
 
+/** A count and what it counts, closing a list: 四大工程, 三大工程, 两项工程, 五个方面. */
+const COUNTED_NAME = /(?<=[\u4e00-\u9fff”])([0-9一二两三四五六七八九十]{1,2})(?:大|个|项|条|种)?[\u4e00-\u9fff]{1,3}$/u;
+/** What joins a list's last two items: 科技创新和素质提升. */
+const LAST_JOIN = /^(.{2,}?)(?:和|及|以及|与)(.{2,})$/u;
+
+/**
+ * A list that names its own count after the last item (全力推进建功立业、文化繁荣、维权保障、固本强基
+ * 四大工程; 深化竞赛创优、科技创新和素质提升三大工程): the count and what it counts come off, the
+ * last two items joined by 和 come apart when the count says so, and when every other item is
+ * as long as the next (four-character names, as such lists are), the first keeps only that many
+ * characters — the rest was the verb that introduced them (全力推进, 深化). Only when the count
+ * matches the items; else they stay as they are (提升两个能力 is an item, not a count).
+ */
+function countedNames(items: string[]): string[] {
+  const last = items[items.length - 1]!;
+  const m = COUNTED_NAME.exec(last);
+  if (!m) return items;
+  const count = chineseNumber(m[1]!);
+  const stem = last.slice(0, m.index);
+  let named = [...items.slice(0, -1), stem];
+  const joined = LAST_JOIN.exec(stem);
+  if (count === named.length + 1 && joined) named = [...items.slice(0, -1), joined[1]!, joined[2]!];
+  if (count !== named.length) return items;
+  // What is left of the last item must still be an item like the others (开展四项活动 counts
+  // activities of its own: 开展 alone is no item).
+  const lengths = named.map((x) => [...x].length);
+  const middle = lengths.slice(1, -1);
+  if (lengths[lengths.length - 1]! < (middle.length > 0 ? Math.min(...middle) : 2)) return items;
+  const rest = lengths.slice(1);
+  const size = rest[0]!;
+  const first = [...named[0]!];
+  if (size >= 2 && rest.every((n) => n === size) && first.length > size) named[0] = first.slice(-size).join("");
+  return named;
+}
+
 function inlineLists(text: string): { items: string[]; start: number; end: number }[] {
   const out: { items: string[]; start: number; end: number }[] = [];
   // Quotation marks stay inside a run: an item may be quoted (推进“两个普遍”).
@@ -133,7 +168,7 @@ function inlineLists(text: string): { items: string[]; start: number; end: numbe
     const last = items[items.length - 1]!.replace(LIST_COUNT, "");
     const etc = last.indexOf("等");
     items[items.length - 1] = etc > 1 ? last.slice(0, etc) : last;
-    items = items.filter((x) => x.length > 0);
+    items = countedNames(items.filter((x) => x.length > 0));
     if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
     out.push({ items, start: m.index!, end: m.index! + run.length });
   }

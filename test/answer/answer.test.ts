@@ -125,6 +125,20 @@ describe("direct answers over the real seeds", () => {
     expect(engine.ask("相城区2012年工作主题是什么").direct?.text).toContain("后发崛起");
   });
 
+  it("takes a list's own count off its last item, splits a last 和, and the introducing verb off the first", () => {
+    // 全力推进建功立业、文化繁荣、维权保障、固本强基四大工程
+    expect(ask("常熟2012年推进的四大工程有哪些").direct?.text).toBe("建功立业、文化繁荣、维权保障、固本强基");
+    // 深化竞赛创优、科技创新和素质提升三大工程
+    expect(ask("吴江要深化哪三大工程").direct?.text).toBe("竞赛创优、科技创新、素质提升");
+    // 开展四项活动 is an item with a count of its own, not the list's count.
+    expect(ask("吴中区2008年的基本思路有哪几条").direct?.text).toContain("开展四项活动");
+  });
+
+  it("answers X的什么 with what the text says after X的, and 哪次会议 as a what-question", () => {
+    expect(ask("吴江关怀新生代农民工要增强新吴江人的什么").direct?.text).toBe("归属感");
+    expect(ask("张家港是在哪次会议上确定2012年工作的").direct?.text).toContain("十届七次全委");
+  });
+
   it("lists every item, across paragraphs and inside one", () => {
     const wuzhong = ask("吴中区 五个二 工程是哪五个");
     expect(wuzhong.direct?.kind).toBe("list");
