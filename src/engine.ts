@@ -270,8 +270,9 @@ export class Engine {
     // 时间把工人叫到一起聊聊): the item itself, in reading order, is more use than nothing found —
     // the answer is in there, said in words the question did not use. No span is then sure enough
     // to be the answer, except whose item it is: its passages carry the byline.
+    // (A year alone names a whole bulletin, not an item: its opening passages would be no help.)
     let unmatched = false;
-    if (ranked.length === 0 && filtered) {
+    if (ranked.length === 0 && (labels.length > 0 || query.authors.length > 0)) {
       ranked = retrieve({ ...query, terms: [] }, context, filter, limit);
       unmatched = ranked.length > 0 && kind !== "who";
     }

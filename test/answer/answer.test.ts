@@ -268,6 +268,8 @@ describe("understanding questions as people word them", () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(answer.notice).toContain("没有找到问题中的词");
     expect(answer.direct).toBeNull();
+    // A year alone names a whole bulletin, not an item: nothing found stays nothing found.
+    expect(engine.ask("2012年 地铁").hits).toEqual([]);
   });
 
   it("lists an item's passages in reading order for a place and a year alone", () => {
