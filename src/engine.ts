@@ -266,13 +266,14 @@ export class Engine {
     const filtered = years.length > 0 || labels.length > 0 || query.authors.length > 0;
     const context = { index: this.index, passages: this.corpus.passages };
     let ranked = retrieve(query, context, filter, limit);
-    // A named place, year or author whose passages say none of the question's words (宝钢苏冶多长
-    // 时间把工人叫到一起聊聊): the item itself, in reading order, is more use than nothing found —
-    // the answer is in there, said in words the question did not use. No span is then sure enough
-    // to be the answer, except whose item it is: its passages carry the byline.
-    // (A year alone names a whole bulletin, not an item: its opening passages would be no help.)
+    // A named place, organisation or author whose passages say none of the question's words (宝钢
+    // 苏冶多长时间把工人叫到一起聊聊): the item itself, in reading order, is more use than nothing
+    // found — the answer is in there, said in words the question did not use. No span is then sure
+    // enough to be the answer, except whose item it is: its passages carry the byline (so a
+    // who-question with a year alone is listed too). A year alone otherwise names a whole
+    // bulletin, not an item: its opening passages would be no help.
     let unmatched = false;
-    if (ranked.length === 0 && (labels.length > 0 || query.authors.length > 0)) {
+    if (ranked.length === 0 && (labels.length > 0 || query.authors.length > 0 || (kind === "who" && filtered))) {
       ranked = retrieve({ ...query, terms: [] }, context, filter, limit);
       unmatched = ranked.length > 0 && kind !== "who";
     }
