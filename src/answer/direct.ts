@@ -31,6 +31,8 @@ const VAGUE_ONE = new RegExp(`(?<![0-9一二两三四五六七八九十百千万
 const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
 /** Measure words that count the same things. */
 const SAME_MEASURE = [["名", "人", "人次", "万人", "万名", "位"], ["家", "个", "所"], ["场", "次", "期"], ["项", "条", "件"], ["大", "类"]];
+/** An ordinal in the text (第三批, 第2期): a position, not a count. */
+const ORDINAL = new RegExp(`第[0-9一二两三四五六七八九十百]+(?:${MEASURE})`, "gu");
 /** An ordinal (第几批 → 第三批). */
 const ASKED_ORDINAL = new RegExp(`第几(${MEASURE})`, "u");
 const ASKED_RATE = /比例|百分之|率|比率|占比|几成|百分点/u;
@@ -97,8 +99,10 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
   const kin = measure ? (SAME_MEASURE.find((group) => group.includes(measure)) ?? [measure]) : [];
   const countedFigure = measure ? new RegExp(`[0-9一二两三四五六七八九十百千万](?:多|余)?(?:${kin.join("|")})`, "u") : null;
   const found = bestClause(q, hits, context, (quoted) => {
-    // A number inside quotation marks names a slogan (“两个普遍”, “四个能力”), it counts nothing.
-    const clause = quoted.replace(/“[^”]*”/gu, "");
+    // A number inside quotation marks names a slogan (“两个普遍”, “四个能力”), it counts nothing;
+    // nor does an ordinal (第三批) unless one is asked for.
+    const unquoted = quoted.replace(/“[^”]*”/gu, "");
+    const clause = ordinalFigure ? unquoted : unquoted.replace(ORDINAL, "");
     if (ordinalFigure) return ordinalFigure.test(clause) ? 1 : 0;
     if (!FIGURE.test(clause)) return 0;
     if (rate) return /%/u.test(clause) ? 1 : 0.2;

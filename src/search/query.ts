@@ -206,6 +206,9 @@ export function parseQuery(question: string, context: QueryContext): Query {
       org = word;
     } else if (tag === "nt" && [...word].length >= 4 && /工会|总$/u.test(word) && !context.inCorpus(word)) {
       org = word;
+    } else if (word === "工会" && prev?.tag === "nt" && [...prev.word].length >= 2 && !context.inCorpus(prev.word)) {
+      // An organisation jieba knows by name (苏州电信) and the corpus does not, and its union.
+      org = prev.word + word;
     } else if (word === "工会") {
       org = enterpriseUnion(tagged, i, context);
     }

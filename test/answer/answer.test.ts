@@ -86,6 +86,11 @@ describe("direct answers over the real seeds", () => {
     expect(answer.hits[0]!.id).toBe(answer.direct?.hitId);
   });
 
+  it("does not take an ordinal (第三批) for a count", () => {
+    // 完成第三批特困职工特困证的发放工作 … 在认真总结第二批37名特困职工特困证发放情况的基础上
+    expect(ask("吴中第二批特困证一共发给多少个职工").direct?.text).toContain("37名");
+  });
+
   it("takes 个 as everyone's measure word, and 一批 as no count", () => {
     // The bulletin counts 劳动模范 in 名 and also says 选树一批 in the same sentence.
     const answer = ask("常熟2008年要评选多少个市劳动模范");
@@ -245,6 +250,8 @@ describe("understanding questions as people word them", () => {
       ["园区总工会 困难职工", "园区总工会"],
       // An enterprise's union, named with a word the corpus never says.
       ["苏州地铁集团工会有什么活动", "地铁集团工会"],
+      // An organisation jieba knows by name (nt), and its union.
+      ["中国移动工会 劳动竞赛", "中国移动工会"],
     ] as const) {
       const answer = engine.ask(q);
       expect(answer.hits, q).toEqual([]);
