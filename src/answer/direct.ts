@@ -198,6 +198,8 @@ const ASKS_NAMED_THING = /(?:什么|啥)([\u4e00-\u9fff])/u;
 const NOT_A_THING = /^[时样意地事内作用呢吗的是好要叫呀啊方]/u;
 /** A coined name: 2–15 characters in quotation marks (a slogan of two halves keeps its comma). */
 const QUOTED = /“([^“”]{2,15})”/gu;
+/** Quoted names joined by 、, or one alone. */
+const QUOTED_RUN = /“[^“”]{2,15}”(?:、“[^“”]{2,15}”)*/gu;
 /** How far either side of a name the question's words count as naming it (合理化建议“金点子”活动). */
 const NAME_REACH = 10;
 /** What ends a name's surroundings: punctuation or another name's quotation marks. */
@@ -228,33 +230,38 @@ function askedName(question: string): AskedName | null {
  * about the 合理化建议活动's name is answered by 金点子. A tie between two names is no answer.
  */
 function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked: AskedName): DirectSpan | null {
-  let best: { hit: Passage; start: number; text: string; score: number } | null = null;
+  let best: { hit: Passage; start: number; end: number; text: string; score: number } | null = null;
   let tied = false;
   for (const part of context.parts(top)) {
     const rank = part.id === top.id ? 0 : 0.2;
+    // A sentence may name the thing while its paragraph says what it belongs to (工人先锋号活动里的
+    // 合理化建议活动): the paragraph's cover counts, discounted, as for figures.
+    const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, context.paragraph(part).text);
     for (const sentence of spans(part.text, SENTENCE)) {
       const sentenceText = part.text.slice(sentence.start, sentence.end);
-      const sentenceCover = textCover(q, sentenceText);
+      const sentenceCover = Math.max(textCover(q, sentenceText), paragraphCover);
       if (sentenceCover < MIN_COVER.what) continue;
-      for (const m of sentenceText.matchAll(QUOTED)) {
-        const name = m[1]!;
-        if (asked.thing !== null && !name.endsWith(asked.thing)) continue;
+      // Names joined by 、 (创建“一镇一品”、“一企一特”的工会工作品牌) are one answer.
+      for (const m of sentenceText.matchAll(QUOTED_RUN)) {
+        const names = [...m[0].matchAll(QUOTED)].map((n) => n[1]!);
+        if (asked.thing !== null && !names.every((name) => name.endsWith(asked.thing!))) continue;
+        const text = names.join("、");
         const before = sentenceText.slice(Math.max(0, m.index! - NAME_REACH), m.index!);
         const after = sentenceText.slice(m.index! + m[0].length, m.index! + m[0].length + NAME_REACH);
         const near = before.split(NAME_EDGE).pop()! + after.split(NAME_EDGE)[0]!;
         if (asked.noun !== null && !near.includes(asked.noun)) continue;
         const score = sentenceCover + textCover(q, near) - rank;
         const start = sentence.start + m.index! + 1;
-        if (best && best.text === name) continue;
+        if (best && best.text === text) continue;
         if (!best || score > best.score + 1e-9) {
-          best = { hit: part, start, text: name, score };
+          best = { hit: part, start, end: sentence.start + m.index! + m[0].length - 1, text, score };
           tied = false;
         } else if (Math.abs(score - best.score) <= 1e-9) tied = true;
       }
     }
   }
   if (!best || tied) return null;
-  return { direct: { kind: "what", text: best.text, hitId: best.hit.id }, span: { start: best.start, end: best.start + best.text.length } };
+  return { direct: { kind: "what", text: best.text, hitId: best.hit.id }, span: { start: best.start, end: best.end } };
 }
 
 /** A question about whose instruction or speech the text follows (按哪位领导的批示), not who wrote it. */

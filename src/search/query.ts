@@ -75,6 +75,8 @@ const NON_TOPICAL_TAGS = new Set(["m", "mq", "q", "t", "tg", "f", "r", "rr", "rz
 const YES_NO = /([\u4e00-\u9fff])[不没](?=\1)/gu;
 /** Can't and mustn't: a verb's 不到/不了/不着 (招不到: the verb stays), and 不能, 不会, 没有 …. */
 const CANNOT = /[\u4e00-\u9fff]不(?:到|了|起|着|动|完|住)|[不没](?:能|会|要|用|行|是|有)/gu;
+/** The noun of a name question (叫什么名字, 什么口号): what is asked, not what it is about. */
+const NAME_ASKED = /(?<=什么|啥)(?:名字|名称|口号|称号)/gu;
 /** What an HMM-made word ending in a particle or a place word is not: a word (做点, 担着, 城里, 镇上). */
 const PARTICLE_END = /[点着了过些里上]$/u;
 
@@ -254,8 +256,12 @@ export function parseQuery(question: string, context: QueryContext): Query {
     }
   }
   // How a question is asked is not what it is about: 能不能, 有没有, 帮不帮 (yes-no), 招不到 (can't
-  // do: the verb stays), 不能, 没有. Taken out after the thesaurus had its look (招不到人 is an entry).
-  rest = rest.replace(YES_NO, (m) => " ".repeat(m.length)).replace(CANNOT, (m) => m[0] + " ".repeat(m.length - 1));
+  // do: the verb stays), 不能, 没有, the 口号 of 叫什么口号. Taken out after the thesaurus had its
+  // look (招不到人 is an entry).
+  rest = rest
+    .replace(YES_NO, (m) => " ".repeat(m.length))
+    .replace(CANNOT, (m) => m[0] + " ".repeat(m.length - 1))
+    .replace(NAME_ASKED, (m) => " ".repeat(m.length));
   const terms = [...new Set([...phrased, ...segmentQuery(rest)])]
     .filter((t) => !ASKING_WORDS.has(t) && !ASKING_NUMBER.test(t))
     .map((t) => longerName(t, context));

@@ -25,6 +25,7 @@ describe("question kinds, from the question's own words", () => {
     ["吴江职业技能竞赛是几级联动", "figure"],
     ["吴中区 五个二 工程是哪五个", "list"],
     ["吴中区实施的两项工程是什么", "list"],
+    ["常熟 十件实事", "list"],
     ["昆山 2007 具体工作任务有哪些", "list"],
     ["吴中区总工会主席是谁", "who"],
     ["理清明年工作基本思路那篇作者是谁", "who"],
@@ -128,6 +129,10 @@ describe("direct answers over the real seeds", () => {
     expect(engine.ask("吴中区的合理化建议活动叫什么名字").direct?.text).toBe("金点子");
     // A theme said without quotation marks is answered by its clause, not by a nearby name.
     expect(engine.ask("相城区2012年工作主题是什么").direct?.text).toContain("后发崛起");
+    // Names joined by 、 are one answer (创建“一镇一品”、“一企一特”的工会工作品牌).
+    expect(engine.ask("吴江镇级工会要创建的工作品牌叫什么").direct?.text).toBe("一镇一品、一企一特");
+    // The paragraph may say what the name belongs to (工人先锋号活动), its sentence the name.
+    expect(engine.ask("吴中工人先锋号活动中的合理化建议活动叫什么名字").direct?.text).toBe("金点子");
   });
 
   it("takes a list's own count off its last item, splits a last 和, and the introducing verb off the first", () => {

@@ -42,6 +42,7 @@ describe("query parses", () => {
     { q: "常熟工会扶不扶持单亲女工创业", terms: ["扶持"], noTerms: ["不扶"] },
     { q: "厂里招不到技术工人有没有办法", terms: ["技术", "工人"], noTerms: ["不到", "没有"] },
     { q: "工会不能帮职工维权吗", terms: ["维权"], noTerms: ["不能"] },
+    { q: "吴江的工作品牌叫什么口号", terms: ["品牌"], noTerms: ["口号"] },
   ];
   for (const row of table) {
     it(row.q, () => {
