@@ -135,6 +135,8 @@ function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
   }
   const attribute = attributeAnswer(q, hits[0]!, context);
   if (attribute) return attribute;
+  const headed = headingAnswer(q, hits.slice(0, TOP), context);
+  if (headed) return headed;
   const found = bestClause(q, hits.slice(0, 1), context, () => 1, MIN_COVER.what, "clause");
   if (!found) return null;
   const text = found.hit.text;
@@ -150,8 +152,46 @@ function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
     const next = /^[\s：:，,]*[^。！？；!?;，,：:]+/u.exec(text.slice(end));
     if (next) end = trimClause(text, { start: end, end: end + next[0].length }).end;
   }
+  // A clause that only repeats what was asked (“火车跑得快，全靠车头带” 指的是什么) is not its
+  // meaning: the sentence after it is (加强工会干部队伍建设，是搞好工会工作的前提和基础).
+  if (repeatsQuestion(text.slice(start, end), q.question)) {
+    const next = /^[”"’\s。！？；!?;]*([^。！？；!?;]+)/u.exec(text.slice(end));
+    if (!next || next[1]!.length > WHOLE_PREDICATE) return null;
+    start = end + next[0].length - next[1]!.length;
+    end = trimClause(text, { start, end: start + next[1]!.length }).end;
+  }
   if (end - start > 120) return null;
   return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
+}
+
+/** A paragraph opening with a numbered heading: （一）、贯穿一条主线。 / 3、加强工会干部队伍建设。 */
+const HEADING = /^\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十0-9]{1,3})[、.．]?\s*([^。！？；!?;，,]{2,24})[。：:]/u;
+
+/**
+ * What a numbered heading means is the paragraph it heads: 贯穿的一条主线是什么 is answered by the
+ * first sentence after （一）、贯穿一条主线。 (区总机关要把贯彻落实党的十七大精神与践行“三服务”活动
+ * 紧密结合起来), not by the summary that lists it among others. Of the top passages' paragraphs,
+ * the first whose heading covers the question as a what-answer's clause must.
+ */
+function headingAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  for (const hit of hits) {
+    const first = context.parts(hit)[0] ?? hit;
+    const m = HEADING.exec(first.text);
+    if (!m || textCover(q, m[1]!) < MIN_COVER.what) continue;
+    const body = /^[^。！？；!?;]+/u.exec(first.text.slice(m[0].length));
+    if (!body || body[0].length > WHOLE_PREDICATE) continue;
+    const start = m[0].length;
+    const end = trimClause(first.text, { start, end: start + body[0].length }).end;
+    return { direct: { kind: "what", text: first.text.slice(start, end), hitId: first.id }, span: { start, end } };
+  }
+  return null;
+}
+
+/** Whether a span says nothing the question did not: its Chinese, in order, is inside the question's. */
+function repeatsQuestion(span: string, question: string): boolean {
+  const chinese = (s: string) => s.replace(/[^\u4e00-\u9fff0-9]/gu, "");
+  const said = chinese(span);
+  return said.length >= 4 && chinese(question).includes(said);
 }
 
 /** 增强新吴江人的什么: what the question says, then 的, then what it asks for. */
@@ -192,7 +232,7 @@ const ASKS_NAME = /叫(?:做|作)?(?:什么|啥)|称(?:为|作)(?:什么|啥)?|(
  * (以“建功立业十二五，转型升级争先锋”为主题), but not always (以推进相城区后发崛起为主题), so
  * a quoted name answers only when the noun is next to it.
  */
-const ASKS_NAMED_BY = /(?:什么|啥)(?:为|作为)?(口号|主题|理念|品牌)|(口号|主题|理念|品牌|宗旨)(?:是|叫|为)?(?:什么|啥)/u;
+const ASKS_NAMED_BY = /(?:什么|啥)(?:为|作为)?(口号|主题|理念|品牌|原则|方针)|(口号|主题|理念|品牌|宗旨|原则|方针)(?:是|叫|为)?(?:什么|啥)/u;
 const ASKS_NAMED_THING = /(?:什么|啥)([\u4e00-\u9fff])/u;
 /** After 什么/啥, words that ask how or when, not for a name. */
 const NOT_A_THING = /^[时样意地事内作用呢吗的是好要叫呀啊方]/u;
@@ -265,7 +305,7 @@ function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked
 }
 
 /** A question about whose instruction or speech the text follows (按哪位领导的批示), not who wrote it. */
-const ASKS_QUOTED_PERSON = /批示|指示|讲话|号召|论述|题词|视察/u;
+const ASKS_QUOTED_PERSON = /批示|指示|讲话|号召|论述|题词|视察|提出|倡导|强调/u;
 /** A person named with a title in running text (胡锦涛总书记, 温家宝总理). */
 const TITLED_PERSON = /([\u4e00-\u9fff]{2,3}?)(总书记|总理|副?主席|副?书记|副?省长|副?市长|副?区长|委员长)/gu;
 /** Characters of an organisation or a place, never of a person's name (吴中区总工会主席). */

@@ -84,6 +84,10 @@ function enumerations(text: string): Enumeration[] {
 
 /** How many items the question expects (哪五个, 十件实事, 四大方面, 六好, 八个人); null when it does not say. */
 export function askedCount(question: string): number | null {
+  // 哪两个 says it outright (五个二里的两项工程是哪两个: two, not five).
+  const which = /哪([0-9]{1,2}|[一二两三四五六七八九十]{1,3})/u.exec(question);
+  const said = which ? chineseNumber(which[1]!) : null;
+  if (said !== null && said >= 2) return said;
   for (const m of question.matchAll(/(?<![0-9])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?![0-9])(?=[个项件大条方点种类好有力化紧提坚服满人句环要])/gu)) {
     const value = chineseNumber(m[1]!);
     // 一 alone is rarely a count (一体, 一年); two or more items make a list.
@@ -209,7 +213,9 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     for (const list of [...inlineLists(text), ...parallelClauses(text)]) {
       const sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
       const sentenceEnd = Math.min(text.length, list.end + 20);
-      candidates.push({ items: list.items, context: text.slice(sentenceStart, sentenceEnd), inline: true, near: list.start >= offset - 40 && list.start <= partEnd });
+      // The item's title says what the paragraph's lists are of (该指标分… under 昆山市总发布工会
+      // 决胜现代化量化指标).
+      candidates.push({ items: list.items, context: `${hit.title ?? ""}${text.slice(sentenceStart, sentenceEnd)}`, inline: true, near: list.start >= offset - 40 && list.start <= partEnd });
     }
     // A list whose items are paragraphs (一、… 二、… as paragraph openings) of the same item.
     const paragraphs = context.itemParagraphs(hit);

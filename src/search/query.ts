@@ -111,6 +111,9 @@ function enterpriseUnion(tagged: readonly { word: string; tag: string }[], at: n
   return unknown ? `${words.join("")}${unit.word}工会` : null;
 }
 
+/** 按市总…, 向区总…: a preposition glued to 市/区 by the cut, not a place. */
+const PREPOSITION_START = /^[按在向对给由从经据与和跟把被为同往]/u;
+
 /** Words before an organisation suffix that are not its name (请问市总…). */
 const STOP_LIKE = new Set(["请问", "关于", "有关", "我们", "你们", "这个", "那个", "各级", "各地", "基层", "上级", "本级"]);
 
@@ -200,7 +203,7 @@ export function parseQuery(question: string, context: QueryContext): Query {
   tagged.forEach(({ word, tag }, i) => {
     let org: string | null = null;
     const prev = tagged[i - 1];
-    if (word === "总" && prev && /^[\u4e00-\u9fff]{1,5}[市区县]$/u.test(prev.word)) {
+    if (word === "总" && prev && /^[\u4e00-\u9fff]{1,5}[市区县]$/u.test(prev.word) && !PREPOSITION_START.test(prev.word)) {
       org = prev.word + word;
     } else if (ORG_SUFFIX.test(word) && prev && /^[\u4e00-\u9fff]{2,6}$/u.test(prev.word) && !NOT_PLACES.has(prev.word) && !STOP_LIKE.has(prev.word)) {
       org = prev.word + word;

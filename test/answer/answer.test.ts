@@ -149,6 +149,19 @@ describe("direct answers over the real seeds", () => {
     expect(ask("张家港是在哪次会议上确定2012年工作的").direct?.text).toContain("十届七次全委");
   });
 
+  it("answers what a heading or a saying means with what follows it, and a principle with its quoted name", () => {
+    // （一）、贯穿一条主线。区总机关要把…与践行“三服务”活动紧密结合起来 — not the summary listing it.
+    expect(ask("吴中区明年要贯穿的一条主线是什么").direct?.text).toContain("三服务");
+    // The saying itself repeats the question: its meaning is the sentence after it.
+    expect(ask("“火车跑得快，全靠车头带”这句话指的是什么").direct?.text).toContain("工会干部队伍建设");
+    expect(ask("常熟工会服务大局按什么原则").direct?.text).toBe("党政所急，职工所需，工会所能");
+  });
+
+  it("reads a list's title as what it is of, and takes the count a question says after 哪", () => {
+    expect(ask("昆山工会决胜现代化量化指标分为哪几大类").direct?.text.split("、")).toHaveLength(5);
+    expect(askedCount("吴中区五个二里实施的两项工程是哪两个")).toBe(2);
+  });
+
   it("lists every item, across paragraphs and inside one", () => {
     const wuzhong = ask("吴中区 五个二 工程是哪五个");
     expect(wuzhong.direct?.kind).toBe("list");
@@ -171,6 +184,8 @@ describe("direct answers over the real seeds", () => {
     const answer = ask("常熟工会维护农民工合法权益是按照谁的批示精神");
     expect(answer.direct?.text).toBe("胡锦涛总书记");
     expect(answer.hits[0]!.id).toBe(answer.direct?.hitId);
+    // Who put forward (提出) what the text cites: the person named there, not the article's author.
+    expect(ask("扩大覆盖面增强凝聚力这个要求是谁提出来的").direct?.text).toBe("胡锦涛总书记");
   });
 
   it("answers when with the time phrase and what it is about", () => {
