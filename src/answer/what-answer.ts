@@ -1,0 +1,191 @@
+import type { Passage } from "../corpus/passage.js";
+import { bestClause, MIN_COVER, PASSAGE_COVER_SHARE, TOP } from "./clause.js";
+import { SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
+
+/**
+ * What-answers: what something is, is called or means — a quoted name (叫什么, 主题, 口号), what
+ * the text puts after X的 (X的什么), what a numbered heading heads, or the clause (or the rest of
+ * the sentence it introduces) that covers the question best.
+ */
+
+/**
+ * What something is (思路, 主题, 标准, 叫什么): the clause (or clause pair) of the top passages that
+ * covers the question best — the words asked about sit next to what they are.
+ */
+export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  if (q.terms.length === 0) return null;
+  const asked = askedName(q.question);
+  if (asked) {
+    const named = namedAnswer(q, hits[0]!, context, asked);
+    if (named) return named;
+  }
+  const attribute = attributeAnswer(q, hits[0]!, context);
+  if (attribute) return attribute;
+  const headed = headingAnswer(q, hits.slice(0, TOP), context);
+  if (headed) return headed;
+  const found = bestClause(q, hits.slice(0, 1), context, () => 1, MIN_COVER.what, "clause");
+  if (!found) return null;
+  const text = found.hit.text;
+  let { start, end } = found.span;
+  // A clause that introduces its answer (首要任务是，… / 思路：…) is answered by the rest of its
+  // sentence, when that is short enough to read as one answer; else, as any clause followed by
+  // a comma, it goes on to the next clause.
+  const rest = /^[\s：:，,]*[^。！？；!?;]+/u.exec(text.slice(end));
+  const introduces = /(?:是|为|即|就是|包括)$/u.test(text.slice(start, end)) || /^\s*[：:]/u.test(text.slice(end));
+  if (introduces && rest && rest[0].length <= WHOLE_PREDICATE) {
+    end = trimClause(text, { start: end, end: end + rest[0].length }).end;
+  } else if (/(?:是|为|即|就是|包括)$/u.test(text.slice(start, end)) || /^[\s]*[：:，,]/u.test(text.slice(end))) {
+    const next = /^[\s：:，,]*[^。！？；!?;，,：:]+/u.exec(text.slice(end));
+    if (next) end = trimClause(text, { start: end, end: end + next[0].length }).end;
+  }
+  // A clause that only repeats what was asked (“火车跑得快，全靠车头带” 指的是什么) is not its
+  // meaning: the sentence after it is (加强工会干部队伍建设，是搞好工会工作的前提和基础).
+  if (repeatsQuestion(text.slice(start, end), q.question)) {
+    const next = /^[”"’\s。！？；!?;]*([^。！？；!?;]+)/u.exec(text.slice(end));
+    if (!next || next[1]!.length > WHOLE_PREDICATE) return null;
+    start = end + next[0].length - next[1]!.length;
+    end = trimClause(text, { start, end: start + next[1]!.length }).end;
+  }
+  if (end - start > 120) return null;
+  return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
+}
+
+/** A paragraph opening with a numbered heading: （一）、贯穿一条主线。 / 3、加强工会干部队伍建设。 */
+const HEADING = /^\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十0-9]{1,3})[、.．]?\s*([^。！？；!?;，,]{2,24})[。：:]/u;
+
+/**
+ * What a numbered heading means is the paragraph it heads: 贯穿的一条主线是什么 is answered by the
+ * first sentence after （一）、贯穿一条主线。 (区总机关要把贯彻落实党的十七大精神与践行“三服务”活动
+ * 紧密结合起来), not by the summary that lists it among others. Of the top passages' paragraphs,
+ * the first whose heading covers the question as a what-answer's clause must.
+ */
+function headingAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  for (const hit of hits) {
+    const first = context.parts(hit)[0] ?? hit;
+    const m = HEADING.exec(first.text);
+    if (!m || textCover(q, m[1]!) < MIN_COVER.what) continue;
+    const body = /^[^。！？；!?;]+/u.exec(first.text.slice(m[0].length));
+    if (!body || body[0].length > WHOLE_PREDICATE) continue;
+    const start = m[0].length;
+    const end = trimClause(first.text, { start, end: start + body[0].length }).end;
+    return { direct: { kind: "what", text: first.text.slice(start, end), hitId: first.id }, span: { start, end } };
+  }
+  return null;
+}
+
+/** Whether a span says nothing the question did not: its Chinese, in order, is inside the question's. */
+function repeatsQuestion(span: string, question: string): boolean {
+  const chinese = (s: string) => s.replace(/[^\u4e00-\u9fff0-9]/gu, "");
+  const said = chinese(span);
+  return said.length >= 4 && chinese(question).includes(said);
+}
+
+/** 增强新吴江人的什么: what the question says, then 的, then what it asks for. */
+const ASKS_ATTRIBUTE = /([\u4e00-\u9fff]{2,})的(?:什么|啥)[？?]?\s*$/u;
+
+/**
+ * X的什么 (增强新吴江人的什么): the words the text puts after X的 (切实增强“新吴江人”的归属感 →
+ * 归属感), X being the last four, three or two characters the question says before 的, found in
+ * the top passage's paragraph. The first such phrase answers; none, and the clause path goes on.
+ */
+function attributeAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  const owner = ASKS_ATTRIBUTE.exec(q.question)?.[1];
+  if (!owner) return null;
+  for (const size of [4, 3, 2]) {
+    if (owner.length < size) continue;
+    const key = owner.slice(-size);
+    const after = new RegExp(`${key}”?的([\\u4e00-\\u9fff]{2,6}?)(?=[^\\u4e00-\\u9fff]|和|与|及|$)`, "u");
+    for (const part of context.parts(top)) {
+      const m = after.exec(part.text);
+      if (!m) continue;
+      const start = m.index + m[0].length - m[1]!.length;
+      return { direct: { kind: "what", text: m[1]!, hitId: part.id }, span: { start, end: start + m[1]!.length } };
+    }
+  }
+  return null;
+}
+
+/** Longest rest of a sentence a what-answer takes after 是， (characters). */
+const WHOLE_PREDICATE = 100;
+
+/**
+ * A question asking for a name: 叫什么 / 叫做啥 / 称为, 什么名字, the 主题 or 口号 of something
+ * (coined in quotation marks, as names are), or 啥城 / 什么工程 (what the name is of).
+ */
+const ASKS_NAME = /叫(?:做|作)?(?:什么|啥)|称(?:为|作)(?:什么|啥)?|(?:什么|啥)(?:名字|名称|称号)/u;
+/**
+ * The 主题 or 口号 of something, asked for: coined in quotation marks when it is a name
+ * (以“建功立业十二五，转型升级争先锋”为主题), but not always (以推进相城区后发崛起为主题), so
+ * a quoted name answers only when the noun is next to it.
+ */
+const ASKS_NAMED_BY = /(?:什么|啥)(?:为|作为)?(口号|主题|理念|品牌|原则|方针)|(口号|主题|理念|品牌|宗旨|原则|方针)(?:是|叫|为)?(?:什么|啥)/u;
+const ASKS_NAMED_THING = /(?:什么|啥)([\u4e00-\u9fff])/u;
+/** After 什么/啥, words that ask how or when, not for a name. */
+const NOT_A_THING = /^[时样意地事内作用呢吗的是好要叫呀啊方]/u;
+/** A coined name: 2–15 characters in quotation marks (a slogan of two halves keeps its comma). */
+const QUOTED = /“([^“”]{2,15})”/gu;
+/** Quoted names joined by 、, or one alone. */
+const QUOTED_RUN = /“[^“”]{2,15}”(?:、“[^“”]{2,15}”)*/gu;
+/** How far either side of a name the question's words count as naming it (合理化建议“金点子”活动). */
+const NAME_REACH = 10;
+/** What ends a name's surroundings: punctuation or another name's quotation marks. */
+const NAME_EDGE = /[。！？；!?;，,：:、“”]/u;
+
+interface AskedName {
+  /** The name must end in this (啥城 → 城), or null. */
+  thing: string | null;
+  /** The name must stand next to this word (主题), or null. */
+  noun: string | null;
+}
+
+/** What a name question asks for: any name (叫什么), one next to a noun (主题是什么), or the name of a kind of thing (啥城 → 城). */
+function askedName(question: string): AskedName | null {
+  if (ASKS_NAME.test(question)) return { thing: null, noun: null };
+  const by = ASKS_NAMED_BY.exec(question);
+  if (by) return { thing: null, noun: by[1] ?? by[2]! };
+  const thing = ASKS_NAMED_THING.exec(question)?.[1];
+  return thing && !NOT_A_THING.test(thing) ? { thing, noun: null } : null;
+}
+
+/**
+ * Names are coined in quotation marks (“新吴江人”, “山水文化之城”, 以“建功立业十二五，转型升级争先锋”为主题).
+ * Of the names in the top passage's paragraph that fit what is asked (any, or those ending in
+ * the thing asked about: 啥城 → “山水文化之城”), the one whose sentence covers the question and
+ * whose own surroundings — up to the next punctuation or name — hold the question's words: in
+ * 继续推进“三创六小”活动，开展以“创新、创造在岗位”为主题的合理化建议“金点子”活动, a question
+ * about the 合理化建议活动's name is answered by 金点子. A tie between two names is no answer.
+ */
+function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked: AskedName): DirectSpan | null {
+  let best: { hit: Passage; start: number; end: number; text: string; score: number } | null = null;
+  let tied = false;
+  for (const part of context.parts(top)) {
+    const rank = part.id === top.id ? 0 : 0.2;
+    // A sentence may name the thing while its paragraph says what it belongs to (工人先锋号活动里的
+    // 合理化建议活动): the paragraph's cover counts, discounted, as for figures.
+    const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, context.paragraph(part).text);
+    for (const sentence of spans(part.text, SENTENCE)) {
+      const sentenceText = part.text.slice(sentence.start, sentence.end);
+      const sentenceCover = Math.max(textCover(q, sentenceText), paragraphCover);
+      if (sentenceCover < MIN_COVER.what) continue;
+      // Names joined by 、 (创建“一镇一品”、“一企一特”的工会工作品牌) are one answer.
+      for (const m of sentenceText.matchAll(QUOTED_RUN)) {
+        const names = [...m[0].matchAll(QUOTED)].map((n) => n[1]!);
+        if (asked.thing !== null && !names.every((name) => name.endsWith(asked.thing!))) continue;
+        const text = names.join("、");
+        const before = sentenceText.slice(Math.max(0, m.index! - NAME_REACH), m.index!);
+        const after = sentenceText.slice(m.index! + m[0].length, m.index! + m[0].length + NAME_REACH);
+        const near = before.split(NAME_EDGE).pop()! + after.split(NAME_EDGE)[0]!;
+        if (asked.noun !== null && !near.includes(asked.noun)) continue;
+        const score = sentenceCover + textCover(q, near) - rank;
+        const start = sentence.start + m.index! + 1;
+        if (best && best.text === text) continue;
+        if (!best || score > best.score + 1e-9) {
+          best = { hit: part, start, end: sentence.start + m.index! + m[0].length - 1, text, score };
+          tied = false;
+        } else if (Math.abs(score - best.score) <= 1e-9) tied = true;
+      }
+    }
+  }
+  if (!best || tied) return null;
+  return { direct: { kind: "what", text: best.text, hitId: best.hit.id }, span: { start: best.start, end: best.end } };
+}
