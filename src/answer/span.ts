@@ -37,7 +37,7 @@ export interface Span {
 export const SENTENCE = /[^。！？；!?;]+[。！？；!?;]?/gu;
 export const CLAUSE = /[^。！？；!?;，,：:]+/gu;
 /** A numbered item's marker at the start of a clause (10. / 一是 / （三）). */
-const LEADING_MARK = /^\s*(?:[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}(?:是|要|、)|[（(][一二三四五六七八九十0-9]{1,3}[)）]、?)\s*/u;
+export const LEADING_MARK = /^\s*(?:[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,3}(?:是|要|、)|[（(][一二三四五六七八九十0-9]{1,3}[)）]、?)\s*/u;
 
 export function spans(text: string, re: RegExp): Span[] {
   const out: Span[] = [];

@@ -1,6 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import { bestClause, MIN_COVER, PASSAGE_COVER_SHARE, TOP } from "./clause.js";
-import { SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
+import { LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
 
 /**
  * What-answers: what something is, is called or means — a quoted name (叫什么, 主题, 口号), what
@@ -50,8 +50,11 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
 }
 
-/** A paragraph opening with a numbered heading: （一）、贯穿一条主线。 / 3、加强工会干部队伍建设。 */
-const HEADING = /^\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十0-9]{1,3})[、.．]?\s*([^。！？；!?;，,]{2,24})[。：:]/u;
+/**
+ * A paragraph opening with a numbered heading: （一）、贯穿一条主线。 / 3、加强工会干部队伍建设。 The
+ * marker is the one clauses are trimmed of (span.ts), so 2012年…： is no heading.
+ */
+const HEADING = new RegExp(`${LEADING_MARK.source}([^。！？；!?;，,]{2,24})[。：:]`, "u");
 
 /**
  * What a numbered heading means is the paragraph it heads: 贯穿的一条主线是什么 is answered by the
@@ -158,11 +161,12 @@ function askedName(question: string): AskedName | null {
 function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked: AskedName): DirectSpan | null {
   let best: { hit: Passage; start: number; end: number; text: string; score: number } | null = null;
   let tied = false;
+  // A sentence may name the thing while its paragraph says what it belongs to (工人先锋号活动里的
+  // 合理化建议活动): the paragraph's cover counts, discounted, as for figures. Every part below is
+  // of this one paragraph.
+  const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, context.paragraph(top).text);
   for (const part of context.parts(top)) {
     const rank = part.id === top.id ? 0 : 0.2;
-    // A sentence may name the thing while its paragraph says what it belongs to (工人先锋号活动里的
-    // 合理化建议活动): the paragraph's cover counts, discounted, as for figures.
-    const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, context.paragraph(part).text);
     for (const sentence of spans(part.text, SENTENCE)) {
       const sentenceText = part.text.slice(sentence.start, sentence.end);
       const sentenceCover = Math.max(textCover(q, sentenceText), paragraphCover);
