@@ -221,6 +221,16 @@ function bounds(results: SizeResult[], bot: BotBenchResult | null, bot100k: BotB
   return out;
 }
 
+/** The rows both bot tables share: update → reply, and the compiled bot's RSS. */
+function replyRow(b: BotBenchResult): string[] {
+  const r = b.updateToReply;
+  return [`update → reply sent, ${b.questions} questions`, `p50 ${ms(r.p50)} ms, p95 ${ms(r.p95)} ms, p99 ${ms(r.p99)} ms, max ${ms(r.max)} ms`];
+}
+
+function rssRow(b: BotBenchResult): string[] {
+  return ["RSS of the compiled bot: ready / after the questions / peak", `${b.rssReadyMb.toFixed(0)} / ${b.rssServingMb.toFixed(0)} / ${b.rssPeakMb.toFixed(0)} MB`];
+}
+
 function report(results: SizeResult[], bot: BotBenchResult | null, bot100k: BotBenchResult | null, rounds: number, totalMs: number): string {
   const cpu = cpus();
   const lines: string[] = [];
@@ -358,7 +368,7 @@ function report(results: SizeResult[], bot: BotBenchResult | null, bot100k: BotB
       table(
         ["measure", "value"],
         [
-          [`update → reply sent, ${bot.questions} questions`, `p50 ${ms(bot.updateToReply.p50)} ms, p95 ${ms(bot.updateToReply.p95)} ms, p99 ${ms(bot.updateToReply.p99)} ms, max ${ms(bot.updateToReply.max)} ms`],
+          replyRow(bot),
           ...(["compiled", "npm", "tsx"] as const).map((mode) => [
             `cold start \`${START_COMMANDS[mode]}\` → first getUpdates`,
             bot.coldStartMs[mode].map((x) => `${secs(x)} s`).join(", "),
@@ -367,7 +377,7 @@ function report(results: SizeResult[], bot: BotBenchResult | null, bot100k: BotB
             `cold start \`${START_COMMANDS.compiled}\` → answer to a question waiting at the stand-in`,
             bot.firstAnswerMs.map((x) => `${secs(x)} s`).join(", "),
           ],
-          ["RSS of the compiled bot: ready / after the questions / peak", `${bot.rssReadyMb.toFixed(0)} / ${bot.rssServingMb.toFixed(0)} / ${bot.rssPeakMb.toFixed(0)} MB`],
+          rssRow(bot),
         ],
       ),
     );
@@ -387,9 +397,9 @@ function report(results: SizeResult[], bot: BotBenchResult | null, bot100k: BotB
       table(
         ["measure", "value"],
         [
-          [`update → reply sent, ${bot100k.questions} questions`, `p50 ${ms(bot100k.updateToReply.p50)} ms, p95 ${ms(bot100k.updateToReply.p95)} ms, p99 ${ms(bot100k.updateToReply.p99)} ms, max ${ms(bot100k.updateToReply.max)} ms`],
+          replyRow(bot100k),
           [`cold start \`${START_COMMANDS.compiled}\` → first getUpdates`, bot100k.coldStartMs.compiled.map((x) => `${secs(x)} s`).join(", ")],
-          ["RSS of the compiled bot: ready / after the questions / peak", `${bot100k.rssReadyMb.toFixed(0)} / ${bot100k.rssServingMb.toFixed(0)} / ${bot100k.rssPeakMb.toFixed(0)} MB`],
+          rssRow(bot100k),
         ],
       ),
     );
@@ -427,7 +437,9 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   let bot: BotBenchResult | null = null;
   let bot100k: BotBenchResult | null = null;
-  let compiled = false;
+  // The bot runs compiled (npm run build), built once for both sizes it is measured at.
+  let compiling: Promise<unknown> | null = null;
+  const compile = () => (compiling ??= runChild([join(ROOT, "src/build.mjs")]));
   const largest = sizes[sizes.length - 1];
   for (const size of sizes) {
     log(`\n[${size}]`);
@@ -436,15 +448,13 @@ async function main(): Promise<void> {
     results.push(result);
     if (size === "seeds" && !values["no-bot"]) {
       log("  bot: compiling (npm run build), then cold starts and 200 questions against the Bot API stand-in…");
-      await runChild([join(ROOT, "src/build.mjs")]);
-      compiled = true;
+      await compile();
       bot = await benchBot({ cwd: ROOT, seedsDir, indexDir, questions: questions.map((q) => q.q), count: 200, coldRuns: 3 });
       log(`  update→reply p50 ${ms(bot.updateToReply.p50)} / p99 ${ms(bot.updateToReply.p99)} ms; compiled start ${bot.coldStartMs.compiled.map(secs).join(", ")} s, RSS ${bot.rssServingMb.toFixed(0)} MB`);
     }
     if (size === "100k" && !values["no-bot"]) {
       log("  bot at 100k: a compiled start on the 100k index and 200 questions against the Bot API stand-in…");
-      if (!compiled) await runChild([join(ROOT, "src/build.mjs")]);
-      compiled = true;
+      await compile();
       bot100k = await benchBot({ cwd: ROOT, seedsDir, indexDir, questions: questions.map((q) => q.q), count: 200, coldRuns: 0 });
       log(`  update→reply p50 ${ms(bot100k.updateToReply.p50)} / p99 ${ms(bot100k.updateToReply.p99)} ms; RSS ${bot100k.rssServingMb.toFixed(0)} MB`);
     }
