@@ -349,6 +349,7 @@ export class Engine {
       place: passage.place,
       year: passage.year,
       title: passage.title,
+      section: passage.section,
       author: passage.author,
       paragraph: passage.paragraph,
       text: passage.text,

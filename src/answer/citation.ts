@@ -7,7 +7,7 @@ import type { Hit } from "./schema.js";
  * `000_d8c112c12d809796.txt` means nothing to a reader, so it is never the citation's name for
  * a bulletin while a title is known (the passage view still shows it on its detail line).
  */
-export type CitationFields = Pick<Hit, "org" | "place" | "source" | "year" | "title" | "paragraph">;
+export type CitationFields = Pick<Hit, "org" | "place" | "source" | "year" | "title" | "section" | "paragraph">;
 
 /** Human bulletin titles by file name; front ends build it once from `engine.sources()`. */
 export type BulletinTitles = ReadonlyMap<string, string>;
@@ -31,6 +31,8 @@ export function citationParts(hit: CitationFields, titles: BulletinTitles = NO_T
     yearPart(hit.year),
     // The bulletin identifies the document 第N段 counts in; without one the item's title helps.
     ...(bulletin && who ? [`《${bulletin}》`] : !bulletin && itemTitle ? [itemTitle] : []),
+    // The section says what the passage is part of: 1、开展“工人先锋号”活动 is one of （四）、开展四项活动.
+    ...(hit.section ? [clip(hit.section.replace(/\s+/g, " ").trim(), SECTION_MAX)] : []),
     `第${hit.paragraph}段`,
   ];
 }
@@ -51,6 +53,7 @@ export function plainCitation(hit: CitationFields, titles: BulletinTitles = NO_T
 }
 
 const PLAIN_TITLE_MAX = 60;
+const SECTION_MAX = 30;
 const PLAIN_WHO_MAX = 30;
 
 function clip(text: string, max: number): string;

@@ -13,6 +13,8 @@ export const Hit = z.object({
   place: z.string().nullable(),
   year: z.number().int().nullable(),
   title: z.string().nullable(),
+  /** The numbered section heading the passage sits under inside its item (（四）、开展四项活动). */
+  section: z.string().nullable(),
   author: z.string().nullable(),
   /** 1-based paragraph number in the file. */
   paragraph: z.number().int().positive(),

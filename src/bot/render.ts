@@ -193,7 +193,8 @@ export interface PassageViewInput {
 
 /** organisation · year · 《bulletin》: the citation without the paragraph. */
 function passageTitle(p: Passage, titles: BulletinTitles): string {
-  return citationParts(p, titles).slice(0, -1).join(" · ");
+  // The title and section have a line of their own below.
+  return citationParts({ ...p, section: null }, titles).slice(0, -1).join(" · ");
 }
 
 /** The whole passage with its organisation, year and neighbouring paragraphs. */

@@ -74,11 +74,12 @@ export const RECALL_DEPTH = 5;
 const unmark = (excerpt: string) => excerpt.split(MARK).join("");
 
 /**
- * A hit is the expected passage when it comes from the expected file and its text — or the
- * heading line it carries and shows in its citation (an item's title) — contains the snippet.
+ * A hit is the expected passage when it comes from the expected file and its text — or a
+ * heading line it carries and shows with it (an item's title, the section it sits under) —
+ * contains the snippet.
  */
 function correct(question: EvalQuestion, hit: Answer["hits"][number], e: EvalQuestion["expect"][number]): boolean {
-  return hit.source === e.source && (hit.text.includes(e.contains) || (hit.title ?? "").includes(e.contains));
+  return hit.source === e.source && [hit.text, hit.title ?? "", hit.section ?? ""].some((shown) => shown.includes(e.contains));
 }
 
 function judge(question: EvalQuestion, answer: Answer): EvalCase {

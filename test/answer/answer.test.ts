@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { citation } from "../../src/answer/citation.js";
 import { askedCount, chineseNumber } from "../../src/answer/list-answer.js";
 import { isComparison, questionKind } from "../../src/answer/kind.js";
 import { Answer } from "../../src/answer/schema.js";
@@ -160,6 +161,12 @@ describe("direct answers over the real seeds", () => {
   it("reads a list's title as what it is of, and takes the count a question says after 哪", () => {
     expect(ask("昆山工会决胜现代化量化指标分为哪几大类").direct?.text.split("、")).toHaveLength(5);
     expect(askedCount("吴中区五个二里实施的两项工程是哪两个")).toBe(2);
+  });
+
+  it("cites the section a passage sits under", () => {
+    const hit = ask("吴中区2008年要开展的四项活动是什么").hits.find((h) => h.text.startsWith("1、开展“工人先锋号”活动"));
+    expect(hit?.section).toBe("（四）、开展四项活动");
+    expect(citation(hit!)).toContain("（四）、开展四项活动 · 第34段");
   });
 
   it("lists every item, across paragraphs and inside one", () => {

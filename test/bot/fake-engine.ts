@@ -11,6 +11,7 @@ export function makeHit(overrides: Partial<Hit> = {}): Hit {
     place: "昆山",
     year: 2007,
     title: "昆山市总工会工作计划",
+    section: null,
     author: null,
     paragraph: 12,
     text: "昆山市总工会将加大职工创新能手的评选表彰力度。",
