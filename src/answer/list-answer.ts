@@ -108,6 +108,33 @@ interface ListCandidate {
   near: boolean;
   /** Found by the question's key character (六好): its count and key already match. */
   keyed?: boolean;
+  /** Closed by the thing the question asks for (哪几种专项合同 → …等专项合同): its evidence. */
+  headed?: boolean;
+}
+
+/**
+ * What the question asks a list of: the words after 哪些 / 哪几种 / 哪三项 / 什么 (哪些重点项目开展 →
+ * 重点项目开展, cut to fit the text by `headOf`); null when it names none.
+ */
+export function askedHead(question: string): string | null {
+  const m = /(?:哪些|哪(?:几|[0-9]{1,2}|[一二两三四五六七八九十]{1,3})[种个项类条家大方]?|什么)([\u4e00-\u9fff]{2,8})/u.exec(question);
+  return m ? m[1]! : null;
+}
+
+/**
+ * Where an inline list's last item ends in the asked thing (…拆迁改造的重点项目, …特殊保护等专项合同):
+ * the index of its 的 or 等 and the length of what follows it that the question asks for (at
+ * least two characters), or null. Lists name what they list right after themselves.
+ */
+function headOf(last: string, asked: string): number | null {
+  for (let k = Math.min(asked.length, 6); k >= 2; k--) {
+    const noun = asked.slice(0, k);
+    for (const joint of ["等", "的"]) {
+      const at = last.indexOf(`${joint}${noun}`);
+      if (at >= 2) return at;
+    }
+  }
+  return null;
 }
 
 /** A list's count after its last item: 5大类, 五个方面, 四项. */
@@ -154,8 +181,8 @@ function countedNames(items: string[]): string[] {
   return named;
 }
 
-function inlineLists(text: string): { items: string[]; start: number; end: number }[] {
-  const out: { items: string[]; start: number; end: number }[] = [];
+function inlineLists(text: string, asked: string | null): { items: string[]; start: number; end: number; headed: boolean }[] {
+  const out: { items: string[]; start: number; end: number; headed: boolean }[] = [];
   // Quotation marks stay inside a run: an item may be quoted (推进“两个普遍”).
   for (const m of text.matchAll(/[^，,。；;：:！？!?（）()「」『』"]+/gu)) {
     const run = m[0];
@@ -170,11 +197,19 @@ function inlineLists(text: string): { items: string[]; start: number; end: numbe
     // The last item often ends with 等 … (发明创新等多形式的劳动竞赛) or with the count
     // (加强自身建设5大类): keep what precedes them.
     const last = items[items.length - 1]!.replace(LIST_COUNT, "");
-    const etc = last.indexOf("等");
-    items[items.length - 1] = etc > 1 ? last.slice(0, etc) : last;
-    items = countedNames(items.filter((x) => x.length > 0));
+    // Closed by what the question asks for (…的重点项目广泛开展…): the list ends there, and its last
+    // two items joined by 和 or 及 are two (街巷综合整治和老新村无地队拆迁改造).
+    const head = asked ? headOf(last, asked) : null;
+    if (head !== null) {
+      const joined = LAST_JOIN.exec(last.slice(0, head));
+      items = [...items.slice(0, -1), ...(joined ? [joined[1]!, joined[2]!] : [last.slice(0, head)])];
+    } else {
+      const etc = last.indexOf("等");
+      items[items.length - 1] = etc > 1 ? last.slice(0, etc) : last;
+      items = countedNames(items.filter((x) => x.length > 0));
+    }
     if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
-    out.push({ items, start: m.index!, end: m.index! + run.length });
+    out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null });
   }
   return out;
 }
@@ -198,6 +233,7 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   // 六好, 三有三好: the key characters say how many items and what each carries.
   const keys = askedKeys(q.question);
   const wanted = askedCount(q.question);
+  const asked = askedHead(q.question);
   let best = null as { hit: Passage; candidate: ListCandidate; score: number } | null;
   hits.slice(0, 2).forEach((hit, rank) => {
     const { text, offset } = context.paragraph(hit);
@@ -210,12 +246,12 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     for (const e of enumerations(text)) {
       candidates.push({ items: e.items, context: text.slice(Math.max(0, e.start - 40), e.start), inline: false, near: e.start <= partEnd });
     }
-    for (const list of [...inlineLists(text), ...parallelClauses(text)]) {
+    for (const list of [...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false }))]) {
       const sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
       const sentenceEnd = Math.min(text.length, list.end + 20);
       // The item's title says what the paragraph's lists are of (该指标分… under 昆山市总发布工会
       // 决胜现代化量化指标).
-      candidates.push({ items: list.items, context: `${hit.title ?? ""}${text.slice(sentenceStart, sentenceEnd)}`, inline: true, near: list.start >= offset - 40 && list.start <= partEnd });
+      candidates.push({ items: list.items, context: `${hit.title ?? ""}${text.slice(sentenceStart, sentenceEnd)}`, inline: true, near: list.start >= offset - 40 && list.start <= partEnd, headed: list.headed });
     }
     // A list whose items are paragraphs (一、… 二、… as paragraph openings) of the same item.
     const paragraphs = context.itemParagraphs(hit);
@@ -244,10 +280,11 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       if (wanted !== null && !countFits) continue;
       const contextCover = textCover(q, c.context);
       if (!countFits && contextCover < 0.5) continue;
-      // Two things joined by 、 (大局观、责任感) are a phrase, not the list asked for, unless counted.
-      if (!countFits && c.inline && c.items.length < 3) continue;
+      // Two things joined by 、 (大局观、责任感) are a phrase, not the list asked for, unless counted
+      // or closed by what was asked.
+      if (!countFits && !c.headed && c.inline && c.items.length < 3) continue;
       if (countFits && !c.keyed && contextCover < 0.25) continue;
-      const score = (countFits ? 3 : 0) + (c.keyed ? 1 : 0) + contextCover * 2 + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
+      const score = (countFits ? 3 : 0) + (c.keyed ? 1 : 0) + (c.headed ? 2 : 0) + contextCover * 2 + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
       if (!best || score > best.score) best = { hit, candidate: c, score };
     }
   });

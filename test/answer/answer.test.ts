@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citation } from "../../src/answer/citation.js";
-import { askedCount, chineseNumber } from "../../src/answer/list-answer.js";
+import { askedCount, askedHead, chineseNumber } from "../../src/answer/list-answer.js";
 import { isComparison, questionKind } from "../../src/answer/kind.js";
 import { Answer } from "../../src/answer/schema.js";
 import { renderTerminal } from "../../src/answer/terminal.js";
@@ -161,6 +161,21 @@ describe("direct answers over the real seeds", () => {
   it("reads a list's title as what it is of, and takes the count a question says after 哪", () => {
     expect(ask("昆山工会决胜现代化量化指标分为哪几大类").direct?.text.split("、")).toHaveLength(5);
     expect(askedCount("吴中区五个二里实施的两项工程是哪两个")).toBe(2);
+  });
+
+  it("ends a list where the text names what the question asks a list of", () => {
+    // …签订好工资专项集体合同、劳动安全卫生及女职工特殊保护等专项合同: two 、-items, closed by the
+    // asked 专项合同, the last joined by 及 — not the 做好…人的工作 clauses around them.
+    const contracts = ask("宝钢苏冶工会要签订哪些专项合同").direct;
+    expect(contracts?.kind).toBe("list");
+    expect(contracts!.text.split("、").slice(1)).toEqual(["劳动安全卫生", "女职工特殊保护"]);
+    expect(contracts!.text).toContain("工资专项集体合同");
+    // …改造、街巷综合整治和老新村无地队拆迁改造的重点项目广泛组织开展劳动竞赛，重点在建筑、餐饮、
+    // 酒店管理等行业…: the list before 的重点项目, not the one after the word 重点.
+    const projects = ask("沧浪区围绕哪些重点项目开展劳动竞赛").direct;
+    expect(projects!.text.split("、").slice(1)).toEqual(["街巷综合整治", "老新村无地队拆迁改造"]);
+    expect(askedHead("常熟工会有什么新举措")).toBe("新举措");
+    expect(askedHead("常熟工会的新举措是什么")).toBeNull();
   });
 
   it("cites the section a passage sits under", () => {
