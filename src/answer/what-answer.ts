@@ -14,7 +14,7 @@ import { LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContex
  */
 export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
   if (q.terms.length === 0) return null;
-  const asked = askedName(q.question);
+  const asked = askedName(q);
   if (asked) {
     const named = namedAnswer(q, hits[0]!, context, asked);
     if (named) return named;
@@ -135,19 +135,29 @@ const NAME_REACH = 10;
 const NAME_EDGE = /[。！？；!?;，,：:、“”]/u;
 
 interface AskedName {
-  /** The name must end in this (啥城 → 城), or null. */
+  /** The name must end in this (啥城 → 城), or be followed by one of `kinds`; null: any name. */
   thing: string | null;
+  /**
+   * The word after 什么 and its one-word synonyms (什么比赛 → 比赛, 竞赛): a name followed by one
+   * of them is a name of that kind (“安康杯”竞赛) though it does not end in `thing`.
+   */
+  kinds: readonly string[];
   /** The name must stand next to this word (主题), or null. */
   noun: string | null;
 }
 
-/** What a name question asks for: any name (叫什么), one next to a noun (主题是什么), or the name of a kind of thing (啥城 → 城). */
-function askedName(question: string): AskedName | null {
-  if (ASKS_NAME.test(question)) return { thing: null, noun: null };
+/** What a name question asks for: any name (叫什么), one next to a noun (主题是什么), or the name of a kind of thing (啥城 → 城, 什么比赛). */
+function askedName(q: DirectQuery): AskedName | null {
+  const question = q.question;
+  if (ASKS_NAME.test(question)) return { thing: null, kinds: [], noun: null };
   const by = ASKS_NAMED_BY.exec(question);
-  if (by) return { thing: null, noun: by[1] ?? by[2]! };
-  const thing = ASKS_NAMED_THING.exec(question)?.[1];
-  return thing && !NOT_A_THING.test(thing) ? { thing, noun: null } : null;
+  if (by) return { thing: null, kinds: [], noun: by[1] ?? by[2]! };
+  const m = ASKS_NAMED_THING.exec(question);
+  const thing = m?.[1];
+  if (!m || !thing || NOT_A_THING.test(thing)) return null;
+  const word = question.slice(m.index + m[0].length - 1, m.index + m[0].length + 1);
+  const kinds = [word, ...(q.synonyms[word] ?? []).filter((w) => w.length === 1).map((w) => w[0]!)];
+  return { thing, kinds, noun: null };
 }
 
 /**
@@ -170,11 +180,16 @@ function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked
     for (const sentence of spans(part.text, SENTENCE)) {
       const sentenceText = part.text.slice(sentence.start, sentence.end);
       const sentenceCover = Math.max(textCover(q, sentenceText), paragraphCover);
-      if (sentenceCover < MIN_COVER.what) continue;
+      // A name followed by the kind of thing asked for (“安康杯”竞赛 for 什么比赛) is evidence of its
+      // own: its sentence needs only a figure's share of the question.
+      if (sentenceCover < MIN_COVER.figure) continue;
       // Names joined by 、 (创建“一镇一品”、“一企一特”的工会工作品牌) are one answer.
       for (const m of sentenceText.matchAll(QUOTED_RUN)) {
         const names = [...m[0].matchAll(QUOTED)].map((n) => n[1]!);
-        if (asked.thing !== null && !names.every((name) => name.endsWith(asked.thing!))) continue;
+        const follows = sentenceText.slice(m.index! + m[0].length);
+        const ofKind = asked.kinds.some((k) => follows.startsWith(k));
+        if (sentenceCover < (ofKind ? MIN_COVER.figure : MIN_COVER.what)) continue;
+        if (asked.thing !== null && !names.every((name) => name.endsWith(asked.thing!)) && !ofKind) continue;
         const text = names.join("、");
         const before = sentenceText.slice(Math.max(0, m.index! - NAME_REACH), m.index!);
         const after = sentenceText.slice(m.index! + m[0].length, m.index! + m[0].length + NAME_REACH);

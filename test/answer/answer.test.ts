@@ -178,6 +178,11 @@ describe("direct answers over the real seeds", () => {
     expect(askedHead("常熟工会的新举措是什么")).toBeNull();
   });
 
+  it("answers 什么比赛 with the quoted name the kind asked for follows (its synonym too)", () => {
+    // 深入开展“安康杯”竞赛活动，维护广大职工的生命健康权益 — not the clause repeating the question.
+    expect(ask("吴江用什么比赛维护职工生命健康权益").direct?.text).toBe("安康杯");
+  });
+
   it("cites the section a passage sits under", () => {
     const hit = ask("吴中区2008年要开展的四项活动是什么").hits.find((h) => h.text.startsWith("1、开展“工人先锋号”活动"));
     expect(hit?.section).toBe("（四）、开展四项活动");
