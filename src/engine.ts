@@ -13,7 +13,7 @@ import {
 } from "./answer/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
 import { parseQuery, type Query } from "./search/query.js";
-import { retrieve, termCredit, termWeights, type Ranked } from "./search/retrieve.js";
+import { retrieve, termCredit, termWeights, unsaidWeight, type Ranked } from "./search/retrieve.js";
 import {
   SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason,
   type BulletinSummary, type Manifest, type StoredCorpus,
@@ -282,7 +282,9 @@ export class Engine {
     // The relevance floor: with nothing else to go on (no place, year or author), a question
     // whose informative words the top passage does not say gets a notice, not weak hits. A word
     // counts when said exactly or by a synonym; the top passage must say something specific and
-    // at least half of the question's topic (idf-weighted).
+    // at least half of the question's topic (idf-weighted) — or, however many words the question
+    // wraps around them (在一线干活的劳模去体检要自己掏钱吗？能照顾几个人), specific words worth more
+    // together than any one word can be (one the corpus never says: 高温津贴, 年休假).
     const specific = query.topical.filter((t) => (weights[t] ?? 0) >= FLOOR_WEIGHT);
     const says = (r: Ranked, term: string) => termCredit(query, term, new Set(r.matched)) >= SAID_CREDIT;
     const saysSpecific = (r: Ranked) => specific.some((t) => says(r, t));
@@ -295,7 +297,8 @@ export class Engine {
       }
       return total > 0 ? said / total : 0;
     };
-    if (query.terms.length > 0 && !filtered && (ranked.length === 0 || !saysSpecific(ranked[0]!) || topicShare(ranked[0]!) < FLOOR_SHARE)) {
+    const saysEnough = (r: Ranked) => specific.reduce((sum, t) => sum + (says(r, t) ? weights[t]! : 0), 0) > unsaidWeight(this.index);
+    if (query.terms.length > 0 && !filtered && (ranked.length === 0 || !saysSpecific(ranked[0]!) || (topicShare(ranked[0]!) < FLOOR_SHARE && !saysEnough(ranked[0]!)))) {
       const unmatched = (specific.length > 0 ? specific : query.topical.length > 0 ? query.topical : query.terms).filter((t) => !ranked[0] || !says(ranked[0], t));
       return answer(query, [], [...missing, floorNotice(unmatched, this.coverage)].join(" "));
     }

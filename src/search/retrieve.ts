@@ -62,6 +62,11 @@ export function termWeight(index: Pick<CompactIndex, "postingCount" | "size">, t
   return Math.max(MIN_WEIGHT, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
 }
 
+/** The weight of a word no passage says (termWeight with no postings): the most one term can weigh. */
+export function unsaidWeight(index: Pick<CompactIndex, "size">): number {
+  return Math.log(1 + (index.size + 0.5) / 0.5);
+}
+
 /** Weight of each question term; a term the index lacks weighs as much as its rarest piece. */
 export function termWeights(query: Query, index: Pick<CompactIndex, "postingCount" | "size">): Record<string, number> {
   const weights: Record<string, number> = {};

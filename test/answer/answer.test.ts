@@ -274,6 +274,15 @@ describe("understanding questions as people word them", () => {
     expect(answer.hits[0]!.text).toContain("农民工");
   });
 
+  it("lets specific words worth more than any one word pass the floor, however much the question says around them", () => {
+    // 一线 + 劳模 + 体检 outweigh one unknown word; 看病, 干活, 掏钱 kept the share under half.
+    const answer = engine.ask("一线干活的劳模看病体检得自己掏钱吗");
+    expect(answer.notice).toBeNull();
+    expect(answer.hits[0]!.text).toContain("劳模进行免费体检");
+    // Two common words (公司, 工资) are not enough: still a notice.
+    expect(engine.ask("周末被叫去加班，公司应该给几倍工资？").hits).toHaveLength(0);
+  });
+
   it("counts a word the corpus never says as what the question is about", () => {
     // 丧假 and 病假 are in no bulletin, so the serving dictionary (trimmed to the corpus) lacks
     // them and jieba tags them x; 工资 and 职工 alone are no answer.
