@@ -259,10 +259,16 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     for (let i = 0; i < opening.length; i++) {
       const first = opening[i]!.m;
       if (!first || first.value !== 1) continue;
+      // The items run on within one section: a marker of the same style that does not go on
+      // from the last (1、 again under the next heading) or another section ends the list — else
+      // （三）'s 1、2、3、 would take （四）'s 4、 as a fourth item.
       const run = [opening[i]!];
       for (let j = i + 1; j < opening.length; j++) {
         const o = opening[j]!;
-        if (o.m && o.m.style === first.style && o.m.value === run[run.length - 1]!.m!.value + 1) run.push(o);
+        if (o.p.section !== opening[i]!.p.section) break;
+        if (!o.m || o.m.style !== first.style) continue;
+        if (o.m.value !== run[run.length - 1]!.m!.value + 1) break;
+        run.push(o);
       }
       if (run.length < 2) continue;
       const near = run.some((o) => o.p.paragraph === hit.paragraph) || paragraphs[i - 1]?.paragraph === hit.paragraph;
@@ -272,7 +278,9 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       });
       const before = i > 0 ? context.paragraph(paragraphs[i - 1]!).text.slice(-40) : "";
       const opener = hits.find((h) => h.id === run[0]!.p.id);
-      candidates.push({ items, context: `${before}${hit.title ?? ""}`, inline: false, near, ...(opener ? { from: opener } : {}) });
+      // The section the items sit under names them ((三)、加强三大建设 over 1、… 2、… 3、…).
+      const around = `${before}${hit.title ?? ""}${run[0]!.p.section ?? ""}`;
+      candidates.push({ items, context: around, inline: false, near, ...(opener ? { from: opener } : {}) });
     }
     for (const c of candidates) {
       // A keyed list (六好) has the asked count and key by construction: that is its evidence.

@@ -183,6 +183,17 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴江用什么比赛维护职工生命健康权益").direct?.text).toBe("安康杯");
   });
 
+  it("lists a section's numbered paragraphs, and only that section's", () => {
+    // （三）、加强三大建设 heads 1、2、3、; （四）'s 4、开展工会创新活动 is no fourth item of it.
+    expect(ask("吴中区2008年加强哪三大建设").direct?.text.split("\n")).toEqual(["1、加强维权机制建设", "2、加强工会组织建设", "3、加强工会干部队伍建设"]);
+    expect(ask("吴中区2008年夯实哪两项基础").direct?.text.split("\n")).toEqual(["1、夯实工会基础管理", "2、夯实基层工会基础"]);
+  });
+
+  it("takes 新年伊始 for a time, and a search ending in a rate for a figure question", () => {
+    expect(ask("苏州各地工会什么时候谋划新一年的工作").direct?.text).toMatch(/^新年伊始/);
+    expect(ask("相城 2012 建会率").direct).toMatchObject({ kind: "figure", text: expect.stringContaining("90%") });
+  });
+
   it("cites the section a passage sits under", () => {
     const hit = ask("吴中区2008年要开展的四项活动是什么").hits.find((h) => h.text.startsWith("1、开展“工人先锋号”活动"));
     expect(hit?.section).toBe("（四）、开展四项活动");
