@@ -111,6 +111,33 @@ function enterpriseUnion(tagged: readonly { word: string; tag: string }[], at: n
   return unknown ? `${words.join("")}${unit.word}工会` : null;
 }
 
+/**
+ * The union of a district or city the corpus never names, ending at tagged[at]: 金阊区工会 cut
+ * as 金 阊 区工会 (the serving dictionary does not know the name, and may take a piece for a
+ * person's), or 鼓楼区 工会. Up to four characters of name before 区/市/县, none of them a word
+ * the corpus says as a whole name (社区工会, 开发区工会 are no such unions), nor a preposition.
+ */
+function placeUnion(tagged: readonly { word: string; tag: string }[], at: number, context: QueryContext): string | null {
+  const word = tagged[at]!.word;
+  let name = "";
+  let suffix: string;
+  if (/^[市区县]工会$/u.test(word)) {
+    suffix = word;
+    for (let k = at - 1; k >= 0; k--) {
+      const piece = tagged[k]!.word;
+      if (!/^[\u4e00-\u9fff]+$/u.test(piece) || name.length + piece.length > 4 || STOP_LIKE.has(piece) || context.inCorpus(piece + name)) break;
+      name = piece + name;
+    }
+    if ([...name].length < 2) return null;
+  } else if (word === "工会" && at > 0 && /^[\u4e00-\u9fff]{2,5}[市区县]$/u.test(tagged[at - 1]!.word)) {
+    name = tagged[at - 1]!.word.slice(0, -1);
+    suffix = tagged[at - 1]!.word.slice(-1) + word;
+  } else return null;
+  const place = name + suffix.slice(0, 1);
+  if (PREPOSITION_START.test(name) || NOT_PLACES.has(place) || context.inCorpus(place) || context.inCorpus(name)) return null;
+  return name + suffix;
+}
+
 /** 按市总…, 向区总…: a preposition glued to 市/区 by the cut, not a place. */
 const PREPOSITION_START = /^[按在向对给由从经据与和跟把被为同往]/u;
 
@@ -214,8 +241,8 @@ export function parseQuery(question: string, context: QueryContext): Query {
     } else if (word === "工会" && prev?.tag === "nt" && [...prev.word].length >= 2 && !context.inCorpus(prev.word)) {
       // An organisation jieba knows by name (苏州电信) and the corpus does not, and its union.
       org = prev.word + word;
-    } else if (word === "工会") {
-      org = enterpriseUnion(tagged, i, context);
+    } else if (word === "工会" || /^[市区县]工会$/u.test(word)) {
+      org = placeUnion(tagged, i, context) ?? enterpriseUnion(tagged, i, context);
     }
     if (!org || missingPlaces.includes(org)) return;
     missingPlaces.push(org);

@@ -178,6 +178,10 @@ describe("direct answers over the real seeds", () => {
     expect(askedHead("常熟工会的新举措是什么")).toBeNull();
   });
 
+  it("takes 叫个啥名 for a name question", () => {
+    expect(ask("吴中区合理化建议活动叫个啥名").direct?.text).toBe("金点子");
+  });
+
   it("answers 什么比赛 with the quoted name the kind asked for follows (its synonym too)", () => {
     // 深入开展“安康杯”竞赛活动，维护广大职工的生命健康权益 — not the clause repeating the question.
     expect(ask("吴江用什么比赛维护职工生命健康权益").direct?.text).toBe("安康杯");
@@ -319,11 +323,15 @@ describe("understanding questions as people word them", () => {
       ["苏州地铁集团工会有什么活动", "地铁集团工会"],
       // An organisation jieba knows by name (nt), and its union.
       ["中国移动工会 劳动竞赛", "中国移动工会"],
+      // A district the dictionary does not know (cut 鼓楼 区工会), and its union.
+      ["鼓楼区工会 劳动竞赛", "鼓楼区工会"],
     ] as const) {
       const answer = engine.ask(q);
       expect(answer.hits, q).toEqual([]);
       expect(answer.notice, q).toContain(name);
     }
+    // A union of a kind the corpus names (社区, 开发区) is no unknown organisation.
+    expect(engine.ask("开发区工会怎么建").notice ?? "").not.toContain("开发区工会");
     // Named only with the corpus's words, it may be a known union said another way.
     expect(engine.ask("宝钢公司工会的工作思路").hits[0]?.org).toBe("宝钢苏冶重工公司工会");
   });
