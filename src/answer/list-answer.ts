@@ -122,9 +122,9 @@ export function askedHead(question: string): string | null {
 }
 
 /**
- * Where an inline list's last item ends in the asked thing (…拆迁改造的重点项目, …特殊保护等专项合同):
- * the index of its 的 or 等 and the length of what follows it that the question asks for (at
- * least two characters), or null. Lists name what they list right after themselves.
+ * Where an inline list's last item runs into the asked thing (…拆迁改造的重点项目, …特殊保护等专项合同):
+ * the index of the 的 or 等 followed by the first two to six characters of `asked`, or null.
+ * Lists name what they list right after themselves.
  */
 function headOf(last: string, asked: string): number | null {
   for (let k = Math.min(asked.length, 6); k >= 2; k--) {
