@@ -205,8 +205,18 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
       items = [...items.slice(0, -1), ...(joined ? [joined[1]!, joined[2]!] : [last.slice(0, head)])];
     } else {
       const etc = last.indexOf("等");
-      items[items.length - 1] = etc > 1 ? last.slice(0, etc) : last;
-      items = countedNames(items.filter((x) => x.length > 0));
+      const end = etc > 1 ? last.slice(0, etc) : last;
+      // Running on past an item's length, the last item ends at the 的 that makes the list a
+      // modifier (…、街巷综合整治和老新村无地队拆迁改造的重点项目广泛组织开展劳动竞赛): what the list is
+      // of follows it, and its last 和 pair is two items.
+      const of = end.indexOf("的");
+      if (!INLINE_ITEM.test(end) && of >= 2 && INLINE_ITEM.test(end.slice(0, of))) {
+        const joined = LAST_JOIN.exec(end.slice(0, of));
+        items = [...items.slice(0, -1), ...(joined ? [joined[1]!, joined[2]!] : [end.slice(0, of)])];
+      } else {
+        items[items.length - 1] = end;
+        items = countedNames(items.filter((x) => x.length > 0));
+      }
     }
     if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
     out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null });
