@@ -150,8 +150,9 @@ async function runBot(config: Config, token: string): Promise<void> {
             link,
             signal: stopStart.signal,
             health: { engine: health.engine! },
+            adminIds: config.adminIds,
           })
-        : await startPolling(bot, logger, { link, signal: stopStart.signal, onFatal: fatal });
+        : await startPolling(bot, logger, { link, signal: stopStart.signal, onFatal: fatal, adminIds: config.adminIds });
   } catch (error) {
     if (error instanceof StartCancelled) return;
     if (error instanceof TelegramFatalError) {

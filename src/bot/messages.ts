@@ -150,6 +150,9 @@ export const PRIVATE_COMMANDS = [
   { command: "about", description: "版本与索引信息" },
 ];
 
+/** An administrator's private menu: everyone's, and removing a bulletin (adding one is sending it). */
+export const ADMIN_COMMANDS = [...PRIVATE_COMMANDS, { command: "remove", description: "删除一份简报（管理员）" }];
+
 export const GROUP_COMMANDS = [
   { command: "ask", description: "提问，例如 /ask 昆山 2007 工作重点" },
   { command: "help", description: "使用说明" },

@@ -1,7 +1,7 @@
 import type { Bot } from "grammy";
 import type { BotCommand, BotCommandScope } from "grammy/types";
 import type { Logger } from "./logger.js";
-import { DESCRIPTION, GROUP_COMMANDS, PRIVATE_COMMANDS, SHORT_DESCRIPTION } from "./messages.js";
+import { ADMIN_COMMANDS, DESCRIPTION, GROUP_COMMANDS, PRIVATE_COMMANDS, SHORT_DESCRIPTION } from "./messages.js";
 
 /**
  * The bot's profile — description (the empty chat screen someone sees after tapping a shared
@@ -40,8 +40,13 @@ export interface ProfileSync {
   failed: string[];
 }
 
-/** Reads the profile and writes what differs; the parts run in parallel, each bounded. Never throws. */
-export async function syncProfile(bot: Bot, logger: Logger): Promise<ProfileSync> {
+/**
+ * Reads the profile and writes what differs; the parts run in parallel, each bounded. Never throws.
+ * Each administrator's private chat gets the admin menu (with /remove); Telegram refuses that for
+ * an administrator who has never opened a chat with the bot (chat not found): one log line, and
+ * the next start tries again.
+ */
+export async function syncProfile(bot: Bot, logger: Logger, adminIds: Iterable<number> = []): Promise<ProfileSync> {
   const result: ProfileSync = { set: [], failed: [] };
   const part = async (name: string, run: () => Promise<boolean>) => {
     try {
@@ -64,8 +69,8 @@ export async function syncProfile(bot: Bot, logger: Logger): Promise<ProfileSync
       await bot.api.setMyShortDescription(SHORT_DESCRIPTION, {}, callSignal());
       return true;
     }),
-    ...MENUS.map(({ scope, commands }) =>
-      part(`commands:${scope.type}`, async () => {
+    ...[...MENUS, ...[...adminIds].map((id) => ({ scope: { type: "chat", chat_id: id } as BotCommandScope, commands: ADMIN_COMMANDS }))].map(({ scope, commands }) =>
+      part(scope.type === "chat" ? `commands:chat:${scope.chat_id}` : `commands:${scope.type}`, async () => {
         const current = await bot.api.getMyCommands({ scope }, callSignal());
         if (sameCommands(current, commands)) return false;
         await bot.api.setMyCommands(commands, { scope }, callSignal());

@@ -44,6 +44,8 @@ export interface StartOptions {
   signal?: AbortSignal;
   /** Longest wait between start-up attempts while the Bot API is unreachable (default 30 s). */
   maxConnectDelayMs?: number;
+  /** Administrators (ADMIN_IDS): their private chats get the admin command menu. */
+  adminIds?: Iterable<number>;
 }
 
 export interface PollingOptions extends StartOptions {
@@ -162,7 +164,7 @@ export async function startPolling(bot: Bot, logger: Logger, options: PollingOpt
   await connect(logger, options, async () => {
     await Promise.all([identify(bot), bot.api.deleteWebhook({}, startSignal())]);
   });
-  await syncProfile(bot, logger);
+  await syncProfile(bot, logger, options.adminIds);
 
   const pollTimeout = options.pollTimeoutSeconds ?? 30;
   const maxPollDelay = options.maxPollDelayMs ?? 5_000;
@@ -409,7 +411,7 @@ export async function startWebhook(bot: Bot, logger: Logger, options: WebhookOpt
         bot.api.setWebhook(options.url, { secret_token: options.secret, allowed_updates: ALLOWED_UPDATES }).then(() => {}),
       );
     }
-    await syncProfile(bot, logger);
+    await syncProfile(bot, logger, options.adminIds);
   } catch (error) {
     server.close();
     server.closeAllConnections();

@@ -101,7 +101,7 @@ export const STUB_LIMITS = { copyText: 256, placeholder: 64, description: 512, s
 export interface StubProfile {
   description: string;
   shortDescription: string;
-  /** Commands by scope type (language codes are not used by the bot). */
+  /** Commands by scope type, or `chat:<id>` for one chat (language codes are not used by the bot). */
   commands: Record<string, { command: string; description: string }[]>;
 }
 
@@ -266,9 +266,13 @@ export async function startBotApiStub(options: StubOptions = {}): Promise<BotApi
     }
   }
 
+  /** A scope's key in the profile: its type, and for one chat's scopes the chat (`chat:42`). */
   function scopeKey(scope: unknown): string {
-    const parsed = typeof scope === "string" ? (JSON.parse(scope) as { type?: string }) : (scope as { type?: string } | undefined);
-    return parsed?.type ?? "default";
+    type Scope = { type?: string; chat_id?: unknown };
+    const parsed = typeof scope === "string" ? (JSON.parse(scope) as Scope) : (scope as Scope | undefined);
+    const type = parsed?.type ?? "default";
+    if (type === "chat" || type === "chat_administrators" || type === "chat_member") return `${type}:${chatOf(parsed?.chat_id).id}`;
+    return type;
   }
   // ── end issue 9 ─────────────────────────────────────────────────────────────────────────────
 

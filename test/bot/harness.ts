@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import { createBot, type CreateBotOptions } from "../../src/bot/bot.js";
 import { TELEGRAM_TEXT_LIMIT } from "../../src/bot/html.js";
 import { createLogger } from "../../src/bot/logger.js";
-import { startPolling, startWebhook, type RunningBot, type RunningWebhook, type WebhookOptions } from "../../src/bot/run.js";
+import { startPolling, startWebhook, type PollingOptions, type RunningBot, type RunningWebhook, type WebhookOptions } from "../../src/bot/run.js";
 import { Engine } from "../../src/engine.js";
 import { startBotApiStub, type BotApiStub, type RecordedCall } from "../../src/testing/bot-api-stub.js";
 import { parseTelegramHtml, type ParsedHtml } from "../../src/testing/telegram-html.js";
@@ -23,9 +23,9 @@ export async function openEngine(): Promise<{ engine: Engine; cleanup: () => voi
 export const silentLogger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
 
 /** Runs the bot in-process against the stub, exactly as `npm start` does in polling mode. */
-export async function startBot(engine: Engine, stub: BotApiStub, options: CreateBotOptions = {}): Promise<RunningBot> {
+export async function startBot(engine: Engine, stub: BotApiStub, options: CreateBotOptions = {}, start: PollingOptions = {}): Promise<RunningBot> {
   const bot = createBot(engine, { botToken: stub.token, apiRoot: stub.apiRoot }, { logger: silentLogger, ...options });
-  return startPolling(bot, silentLogger);
+  return startPolling(bot, silentLogger, start);
 }
 
 export interface WebhookHarness {

@@ -294,6 +294,24 @@ describe("profile", () => {
     }
   });
 
+  it("gives each administrator's private chat the admin menu, with /remove", async () => {
+    const fresh = await startBotApiStub();
+    try {
+      const first = await startBot(engine, fresh, {}, { adminIds: [42, 43] });
+      await first.stop();
+      const profile = fresh.profile();
+      for (const id of [42, 43]) expect(profile.commands[`chat:${id}`]!.map((c) => c.command)).toEqual(["start", "help", "sources", "about", "remove"]);
+      expect(profile.commands.all_private_chats!.map((c) => c.command)).not.toContain("remove");
+      const writes = fresh.callsTo("setMyCommands").length;
+      const second = await startBot(engine, fresh, {}, { adminIds: [42, 43] });
+      await second.stop();
+      expect(fresh.callsTo("setMyCommands")).toHaveLength(writes);
+      expect(fresh.rejected()).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("starts and answers when Telegram refuses the profile calls", async () => {
     const fresh = await startBotApiStub();
     fresh.failAlways("getMyDescription", { error_code: 500, description: "Internal Server Error" });
