@@ -53,7 +53,7 @@ export function plainCitation(hit: CitationFields, titles: BulletinTitles = NO_T
 }
 
 const PLAIN_TITLE_MAX = 60;
-const SECTION_MAX = 30;
+const SECTION_MAX = 20;
 const PLAIN_WHO_MAX = 30;
 
 function clip(text: string, max: number): string;
