@@ -1,6 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import { bestClause, MIN_COVER, PASSAGE_COVER_SHARE, TOP } from "./clause.js";
-import { LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
+import { LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 
 /**
  * What-answers: what something is, is called or means — a quoted name (叫什么, 主题, 口号), what
@@ -38,6 +38,10 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     const next = /^[\s：:，,]*[^。！？；!?;，,：:]+/u.exec(text.slice(end));
     if (next) end = trimClause(text, { start: end, end: end + next[0].length }).end;
   }
+  // A clause of a short numbered item (9.实施“女职工互助关爱计划”，扶持单亲女职工自主创业；) is half
+  // of one measure: the whole item answers.
+  const item = numberedItem(text, { start, end });
+  if (item) ({ start, end } = item);
   // A clause that only repeats what was asked (“火车跑得快，全靠车头带” 指的是什么) is not its
   // meaning: the sentence after it is (加强工会干部队伍建设，是搞好工会工作的前提和基础).
   if (repeatsQuestion(text.slice(start, end), q.question)) {
@@ -48,6 +52,19 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   }
   if (end - start > 120) return null;
   return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
+}
+
+/** The longest numbered item (after its marker) a what-answer widens to. */
+const ITEM_MAX = 40;
+
+/** The numbered item (1. / 10、) a span lies in, after its marker, when it is short; else null. */
+function numberedItem(text: string, span: Span): Span | null {
+  const sentence = spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
+  if (!sentence) return null;
+  const marker = /^\s*[0-9]{1,2}[.．、](?![0-9])\s*/u.exec(text.slice(sentence.start, sentence.end));
+  if (!marker) return null;
+  const body = trimClause(text, { start: sentence.start + marker[0].length, end: sentence.end });
+  return body.end - body.start <= ITEM_MAX && body.start <= span.start ? body : null;
 }
 
 /**

@@ -181,6 +181,11 @@ describe("direct answers over the real seeds", () => {
     expect(askedHead("常熟工会的新举措是什么")).toBeNull();
   });
 
+  it("answers what with a short numbered item whole, not half of it", () => {
+    // 9.实施“女职工互助关爱计划”，扶持单亲女职工自主创业；
+    expect(ask("常熟2007年怎么扶持单亲女职工").direct?.text).toBe("实施“女职工互助关爱计划”，扶持单亲女职工自主创业");
+  });
+
   it("takes 叫个啥名 for a name question", () => {
     expect(ask("吴中区合理化建议活动叫个啥名").direct?.text).toBe("金点子");
   });
