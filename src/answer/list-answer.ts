@@ -166,8 +166,7 @@ function countedNames(items: string[]): string[] {
   const count = chineseNumber(m[1]!);
   const stem = last.slice(0, m.index);
   let named = [...items.slice(0, -1), stem];
-  const joined = LAST_JOIN.exec(stem);
-  if (count === named.length + 1 && joined) named = [...items.slice(0, -1), joined[1]!, joined[2]!];
+  if (count === named.length + 1 && LAST_JOIN.test(stem)) named = closedAt(items, stem);
   if (count !== named.length) return items;
   // What is left of the last item must still be an item like the others (开展四项活动 counts
   // activities of its own: 开展 alone is no item).
@@ -179,6 +178,12 @@ function countedNames(items: string[]): string[] {
   const first = [...named[0]!];
   if (size >= 2 && rest.every((n) => n === size) && first.length > size) named[0] = first.slice(-size).join("");
   return named;
+}
+
+/** The items with the last one cut to `stem`, and a last pair joined by 和/及 (LAST_JOIN) split in two. */
+function closedAt(items: readonly string[], stem: string): string[] {
+  const joined = LAST_JOIN.exec(stem);
+  return [...items.slice(0, -1), ...(joined ? [joined[1]!, joined[2]!] : [stem])];
 }
 
 function inlineLists(text: string, asked: string | null): { items: string[]; start: number; end: number; headed: boolean }[] {
@@ -200,20 +205,16 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
     // Closed by what the question asks for (…的重点项目广泛开展…): the list ends there, and its last
     // two items joined by 和 or 及 are two (街巷综合整治和老新村无地队拆迁改造).
     const head = asked ? headOf(last, asked) : null;
-    if (head !== null) {
-      const joined = LAST_JOIN.exec(last.slice(0, head));
-      items = [...items.slice(0, -1), ...(joined ? [joined[1]!, joined[2]!] : [last.slice(0, head)])];
-    } else {
+    if (head !== null) items = closedAt(items, last.slice(0, head));
+    else {
       const etc = last.indexOf("等");
       const end = etc > 1 ? last.slice(0, etc) : last;
       // Running on past an item's length, the last item ends at the 的 that makes the list a
       // modifier (…、街巷综合整治和老新村无地队拆迁改造的重点项目广泛组织开展劳动竞赛): what the list is
       // of follows it, and its last 和 pair is two items.
       const of = end.indexOf("的");
-      if (!INLINE_ITEM.test(end) && of >= 2 && INLINE_ITEM.test(end.slice(0, of))) {
-        const joined = LAST_JOIN.exec(end.slice(0, of));
-        items = [...items.slice(0, -1), ...(joined ? [joined[1]!, joined[2]!] : [end.slice(0, of)])];
-      } else {
+      if (!INLINE_ITEM.test(end) && of >= 2 && INLINE_ITEM.test(end.slice(0, of))) items = closedAt(items, end.slice(0, of));
+      else {
         items[items.length - 1] = end;
         items = countedNames(items.filter((x) => x.length > 0));
       }

@@ -58,13 +58,17 @@ const MENTIONED_WEIGHT = 0.7;
 /** How informative a word is in this corpus: BM25's idf over its postings (all fields). */
 export function termWeight(index: Pick<CompactIndex, "postingCount" | "size">, term: string): number {
   const n = index.size;
-  const df = Math.min(n, index.postingCount(term));
-  return Math.max(MIN_WEIGHT, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  return Math.max(MIN_WEIGHT, idf(n, Math.min(n, index.postingCount(term))));
+}
+
+/** BM25's idf of a word found in `df` of `n` passages. */
+function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 /** The weight of a word no passage says (termWeight with no postings): the most one term can weigh. */
 export function unsaidWeight(index: Pick<CompactIndex, "size">): number {
-  return Math.log(1 + (index.size + 0.5) / 0.5);
+  return idf(index.size, 0);
 }
 
 /** Weight of each question term; a term the index lacks weighs as much as its rarest piece. */
