@@ -28,6 +28,14 @@ const MENUS: { scope: BotCommandScope; commands: BotCommand[] }[] = [
   { scope: { type: "default" }, commands: PRIVATE_COMMANDS },
 ];
 
+/** The menus to keep: everyone's, and each administrator's private chat (with /remove). */
+function menus(adminIds: Iterable<number>): { scope: BotCommandScope; commands: BotCommand[] }[] {
+  return [...MENUS, ...[...adminIds].map((id) => ({ scope: { type: "chat" as const, chat_id: id }, commands: ADMIN_COMMANDS }))];
+}
+
+/** A menu's name in the log: its scope, and for one chat the chat. */
+const menuName = (scope: BotCommandScope) => `commands:${scope.type === "chat" ? `chat:${scope.chat_id}` : scope.type}`;
+
 type CallSignal = Parameters<Bot["api"]["getMe"]>[0];
 const callSignal = () => AbortSignal.timeout(PROFILE_CALL_TIMEOUT_MS) as unknown as CallSignal;
 
@@ -69,8 +77,8 @@ export async function syncProfile(bot: Bot, logger: Logger, adminIds: Iterable<n
       await bot.api.setMyShortDescription(SHORT_DESCRIPTION, {}, callSignal());
       return true;
     }),
-    ...[...MENUS, ...[...adminIds].map((id) => ({ scope: { type: "chat", chat_id: id } as BotCommandScope, commands: ADMIN_COMMANDS }))].map(({ scope, commands }) =>
-      part(scope.type === "chat" ? `commands:chat:${scope.chat_id}` : `commands:${scope.type}`, async () => {
+    ...menus(adminIds).map(({ scope, commands }) =>
+      part(menuName(scope), async () => {
         const current = await bot.api.getMyCommands({ scope }, callSignal());
         if (sameCommands(current, commands)) return false;
         await bot.api.setMyCommands(commands, { scope }, callSignal());
