@@ -75,13 +75,16 @@ interface List {
 export class Bm25Scorer {
   /** Position + 1 of a passage in the current result, 0 when not in it; all zero between calls. */
   private readonly slot: Int32Array;
+  /** Bit `doc` set for each passage of the current result, for listing them in passage order; all zero between calls. */
+  private readonly found: Uint32Array;
 
   constructor(private readonly postings: Postings) {
     this.slot = new Int32Array(postings.size);
+    this.found = new Uint32Array(Math.ceil(postings.size / 32));
   }
 
   score(queryTerms: readonly ScoreTerm[], options: ScoreOptions): Scored {
-    const { postings, slot } = this;
+    const { postings, slot, found } = this;
     const { fieldBoosts } = options;
     const only = options.only?.mask;
     const allowed = options.only?.docs;
@@ -150,6 +153,7 @@ export class Bm25Scorer {
           at = count++;
           slot[doc] = count;
           docs[at] = doc;
+          found[doc >>> 5] = found[doc >>> 5]! | (1 << (doc & 31));
         }
         scores[at] = scores[at]! + weight * postings.raw(p, field, doc);
         masks[at * words + word] = masks[at * words + word]! | bit;
@@ -168,6 +172,7 @@ export class Bm25Scorer {
           at = count++;
           slot[doc] = count;
           docs[at] = doc;
+          found[doc >>> 5] = found[doc >>> 5]! | (1 << (doc & 31));
         }
         scores[at] = scores[at]! + weight * postings.raw(p, field, doc);
         masks[at * words + word] = masks[at * words + word]! | bit;
@@ -191,7 +196,7 @@ export class Bm25Scorer {
         }
       } else {
         // Far longer: look each candidate up in it, galloping forward through its sorted passages.
-        sorted ??= docs.slice(0, count).sort();
+        sorted ??= inOrder(found, count);
         let p = start;
         for (let k = 0; k < count; k++) {
           const doc = sorted[k]!;
@@ -208,7 +213,11 @@ export class Bm25Scorer {
       reachOf.set(term, (reachOf.get(term) ?? 0) + weight * postings.listMax[pair]!);
     }
     const prunedTerms = [...reachOf.keys()].sort((a, b) => reachOf.get(b)! - reachOf.get(a)! || a - b);
-    for (let at = 0; at < count; at++) slot[docs[at]!] = 0;
+    for (let at = 0; at < count; at++) {
+      const doc = docs[at]!;
+      slot[doc] = 0;
+      found[doc >>> 5] = 0;
+    }
     return {
       count,
       docs: docs.subarray(0, count),
@@ -219,6 +228,24 @@ export class Bm25Scorer {
       prunedTerms,
     };
   }
+}
+
+/**
+ * The `count` passages whose bits are set, ascending: one pass over the bit words, cheaper than
+ * sorting the candidates once they are more than a few hundred.
+ */
+function inOrder(found: Uint32Array, count: number): Int32Array {
+  const out = new Int32Array(count);
+  let k = 0;
+  for (let w = 0; w < found.length && k < count; w++) {
+    let bits = found[w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      out[k++] = (w << 5) + 31 - Math.clz32(low);
+      bits ^= low;
+    }
+  }
+  return out;
 }
 
 /** The first position in docs[from, end) (ascending) holding a passage ≥ doc: exponential then binary search. */
