@@ -120,12 +120,27 @@ export class Bm25Scorer {
         }
       }
     });
+    // Candidates come from the question's own words where they can: when no asked word (the
+    // strongest boost) is walked in every field — the walked lists are pieces or synonyms (立功
+    // for 劳动竞赛, 代表大会 for 职代会) — passages saying an asked word would outscore what they
+    // find, the caller's bound would fail, and it would score again walking that word. Walk it now.
+    const ownBoost = Math.max(...queryTerms.map((t) => t.boost));
+    const own = probed.filter((list) => queryTerms[list.term]!.boost === ownBoost);
+    if (walked.length > 0 && own.length > 0 && !walked.some((list) => queryTerms[list.term]!.boost === ownBoost && !own.some((o) => o.term === list.term))) {
+      const reach = reachByTerm(own, postings);
+      const strongest = [...reach.keys()].reduce((best, term) => (reach.get(term)! > reach.get(best)! ? term : best));
+      for (let k = probed.length - 1; k >= 0; k--) {
+        if (probed[k]!.term !== strongest) continue;
+        const list = probed.splice(k, 1)[0]!;
+        walked.push(list);
+        capacity += list.end - list.start;
+      }
+    }
     // Nothing rare enough to start from: walk the lists of the terms that can add the most (within
     // half of the strongest, by weight × the list's largest posting) and prune the weaker ones —
     // the sub-words of a common word, typically — with the same bound as above.
     if (walked.length === 0 && intersected.length === 0) {
-      const reach = new Map<number, number>();
-      for (const list of probed) reach.set(list.term, (reach.get(list.term) ?? 0) + list.weight * postings.listMax[list.pair]!);
+      const reach = reachByTerm(probed, postings);
       const strongest = Math.max(...reach.values());
       const weak = probed.filter((list) => reach.get(list.term)! < strongest / 2);
       for (const list of probed) {
@@ -228,6 +243,13 @@ export class Bm25Scorer {
       prunedTerms,
     };
   }
+}
+
+/** Per query term, the most its lists can add to one passage (weight × each list's largest posting). */
+function reachByTerm(lists: readonly List[], postings: Postings): Map<number, number> {
+  const reach = new Map<number, number>();
+  for (const list of lists) reach.set(list.term, (reach.get(list.term) ?? 0) + list.weight * postings.listMax[list.pair]!);
+  return reach;
 }
 
 /**

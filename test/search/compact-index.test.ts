@@ -94,6 +94,22 @@ describe("CompactIndex", () => {
     expect(pruned).toBeGreaterThan(0);
   });
 
+  it("walks a pruned word the question asked when only its pieces and synonyms were walked", () => {
+    const scored = (terms: { term: string; boost: number }[]) => compact.score(terms, { fieldBoosts: FIELD_BOOSTS, prune: true });
+    const pruned = (terms: { term: string; boost: number }[]) => scored(terms).prunedTerms.map((t) => terms[t]!.term);
+    // 职工 alone is long enough to be pruned beside 书屋.
+    expect(pruned([{ term: "职工", boost: 0.4 }, { term: "书屋", boost: 0.4 }])).toEqual(["职工"]);
+    // Asked for (the strongest boost) beside a weaker word only: it makes candidates itself, so
+    // every passage saying it is scored, exactly as MiniSearch scores it.
+    const asked = [{ term: "职工", boost: 1 }, { term: "书屋", boost: 0.5 }];
+    const acc = scored(asked);
+    expect(acc.prunedTerms).toEqual([]);
+    expect(acc.prunedBound).toBe(0);
+    expect(acc.count).toBe(miniScores(asked).size);
+    // Beside an asked word that was walked, it stays pruned.
+    expect(pruned([{ term: "职工", boost: 1 }, { term: "书屋", boost: 1 }])).toEqual(["职工"]);
+  });
+
   it("reads back what it writes, for that build and corpus only", () => {
     const terms = QUERIES[1]!;
     const scoresOf = (index: CompactIndex) => {
