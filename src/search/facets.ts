@@ -47,6 +47,29 @@ export interface FilterOptions {
   mentionedYears?: boolean;
 }
 
+/**
+ * The passages of two ascending lists, ascending, each once: one pass. (The facet lists are
+ * made in passage order; a Set and a sort over a comparison's two places cost milliseconds at
+ * 100k passages.) Returns one of them when the other is empty.
+ */
+function mergeAscending(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) i++;
+    if (y <= x) j++;
+    out.push(x <= y ? x : y);
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
 function add<K>(map: Map<K, number[]>, key: K | null, doc: number): void {
   if (key === null) return;
   const list = map.get(key);
@@ -146,12 +169,8 @@ export class Facets {
    * (asked at every question, a copy of thousands of numbers is most of what a question allocates).
    */
   filter(years: readonly number[], targets: readonly FilterTarget[], authors: readonly string[] = [], options: FilterOptions = {}): Allowed | null {
-    const union = (lists: (number[] | undefined)[]): readonly number[] => {
-      if (lists.length === 1) return lists[0] ?? [];
-      const out: number[] = [];
-      for (const list of lists) if (list) for (const doc of list) out.push(doc);
-      return [...new Set(out)].sort((a, b) => a - b);
-    };
+    const union = (lists: (number[] | undefined)[]): readonly number[] =>
+      lists.reduce<readonly number[]>((all, list) => (list ? mergeAscending(all, list) : all), []);
     // Each criterion given allows a union of passages; the filter allows their intersection.
     const criteria: (readonly number[])[] = [];
     if (years.length > 0) criteria.push(union(years.map((y) => this.byYear.get(y))));
@@ -180,7 +199,7 @@ export class Facets {
         }
       }
       // A copy: `docs` may be the index's own list.
-      if (added.length > 0) docs = [...docs, ...added].sort((a, b) => a - b);
+      if (added.length > 0) docs = mergeAscending(docs, added);
     }
     return { mask, docs };
   }
