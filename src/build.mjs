@@ -71,6 +71,8 @@ try {
 }
 // jieba's keyword-file stand-ins (see src/text/segment.ts), found through src/paths.ts.
 cpSync(join(root, "src/text/jieba"), join(out, "text/jieba"), { recursive: true });
+// pdf.js's worker thread (see src/corpus/formats/pdf.ts), beside the chunk that starts it.
+cpSync(join(root, "src/corpus/formats/pdf-worker.mjs"), join(out, "pdf-worker.mjs"));
 // The shipped thesaurus (src/paths.ts looks for it beside the compiled text/ modules).
 cpSync(join(root, "src/text/thesaurus.txt"), join(out, "text/thesaurus.txt"));
 console.log(`built ${out}`);

@@ -11,6 +11,9 @@ import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 import { inferPlanYear } from "../../src/text/years.js";
 import { FIXTURES, FORMATS, SEED_BASES } from "./fixtures.js";
 
+/** Built-ins pdf.js's legacy build replaces with polyfills wherever it is loaded, as they were at start. */
+const BUILT_INS = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+
 async function read(path: string): Promise<Extract<ReadBulletin, { ok: true }>> {
   const result = await extractBulletin(path, readFileSync(path));
   if (!result.ok) throw new Error(`${path}: ${result.reason}`);
@@ -183,6 +186,11 @@ describe("bad files are skipped with the reason", () => {
     expect(await reasonFor("坏.doc", Buffer.concat([header, Buffer.alloc(1024)]))).toMatch(/已损坏/);
   });
 
+  it("a PDF cut short is damaged", async () => {
+    const pdf = readFileSync(join(FIXTURES, `${SEED_BASES[2]}.pdf`));
+    expect(await reasonFor("cut.pdf", pdf.subarray(0, 1500))).toBe("PDF 已损坏，无法读取");
+  });
+
   it("an encrypted PDF and a scan without a text layer", async () => {
     expect(await reasonFor("encrypted.pdf", readFileSync(join(FIXTURES, "bad/encrypted.pdf")))).toMatch(/已加密/);
     expect(await reasonFor("scan.pdf", readFileSync(join(FIXTURES, "bad/scan.pdf")))).toMatch(/没有文字层/);
@@ -225,5 +233,24 @@ describe("bad files are skipped with the reason", () => {
   it("an empty or oversized file", async () => {
     expect(await reasonFor("x.docx", new Uint8Array(0))).toBe("文件为空");
     expect(await reasonFor("x.pdf", new Uint8Array(2048), { fileBytes: 1024, millis: 1000 })).toMatch(/上限/);
+  });
+});
+
+describe("reading PDFs", () => {
+  it("reads PDFs without touching this process's built-ins (pdf.js polyfills its own thread's)", async () => {
+    await read(join(FIXTURES, `${SEED_BASES[2]}.pdf`));
+    expect(Array.prototype.push).toBe(BUILT_INS.push);
+    expect(JSON.parse).toBe(BUILT_INS.parse);
+    expect(JSON.stringify).toBe(BUILT_INS.stringify);
+  });
+
+  it("reads the next PDF after one was stopped for taking too long, and several at once", async () => {
+    const path = join(FIXTURES, `${SEED_BASES[2]}.pdf`);
+    const pdf = readFileSync(path);
+    expect(await reasonFor("slow.pdf", pdf, { fileBytes: 50 * 1024 * 1024, millis: 1 })).toMatch(/已放弃/);
+    const want = (await read(path)).text;
+    const [a, b] = await Promise.all([extractBulletin("a.pdf", pdf), extractBulletin("b.pdf", readFileSync(join(FIXTURES, "bad/encrypted.pdf")))]);
+    expect(a.ok && a.text).toBe(want);
+    expect(!b.ok && b.reason).toMatch(/已加密/);
   });
 });

@@ -1,7 +1,4 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
+import { readPdfText, type PageItem } from "./pdf-thread.js";
 import { LIMITS, metaDate, metaTitle, skip, type Block, type Extraction } from "./types.js";
 
 /**
@@ -10,12 +7,6 @@ import { LIMITS, metaDate, metaTitle, skip, type Block, type Extraction } from "
  * running headers, footers and page numbers are dropped, lines the layout broke are joined back
  * into paragraphs, and lines set larger than the body become headings.
  */
-
-const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-// Chinese PDFs often use Adobe's predefined CMaps (UniGB-UCS2-H …) instead of embedding a
-// ToUnicode map; without these files their text cannot be read.
-const CMAP_URL = `${join(pdfjsRoot, "cmaps")}/`;
-const STANDARD_FONTS_URL = `${join(pdfjsRoot, "standard_fonts")}/`;
 
 export interface Line {
   page: number;
@@ -30,7 +21,7 @@ export interface Line {
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /** Items sharing a baseline form a line; a wide gap between two items is a space. */
-function linesOfPage(items: TextItem[], page: number, pageHeight: number): Line[] {
+function linesOfPage(items: PageItem[], page: number, pageHeight: number): Line[] {
   const placed = items
     .filter((item) => item.str.length > 0)
     .map((item) => {
@@ -154,48 +145,20 @@ export function layoutBlocks(pages: Line[][], pageHeights: number[]): Block[] {
 }
 
 export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<Extraction> {
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl: CMAP_URL,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONTS_URL,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  });
-  const abort = () => void task.destroy();
-  signal?.addEventListener("abort", abort, { once: true });
-  try {
-    const document = await task.promise;
-    if (document.numPages > LIMITS.pdfPages) return skip(`PDF 有 ${document.numPages} 页，超过 ${LIMITS.pdfPages} 页的上限`);
-    const pages: Line[][] = [];
-    const heights: number[] = [];
-    for (let n = 1; n <= document.numPages; n++) {
-      if (signal?.aborted) return skip("读取超时");
-      const page = await document.getPage(n);
-      const height = page.getViewport({ scale: 1 }).height;
-      const content = await page.getTextContent();
-      pages.push(linesOfPage(content.items.filter((item): item is TextItem => "str" in item), n, height));
-      heights.push(height);
-      page.cleanup();
-    }
-    const textChars = pages.flat().reduce((sum, line) => sum + line.text.replace(/\s/g, "").length, 0);
-    if (textChars < 20) return skip("PDF 没有文字层（可能是扫描件），需要先做文字识别");
-    const info = (await document.getMetadata()).info as Record<string, unknown>;
-    const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-    return {
-      ok: true,
-      blocks: layoutBlocks(pages, heights),
-      meta: { title: metaTitle(str(info["Title"])), date: metaDate(str(info["CreationDate"])) },
-      format: "pdf",
-    };
-  } catch (error) {
-    if (signal?.aborted) return skip("读取超时");
-    if ((error as Error)?.name === "PasswordException") return skip("PDF 已加密（需要密码），无法读取");
+  const read = await readPdfText(bytes, LIMITS.pdfPages, signal);
+  if (read === "timeout") return skip("读取超时");
+  if (!read.ok) {
+    if (read.why === "pages") return skip(`PDF 有 ${read.pages} 页，超过 ${LIMITS.pdfPages} 页的上限`);
+    if (read.why === "password") return skip("PDF 已加密（需要密码），无法读取");
     return skip("PDF 已损坏，无法读取");
-  } finally {
-    signal?.removeEventListener("abort", abort);
-    await task.destroy().catch(() => undefined);
   }
+  const pages = read.pages.map((page, n) => linesOfPage(page.items, n + 1, page.height));
+  const textChars = pages.flat().reduce((sum, line) => sum + line.text.replace(/\s/g, "").length, 0);
+  if (textChars < 20) return skip("PDF 没有文字层（可能是扫描件），需要先做文字识别");
+  return {
+    ok: true,
+    blocks: layoutBlocks(pages, read.pages.map((page) => page.height)),
+    meta: { title: metaTitle(read.title), date: metaDate(read.date) },
+    format: "pdf",
+  };
 }
