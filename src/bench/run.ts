@@ -43,6 +43,10 @@ interface ServeResult {
   rssServingMb: number;
   peakServingMb: number;
   engine: Summary;
+  /** The evaluation set's questions (as people word them), `wordedRounds` times after one untimed round. */
+  worded: Summary;
+  wordedQuestions: number;
+  wordedRounds: number;
   /** Each question asked once, first thing after loading. */
   firstPass: Summary;
   segment: Summary;
@@ -314,6 +318,19 @@ function report(results: SizeResult[], bot: BotBenchResult | null, bot100k: BotB
           return x ? `${ms(x.engine.p50)} / ${ms(x.engine.p99)} (scan ${ms(x.scan.p50)})` : "—";
         }),
       ]),
+    ),
+  );
+  lines.push("");
+  const wordedRounds = results[0]?.serve.wordedRounds ?? 0;
+  lines.push(
+    `The evaluation set's questions as people word them (full \`ask\`, ms; each asked once untimed, then ${wordedRounds} times). ` +
+      "The mix above is mostly short topics; these are long sentences, paraphrases and comparisons, run on each corpus as they are.",
+  );
+  lines.push("");
+  lines.push(
+    table(
+      ["size", "questions", "p50", "p95", "p99", "max"],
+      results.map((r) => [r.size, String(r.serve.wordedQuestions), ms(r.serve.worded.p50), ms(r.serve.worded.p95), ms(r.serve.worded.p99), ms(r.serve.worded.max)]),
     ),
   );
   lines.push("");
