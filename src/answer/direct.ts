@@ -15,7 +15,7 @@ import { whatAnswer } from "./what-answer.js";
 
 export type { DirectContext, DirectQuery, DirectSpan } from "./span.js";
 
-const MEASURE = "万人次|万名|万人|万元|万|亿元|亿|人次|名|家|个|户|场|项|人|本|所|条|次|批|期|天|元|支|座|处|种|件|份|篇|套|位|倍|成|小时|届|台|部|册|类|级|大";
+const MEASURE = "万人次|万名|万人|万元|万|亿元|亿|人次|方面|名|家|个|户|场|项|人|本|所|条|次|批|期|天|元|支|座|处|种|件|份|篇|套|位|倍|成|小时|届|台|部|册|类|级|块|大";
 const FIGURE = new RegExp(
   `(?:[0-9]+(?:\\.[0-9]+)?\\s*(?:%|(?:多|余)?(?:${MEASURE}))|[一二两三四五六七八九十百千万]+(?:多|余)?(?:${MEASURE}))`,
   "u",
@@ -25,7 +25,7 @@ const VAGUE_ONE = new RegExp(`(?<![0-9一二两三四五六七八九十百千万
 /** What a figure question counts (多少名 → 名, 比例 → %), to prefer a figure of that measure. */
 const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
 /** Measure words that count the same things. */
-const SAME_MEASURE = [["名", "人", "人次", "万人", "万名", "位"], ["家", "个", "所"], ["场", "次", "期"], ["项", "条", "件"], ["大", "类"]];
+const SAME_MEASURE = [["名", "人", "人次", "万人", "万名", "位"], ["家", "个", "所"], ["场", "次", "期"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
 /** An ordinal in the text (第三批, 第2期): a position, not a count. */
 const ORDINAL = new RegExp(`第[0-9一二两三四五六七八九十百]+(?:${MEASURE})`, "gu");
 /** An ordinal (第几批 → 第三批). */

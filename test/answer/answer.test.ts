@@ -24,6 +24,8 @@ describe("question kinds, from the question's own words", () => {
     ["常熟市总工会打算为多少名困难职工免费体检？", "figure"],
     ["相城区2012年建会率力争达到百分之几", "figure"],
     ["吴江职业技能竞赛是几级联动", "figure"],
+    ["望亭发电厂工会重点抓几块工作", "figure"],
+    ["常熟要办几件实事", "figure"],
     ["吴中区 五个二 工程是哪五个", "list"],
     ["吴中区实施的两项工程是什么", "list"],
     ["常熟 十件实事", "list"],
@@ -86,6 +88,10 @@ describe("direct answers over the real seeds", () => {
     const answer = ask("昆山工会现代化量化指标共有多少个");
     expect(answer.direct?.text).toContain("20个");
     expect(answer.hits[0]!.id).toBe(answer.direct?.hitId);
+  });
+
+  it("counts in 方面 when asked in 块 (people's measure word for areas of work)", () => {
+    expect(ask("望亭发电厂工会2012年重点抓几块工作").direct?.text).toContain("五方面");
   });
 
   it("does not take an ordinal (第三批) for a count", () => {
