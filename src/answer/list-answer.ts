@@ -199,6 +199,12 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
     // Nor is the lead-in that introduces it (该指标分发挥主力军作用、…; 重点包括…): a verb of
     // dividing or including, or 分/有/是 after a pointer at the thing divided (该, 这, 其).
     items[0] = items[0]!.replace(LEAD_IN, "");
+    // Items after the first that all open with one word (…同步研究部署、同步检查考评、同步表彰奖励):
+    // the first item starts where that word does; what comes before it (努力做到工会工作与政府工作)
+    // introduces the list.
+    const lead = sharedLead(items.slice(1));
+    const from = lead ? items[0]!.lastIndexOf(lead) : -1;
+    if (from > 0) items[0] = items[0]!.slice(from);
     // The last item often ends with 等 … (发明创新等多形式的劳动竞赛) or with the count
     // (加强自身建设5大类): keep what precedes them.
     const last = items[items.length - 1]!.replace(LIST_COUNT, "");
@@ -223,6 +229,12 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
     out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null });
   }
   return out;
+}
+
+/** The two characters every one of at least two items opens with, or null. */
+function sharedLead(items: readonly string[]): string | null {
+  const lead = items[0]?.slice(0, 2) ?? "";
+  return items.length >= 2 && /^[\u4e00-\u9fff]{2}$/u.test(lead) && items.every((x) => x.startsWith(lead)) ? lead : null;
 }
 
 /** Clauses of one sentence that open with the same word: 坚持以…；坚持以…；坚持以… */

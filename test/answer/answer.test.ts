@@ -187,6 +187,12 @@ describe("direct answers over the real seeds", () => {
     expect(askedHead("常熟工会的新举措是什么")).toBeNull();
   });
 
+  it("starts a list's first item at the word its other items open with", () => {
+    // 努力做到工会工作与政府工作同步研究部署、同步检查考评、同步表彰奖励: the words before the first
+    // 同步 introduce the list.
+    expect(ask("沧浪区总工会要求和政府工作同步的是哪三个方面").direct?.text.split("、")).toEqual(["同步研究部署", "同步检查考评", "同步表彰奖励"]);
+  });
+
   it("answers what with a short numbered item whole, not half of it", () => {
     // 9.实施“女职工互助关爱计划”，扶持单亲女职工自主创业；
     expect(ask("常熟2007年怎么扶持单亲女职工").direct?.text).toBe("实施“女职工互助关爱计划”，扶持单亲女职工自主创业");
