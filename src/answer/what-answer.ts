@@ -205,8 +205,10 @@ function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked
         const names = [...m[0].matchAll(QUOTED)].map((n) => n[1]!);
         const follows = sentenceText.slice(m.index! + m[0].length);
         const ofKind = asked.kinds.some((k) => follows.startsWith(k));
-        if (sentenceCover < (ofKind ? MIN_COVER.figure : MIN_COVER.what)) continue;
-        if (asked.thing !== null && !names.every((name) => name.endsWith(asked.thing!)) && !ofKind) continue;
+        // Ending in the thing asked about (啥城 → “山水文化之城”) is the same evidence.
+        const endsInThing = asked.thing !== null && names.every((name) => name.endsWith(asked.thing!));
+        if (sentenceCover < (ofKind || endsInThing ? MIN_COVER.figure : MIN_COVER.what)) continue;
+        if (asked.thing !== null && !endsInThing && !ofKind) continue;
         const text = names.join("、");
         const before = sentenceText.slice(Math.max(0, m.index! - NAME_REACH), m.index!);
         const after = sentenceText.slice(m.index! + m[0].length, m.index! + m[0].length + NAME_REACH);

@@ -193,6 +193,11 @@ describe("direct answers over the real seeds", () => {
     expect(ask("沧浪区总工会要求和政府工作同步的是哪三个方面").direct?.text.split("、")).toEqual(["同步研究部署", "同步检查考评", "同步表彰奖励"]);
   });
 
+  it("names the thing asked about by a name ending in it, on a figure's share of the question", () => {
+    // 积极推进常熟“山水文化之城”建设: the sentence never says 城市, the name ends in 城.
+    expect(ask("常熟工会搞文体活动，要推进什么城市建设").direct?.text).toBe("山水文化之城");
+  });
+
   it("answers what with a short numbered item whole, not half of it", () => {
     // 9.实施“女职工互助关爱计划”，扶持单亲女职工自主创业；
     expect(ask("常熟2007年怎么扶持单亲女职工").direct?.text).toBe("实施“女职工互助关爱计划”，扶持单亲女职工自主创业");
