@@ -186,44 +186,48 @@ function askedName(q: DirectQuery): AskedName | null {
  * about the 合理化建议活动's name is answered by 金点子. A tie between two names is no answer.
  */
 function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked: AskedName): DirectSpan | null {
-  let best: { hit: Passage; start: number; end: number; text: string; score: number } | null = null;
+  let best: { hit: Passage; span: Span | null; text: string; score: number } | null = null;
   let tied = false;
   // A sentence may name the thing while its paragraph says what it belongs to (工人先锋号活动里的
   // 合理化建议活动): the paragraph's cover counts, discounted, as for figures. Every part below is
   // of this one paragraph.
   const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, context.paragraph(top).text);
+  /** The names in one sentence of `hit` (at `offset` in its text; null: its title). */
+  const consider = (hit: Passage, sentenceText: string, offset: number | null, rank: number) => {
+    const sentenceCover = Math.max(textCover(q, sentenceText), paragraphCover);
+    // A name followed by the kind of thing asked for (“安康杯”竞赛 for 什么比赛) is evidence of its
+    // own: its sentence needs only a figure's share of the question.
+    if (sentenceCover < MIN_COVER.figure) return;
+    // Names joined by 、 (创建“一镇一品”、“一企一特”的工会工作品牌) are one answer.
+    for (const m of sentenceText.matchAll(QUOTED_RUN)) {
+      const names = [...m[0].matchAll(QUOTED)].map((n) => n[1]!);
+      const follows = sentenceText.slice(m.index! + m[0].length);
+      const ofKind = asked.kinds.some((k) => follows.startsWith(k));
+      // Ending in the thing asked about (啥城 → “山水文化之城”) is the same evidence.
+      const endsInThing = asked.thing !== null && names.every((name) => name.endsWith(asked.thing!));
+      if (sentenceCover < (ofKind || endsInThing ? MIN_COVER.figure : MIN_COVER.what)) continue;
+      if (asked.thing !== null && !endsInThing && !ofKind) continue;
+      const text = names.join("、");
+      const before = sentenceText.slice(Math.max(0, m.index! - NAME_REACH), m.index!);
+      const after = sentenceText.slice(m.index! + m[0].length, m.index! + m[0].length + NAME_REACH);
+      const near = before.split(NAME_EDGE).pop()! + after.split(NAME_EDGE)[0]!;
+      if (asked.noun !== null && !near.includes(asked.noun)) continue;
+      const score = sentenceCover + textCover(q, near) - rank;
+      if (best && best.text === text) continue;
+      const span = offset === null ? null : { start: offset + m.index! + 1, end: offset + m.index! + m[0].length - 1 };
+      if (!best || score > best.score + 1e-9) {
+        best = { hit, span, text, score };
+        tied = false;
+      } else if (Math.abs(score - best.score) <= 1e-9) tied = true;
+    }
+  };
   for (const part of context.parts(top)) {
     const rank = part.id === top.id ? 0 : 0.2;
-    for (const sentence of spans(part.text, SENTENCE)) {
-      const sentenceText = part.text.slice(sentence.start, sentence.end);
-      const sentenceCover = Math.max(textCover(q, sentenceText), paragraphCover);
-      // A name followed by the kind of thing asked for (“安康杯”竞赛 for 什么比赛) is evidence of its
-      // own: its sentence needs only a figure's share of the question.
-      if (sentenceCover < MIN_COVER.figure) continue;
-      // Names joined by 、 (创建“一镇一品”、“一企一特”的工会工作品牌) are one answer.
-      for (const m of sentenceText.matchAll(QUOTED_RUN)) {
-        const names = [...m[0].matchAll(QUOTED)].map((n) => n[1]!);
-        const follows = sentenceText.slice(m.index! + m[0].length);
-        const ofKind = asked.kinds.some((k) => follows.startsWith(k));
-        // Ending in the thing asked about (啥城 → “山水文化之城”) is the same evidence.
-        const endsInThing = asked.thing !== null && names.every((name) => name.endsWith(asked.thing!));
-        if (sentenceCover < (ofKind || endsInThing ? MIN_COVER.figure : MIN_COVER.what)) continue;
-        if (asked.thing !== null && !endsInThing && !ofKind) continue;
-        const text = names.join("、");
-        const before = sentenceText.slice(Math.max(0, m.index! - NAME_REACH), m.index!);
-        const after = sentenceText.slice(m.index! + m[0].length, m.index! + m[0].length + NAME_REACH);
-        const near = before.split(NAME_EDGE).pop()! + after.split(NAME_EDGE)[0]!;
-        if (asked.noun !== null && !near.includes(asked.noun)) continue;
-        const score = sentenceCover + textCover(q, near) - rank;
-        const start = sentence.start + m.index! + 1;
-        if (best && best.text === text) continue;
-        if (!best || score > best.score + 1e-9) {
-          best = { hit: part, start, end: sentence.start + m.index! + m[0].length - 1, text, score };
-          tied = false;
-        } else if (Math.abs(score - best.score) <= 1e-9) tied = true;
-      }
-    }
+    for (const sentence of spans(part.text, SENTENCE)) consider(part, part.text.slice(sentence.start, sentence.end), sentence.start, rank);
   }
+  // The item's headline coins names too (宝钢苏冶公司工会提出“八个人”工作思路), behind its text.
+  if (top.title) consider(top, top.title, null, 0.1);
   if (!best || tied) return null;
-  return { direct: { kind: "what", text: best.text, hitId: best.hit.id }, span: { start: best.start, end: best.end } };
+  const found = best as { hit: Passage; span: Span | null; text: string };
+  return { direct: { kind: "what", text: found.text, hitId: found.hit.id }, span: found.span };
 }

@@ -198,6 +198,12 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟工会搞文体活动，要推进什么城市建设").direct?.text).toBe("山水文化之城");
   });
 
+  it("takes a name the item's headline coins (宝钢苏冶公司工会提出“八个人”工作思路)", () => {
+    const answer = ask("宝钢苏冶工会那套工作思路叫什么名字");
+    expect(answer.direct?.text).toBe("八个人");
+    expect(answer.hits.find((h) => h.id === answer.direct?.hitId)?.title).toContain("“八个人”");
+  });
+
   it("answers what with a short numbered item whole, not half of it", () => {
     // 9.实施“女职工互助关爱计划”，扶持单亲女职工自主创业；
     expect(ask("常熟2007年怎么扶持单亲女职工").direct?.text).toBe("实施“女职工互助关爱计划”，扶持单亲女职工自主创业");
