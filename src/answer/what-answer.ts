@@ -201,8 +201,11 @@ function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked
     // Names joined by 、 (创建“一镇一品”、“一企一特”的工会工作品牌) are one answer.
     for (const m of sentenceText.matchAll(QUOTED_RUN)) {
       const names = [...m[0].matchAll(QUOTED)].map((n) => n[1]!);
+      // A name the question says itself (金点子活动以什么为主题) is what it asks about, not the answer.
+      if (names.some((name) => q.question.includes(name))) continue;
       const follows = sentenceText.slice(m.index! + m[0].length);
-      const ofKind = asked.kinds.some((k) => follows.startsWith(k));
+      // Followed by the kind asked for, or by 的 and a few words ending in it (“…”的建会思路).
+      const ofKind = asked.kinds.some((k) => follows.startsWith(k) || new RegExp(`^的[\\u4e00-\\u9fff]{0,4}?${k}`, "u").test(follows));
       // Ending in the thing asked about (啥城 → “山水文化之城”) is the same evidence.
       const endsInThing = asked.thing !== null && names.every((name) => name.endsWith(asked.thing!));
       if (sentenceCover < (ofKind || endsInThing ? MIN_COVER.figure : MIN_COVER.what)) continue;

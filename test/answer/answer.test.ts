@@ -204,6 +204,13 @@ describe("direct answers over the real seeds", () => {
     expect(answer.hits.find((h) => h.id === answer.direct?.hitId)?.title).toContain("“八个人”");
   });
 
+  it("takes a name followed by 的 and the kind asked for, and never a name the question says", () => {
+    // 按照“党政重视、工会运作、各方配合”的建会思路: the name, then 的建会思路.
+    expect(ask("常熟市总工会推进非公企业建会按照什么思路").direct?.text).toBe("党政重视、工会运作、各方配合");
+    // 开展以“创新、创造在岗位”为主题的合理化建议“金点子”活动: 金点子 is what is asked about.
+    expect(ask("吴中区总工会的金点子活动以什么为主题").direct?.text).toBe("创新、创造在岗位");
+  });
+
   it("answers what with a short numbered item whole, not half of it", () => {
     // 9.实施“女职工互助关爱计划”，扶持单亲女职工自主创业；
     expect(ask("常熟2007年怎么扶持单亲女职工").direct?.text).toBe("实施“女职工互助关爱计划”，扶持单亲女职工自主创业");
