@@ -204,8 +204,11 @@ function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked
       // A name the question says itself (金点子活动以什么为主题) is what it asks about, not the answer.
       if (names.some((name) => q.question.includes(name))) continue;
       const follows = sentenceText.slice(m.index! + m[0].length);
-      // Followed by the kind asked for, or by 的 and a few words ending in it (“…”的建会思路).
-      const ofKind = asked.kinds.some((k) => follows.startsWith(k) || new RegExp(`^的[\\u4e00-\\u9fff]{0,4}?${k}`, "u").test(follows));
+      // Followed by the kind asked for, or by 的 and at most four characters before it (“…”的建会思路).
+      const ofKind = asked.kinds.some((k) => {
+        const at = follows.indexOf(k);
+        return at === 0 || (at > 0 && at <= 5 && follows[0] === "的" && /^[\u4e00-\u9fff]*$/u.test(follows.slice(1, at)));
+      });
       // Ending in the thing asked about (啥城 → “山水文化之城”) is the same evidence.
       const endsInThing = asked.thing !== null && names.every((name) => name.endsWith(asked.thing!));
       if (sentenceCover < (ofKind || endsInThing ? MIN_COVER.figure : MIN_COVER.what)) continue;

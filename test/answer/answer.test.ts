@@ -209,6 +209,9 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟市总工会推进非公企业建会按照什么思路").direct?.text).toBe("党政重视、工会运作、各方配合");
     // 开展以“创新、创造在岗位”为主题的合理化建议“金点子”活动: 金点子 is what is asked about.
     expect(ask("吴中区总工会的金点子活动以什么为主题").direct?.text).toBe("创新、创造在岗位");
+    // What follows 什么 is matched as text, not as a pattern: a bracket there is no error.
+    expect(ask("常熟工会开展文体活动是为了推进什么城(市)建设").direct?.text).toBe("山水文化之城");
+    expect(ask("常熟市总工会推进非公企业建会按照什么思[路").notice ?? "").not.toContain("错误");
   });
 
   it("answers what with a short numbered item whole, not half of it", () => {
