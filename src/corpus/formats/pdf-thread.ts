@@ -33,8 +33,8 @@ interface Request {
   id: number;
   bytes: Uint8Array;
   maxPages: number;
-  signal?: AbortSignal;
-  resolve: (text: PdfText | "timeout") => void;
+  /** Settles the read and stops listening for its abort. */
+  finish: (text: PdfText | "timeout") => void;
 }
 
 class PdfThread {
@@ -48,8 +48,17 @@ class PdfThread {
   read(bytes: Uint8Array, maxPages: number, signal?: AbortSignal): Promise<PdfText | "timeout"> {
     if (signal?.aborted) return Promise.resolve("timeout");
     return new Promise((resolve) => {
-      const request: Request = { id: ++this.lastId, bytes, maxPages, signal, resolve };
-      signal?.addEventListener("abort", () => this.abort(request), { once: true });
+      const onAbort = () => this.abort(request);
+      const request: Request = {
+        id: ++this.lastId,
+        bytes,
+        maxPages,
+        finish: (text) => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(text);
+        },
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
       this.queue.push(request);
       this.next();
     });
@@ -60,7 +69,7 @@ class PdfThread {
     if (queued >= 0) this.queue.splice(queued, 1);
     else if (this.current === request) this.stop();
     else return;
-    request.resolve("timeout");
+    request.finish("timeout");
     this.next();
   }
 
@@ -98,7 +107,7 @@ class PdfThread {
     });
     worker.on("message", (text: PdfText & { id: number }) => {
       if (this.current?.id !== text.id) return;
-      this.current.resolve(text);
+      this.current.finish(text);
       this.current = null;
       this.next();
     });
@@ -108,7 +117,7 @@ class PdfThread {
       const request = this.current;
       this.worker = null;
       this.current = null;
-      request?.resolve({ ok: false, why: "damaged" });
+      request?.finish({ ok: false, why: "damaged" });
       this.next();
     };
     worker.on("error", died);
