@@ -1,4 +1,5 @@
 import type { Allowed } from "./facets.js";
+import { ListBitmaps, longListLength, popcount } from "./list-bitmaps.js";
 import type { Postings } from "./postings.js";
 
 /**
@@ -17,13 +18,13 @@ export interface ScoreOptions {
   fieldBoosts: Readonly<Record<string, number>>;
   /**
    * When given, only these passages are scored (a year/place filter). Scoring is then exact:
-   * lists much longer than the filter are intersected with it (galloping over their sorted
-   * passages) instead of walked, so nothing needs pruning.
+   * lists much longer than the filter are intersected with it (a long list through its bitmap,
+   * another by galloping over its sorted passages) instead of walked, so nothing needs pruning.
    */
   only?: Allowed | null;
   /**
    * Let long lists (more than a sixteenth of the corpus: 职工, 工会, 工作 in text) add only to
-   * passages that some rarer term found, looked up in their sorted lists, instead of making
+   * passages that some rarer term found, looked up in their bitmaps (list-bitmaps.ts), instead of making
    * every passage they hold a candidate. A passage matching nothing but such lists is then left out; `prunedBound`
    * says the most it could have scored, so the caller can prove it would not have ranked, or
    * score again without pruning.
@@ -53,15 +54,8 @@ export interface Scored {
   prunedTerms: number[];
 }
 
-/** Below this many postings a list is always walked: pruning only pays on large corpora. */
-const MIN_PRUNE_POSTINGS = 4000;
 /** With a filter, a list this many times longer than the passages it allows is intersected, not walked. */
 const INTERSECT_RATIO = 4;
-/**
- * A pruned list at most this many times longer than the candidates is walked (each posting
- * checked against the candidates); a longer one is galloped through, candidate by candidate.
- */
-const PROBE_WALK_RATIO = 4;
 
 interface List {
   term: number;
@@ -75,23 +69,27 @@ interface List {
 export class Bm25Scorer {
   /** Position + 1 of a passage in the current result, 0 when not in it; all zero between calls. */
   private readonly slot: Int32Array;
-  /** Bit `doc` set for each passage of the current result, for listing them in passage order; all zero between calls. */
+  /** Bit `doc` set for each passage of the current result, to intersect with long lists' bitmaps; all zero between calls. */
   private readonly found: Uint32Array;
+
+  /** The long lists as bitmaps: where a passage sits in one, without searching it. */
+  private readonly bitmaps: ListBitmaps;
 
   constructor(private readonly postings: Postings) {
     this.slot = new Int32Array(postings.size);
     this.found = new Uint32Array(Math.ceil(postings.size / 32));
+    this.bitmaps = new ListBitmaps(postings);
   }
 
   score(queryTerms: readonly ScoreTerm[], options: ScoreOptions): Scored {
-    const { postings, slot, found } = this;
+    const { postings, slot, found, bitmaps } = this;
     const { fieldBoosts } = options;
     const only = options.only?.mask;
     const allowed = options.only?.docs;
     const n = postings.size;
     const fc = postings.fieldCount;
     const words = Math.max(1, Math.ceil(queryTerms.length / 32));
-    const longest = options.prune && !allowed ? Math.max(MIN_PRUNE_POSTINGS, n / 16) : Infinity;
+    const longest = options.prune && !allowed ? longListLength(n) : Infinity;
     const intersectAbove = allowed ? INTERSECT_RATIO * allowed.length : Infinity;
 
     const walked: List[] = [];
@@ -174,14 +172,24 @@ export class Bm25Scorer {
         masks[at * words + word] = masks[at * words + word]! | bit;
       }
     }
-    for (const { term, field, start, end, weight } of intersected) {
+    const { bits, rank } = bitmaps;
+    for (const { term, field, start, end, weight, pair } of intersected) {
       const word = term >>> 5;
       const bit = 1 << (term & 31);
+      const map = bitmaps.of(pair);
       let p = start;
       for (const doc of allowed!) {
-        p = gallop(listDocs, p, end, doc);
-        if (p === end) break;
-        if (listDocs[p] !== doc) continue;
+        if (map >= 0) {
+          // A long list: its bitmap says whether doc is in it, and its rank where.
+          const w = map + (doc >>> 5);
+          const here = 1 << (doc & 31);
+          if ((bits[w]! & here) === 0) continue;
+          p = start + rank[w]! + popcount(bits[w]! & (here - 1));
+        } else {
+          p = gallop(listDocs, p, end, doc);
+          if (p === end) break;
+          if (listDocs[p] !== doc) continue;
+        }
         let at = slot[doc]! - 1;
         if (at < 0) {
           at = count++;
@@ -195,29 +203,21 @@ export class Bm25Scorer {
     }
     let prunedBound = 0;
     const reachOf = new Map<number, number>();
-    // Candidates in passage order, for galloping through long lists (made on first need).
-    let sorted: Int32Array | null = null;
-    for (const { term, field, weight, start, end, pair } of probed) {
+    for (const { term, field, weight, start, pair } of probed) {
       const word = term >>> 5;
       const bit = 1 << (term & 31);
-      if (end - start <= PROBE_WALK_RATIO * count) {
-        // Not much longer than the candidates: walk it, adding only to passages already found.
-        for (let p = start; p < end; p++) {
-          const doc = listDocs[p]!;
-          const at = slot[doc]! - 1;
-          if (at < 0) continue;
-          scores[at] = scores[at]! + weight * postings.raw(p, field, doc);
-          masks[at * words + word] = masks[at * words + word]! | bit;
-        }
-      } else {
-        // Far longer: look each candidate up in it, galloping forward through its sorted passages.
-        sorted ??= inOrder(found, count);
-        let p = start;
-        for (let k = 0; k < count; k++) {
-          const doc = sorted[k]!;
-          p = gallop(listDocs, p, end, doc);
-          if (p === end) break;
-          if (listDocs[p] !== doc) continue;
+      // Only long lists are pruned, and each has a bitmap: it and the candidates' bits share a
+      // word per 32 passages, and each passage in both is at the list's rank for that word plus
+      // the list's bits below it.
+      const map = bitmaps.of(pair);
+      for (let w = 0; w < found.length; w++) {
+        const listBits = bits[map + w]!;
+        let both = found[w]! & listBits;
+        while (both !== 0) {
+          const low = both & -both;
+          both ^= low;
+          const doc = (w << 5) + 31 - Math.clz32(low);
+          const p = start + rank[map + w]! + popcount(listBits & (low - 1));
           const at = slot[doc]! - 1;
           scores[at] = scores[at]! + weight * postings.raw(p, field, doc);
           masks[at * words + word] = masks[at * words + word]! | bit;
@@ -250,24 +250,6 @@ function reachByTerm(lists: readonly List[], postings: Postings): Map<number, nu
   const reach = new Map<number, number>();
   for (const list of lists) reach.set(list.term, (reach.get(list.term) ?? 0) + list.weight * postings.listMax[list.pair]!);
   return reach;
-}
-
-/**
- * The `count` passages whose bits are set, ascending: one pass over the bit words, cheaper than
- * sorting the candidates once they are more than a few hundred.
- */
-function inOrder(found: Uint32Array, count: number): Int32Array {
-  const out = new Int32Array(count);
-  let k = 0;
-  for (let w = 0; w < found.length && k < count; w++) {
-    let bits = found[w]!;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      out[k++] = (w << 5) + 31 - Math.clz32(low);
-      bits ^= low;
-    }
-  }
-  return out;
 }
 
 /** The first position in docs[from, end) (ascending) holding a passage ≥ doc: exponential then binary search. */
