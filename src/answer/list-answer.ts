@@ -100,6 +100,8 @@ interface ListCandidate {
   items: string[];
   /** The passage the list starts in, when it is not the hit itself and is among the ranked ones. */
   from?: Passage;
+  /** Where the list starts in the hit's paragraph (all its parts joined), for a list read from it. */
+  start?: number;
   /** Text around the list (its intro and sentence): where the question's words should be. */
   context: string;
   /** Inline lists are one line (服务大局、服务基层、服务职工); others one item a line. */
@@ -264,17 +266,17 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     const candidates: ListCandidate[] = [];
     const keyed = keyedList(text, keys);
     if (keyed) {
-      candidates.push({ items: keyed.items, context: text.slice(Math.max(0, keyed.start - 60), keyed.start + 60), inline: true, near: true, keyed: true });
+      candidates.push({ items: keyed.items, start: keyed.start, context: text.slice(Math.max(0, keyed.start - 60), keyed.start + 60), inline: true, near: true, keyed: true });
     }
     for (const e of enumerations(text)) {
-      candidates.push({ items: e.items, context: text.slice(Math.max(0, e.start - 40), e.start), inline: false, near: e.start <= partEnd });
+      candidates.push({ items: e.items, start: e.start, context: text.slice(Math.max(0, e.start - 40), e.start), inline: false, near: e.start <= partEnd });
     }
     for (const list of [...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false }))]) {
       const sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
       const sentenceEnd = Math.min(text.length, list.end + 20);
       // The item's title says what the paragraph's lists are of (该指标分… under 昆山市总发布工会
       // 决胜现代化量化指标).
-      candidates.push({ items: list.items, context: `${hit.title ?? ""}${text.slice(sentenceStart, sentenceEnd)}`, inline: true, near: list.start >= offset - 40 && list.start <= partEnd, headed: list.headed });
+      candidates.push({ items: list.items, start: list.start, context: `${hit.title ?? ""}${text.slice(sentenceStart, sentenceEnd)}`, inline: true, near: list.start >= offset - 40 && list.start <= partEnd, headed: list.headed });
     }
     // A list whose items are paragraphs (一、… 二、… as paragraph openings) of the same item.
     const paragraphs = context.itemParagraphs(hit);
@@ -321,5 +323,22 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   });
   if (!best) return null;
   const { hit, candidate } = best;
-  return { direct: { kind: "list", text: candidate.items.join(candidate.inline ? "、" : "\n"), hitId: (candidate.from ?? hit).id }, span: null };
+  // Cite the part the list starts in: a paragraph cut into parts ranks by one of them, which may
+  // hold only its last items (八个人's 凝聚人), and the answer's source is where a reader finds it.
+  const within = candidate.from === undefined && candidate.start !== undefined ? partAt(context.parts(hit), candidate.start) : null;
+  const cited = candidate.from ?? within?.part ?? hit;
+  const text = candidate.items.join(candidate.inline ? "、" : "\n");
+  // The excerpt opens where the list does.
+  const span = within ? { start: within.at, end: within.at + Math.min(candidate.items[0]!.length, within.part.text.length - within.at) } : null;
+  return { direct: { kind: "list", text, hitId: cited.id }, span };
+}
+
+/** The part holding character `at` of the paragraph the parts make up, joined, and where in it; null past its end. */
+function partAt(parts: readonly Passage[], at: number): { part: Passage; at: number } | null {
+  let offset = 0;
+  for (const part of parts) {
+    if (at < offset + part.text.length) return { part, at: at - offset };
+    offset += part.text.length;
+  }
+  return null;
 }

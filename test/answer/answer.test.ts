@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citation } from "../../src/answer/citation.js";
 import { askedCount, askedHead, chineseNumber } from "../../src/answer/list-answer.js";
 import { isComparison, questionKind } from "../../src/answer/kind.js";
-import { Answer } from "../../src/answer/schema.js";
+import { Answer, MARK } from "../../src/answer/schema.js";
 import { renderTerminal } from "../../src/answer/terminal.js";
 import { Engine } from "../../src/engine.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
@@ -255,6 +255,17 @@ describe("direct answers over the real seeds", () => {
     expect(items[17]).toBe("18.转变作风强化工会效能建设");
     const abilities = ask("吴中07年工会干部要提高哪四个能力");
     expect(abilities.direct?.text).toBe("参与能力、协调能力、策划能力、创新能力");
+  });
+
+  it("cites, and shows first, the part of a cut paragraph where the list starts", () => {
+    // The paragraph is cut into parts; the one that ranks by the question's words holds the
+    // last of the eight items. The answer's source is the part that opens the list.
+    const answer = ask("宝钢苏冶工会八个人 分别是哪八个");
+    expect(answer.direct?.text).toBe("依靠人、规范人、提高人、激励人、尊重人、了解人、关心人、凝聚人");
+    const top = answer.hits[0]!;
+    expect(top.id).toBe(answer.direct!.hitId);
+    expect(top.text).toContain("做好依靠人的工作");
+    expect(top.excerpt.split(MARK).join("")).toContain("依靠人");
   });
 
   it("answers who from the byline", () => {
