@@ -52,6 +52,14 @@ export interface Scored {
   prunedBound: number;
   /** Query terms (indexes) that had a pruned list, the one that can add the most first. */
   prunedTerms: number[];
+  /** Per pruned term, the most its pruned lists add to one passage (prunedBound is their sum). */
+  prunedReach: ReadonlyMap<number, number>;
+  /**
+   * With pruning: whether some passage that is not among `docs` is in a pruned list of every
+   * one of these terms. The bound assumes a left-out passage has every pruned term; the
+   * caller can ask which combinations one really has (农民 and 民工 never come without 农民工).
+   */
+  leftOutWith: (terms: readonly number[]) => boolean;
 }
 
 /** With a filter, a list this many times longer than the passages it allows is intersected, not walked. */
@@ -203,6 +211,8 @@ export class Bm25Scorer {
     }
     let prunedBound = 0;
     const reachOf = new Map<number, number>();
+    /** Per pruned term, where its pruned lists' bitmaps start. */
+    const prunedMaps = new Map<number, number[]>();
     for (const { term, field, weight, start, pair } of probed) {
       const word = term >>> 5;
       const bit = 1 << (term & 31);
@@ -210,6 +220,7 @@ export class Bm25Scorer {
       // word per 32 passages, and each passage in both is at the list's rank for that word plus
       // the list's bits below it.
       const map = bitmaps.of(pair);
+      prunedMaps.set(term, [...(prunedMaps.get(term) ?? []), map]);
       for (let w = 0; w < found.length; w++) {
         const listBits = bits[map + w]!;
         let both = found[w]! & listBits;
@@ -228,6 +239,7 @@ export class Bm25Scorer {
       reachOf.set(term, (reachOf.get(term) ?? 0) + weight * postings.listMax[pair]!);
     }
     const prunedTerms = [...reachOf.keys()].sort((a, b) => reachOf.get(b)! - reachOf.get(a)! || a - b);
+    const candidates = probed.length > 0 ? found.slice() : null;
     for (let at = 0; at < count; at++) {
       const doc = docs[at]!;
       slot[doc] = 0;
@@ -241,8 +253,29 @@ export class Bm25Scorer {
       words,
       prunedBound,
       prunedTerms,
+      prunedReach: reachOf,
+      leftOutWith: (terms) => candidates !== null && leftOutWith(bits, candidates, terms.map((t) => prunedMaps.get(t) ?? [])),
     };
   }
+}
+
+/**
+ * Whether some passage whose bit `candidates` lacks is, for each group of bitmaps, in one of
+ * them: one pass over the words of the bitmaps, stopping at the first such passage.
+ */
+function leftOutWith(bits: Uint32Array, candidates: Uint32Array, groups: readonly (readonly number[])[]): boolean {
+  if (groups.length === 0 || groups.some((maps) => maps.length === 0)) return false;
+  for (let w = 0; w < candidates.length; w++) {
+    let all = ~candidates[w]!;
+    for (const maps of groups) {
+      let any = 0;
+      for (const map of maps) any |= bits[map + w]!;
+      all &= any;
+      if (all === 0) break;
+    }
+    if (all !== 0) return true;
+  }
+  return false;
 }
 
 /** Per query term, the most its lists can add to one passage (weight × each list's largest posting). */

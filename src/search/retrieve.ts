@@ -52,6 +52,9 @@ export interface RetrieveFilter {
   mentionedYears?: boolean;
 }
 
+/** Up to this many pruned terms, each combination of them is bounded apart (2⁶ − 1 at most). */
+const MAX_COMBINED_TERMS = 6;
+
 /** A passage found only by a year its text names counts this much of its score. */
 const MENTIONED_WEIGHT = 0.7;
 
@@ -160,11 +163,45 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
     const pruned = index.score(scoreTerms, { fieldBoosts: FIELD_BOOSTS, only, prune: true, walk });
     const best = select(pruned);
     if (pruned.prunedBound === 0) return best;
-    const names = new Set(pruned.prunedTerms.map((i) => all[i]!));
-    const cover = coverage(query, weights, names);
-    const bound = pruned.prunedBound * names.size * cover * cover * lift;
-    if (best.length >= limit && best[best.length - 1]!.score > bound) return best;
-    walk.add(pruned.prunedTerms[0]!);
+    if (best.length < limit) {
+      walk.add(pruned.prunedTerms[0]!);
+      continue;
+    }
+    // A left-out passage matched only pruned terms; what it could score depends on which. The
+    // combinations that could beat the last hit, most promising first: the proof holds when no
+    // left-out passage has one.
+    const failing = leftOutAbove(pruned, best[best.length - 1]!.score);
+    if (failing === null) return best;
+    walk.add(failing.reduce((a, b) => (pruned.prunedReach.get(b)! > pruned.prunedReach.get(a)! ? b : a)));
+  }
+
+  /**
+   * The pruned terms of the strongest combination some left-out passage has and whose bound
+   * (BM25 reach × terms matched × coverage² × phrase bonus) reaches `floor`; null when none does.
+   * Too many pruned terms to try each combination: all of them, as if one passage had them all.
+   */
+  function leftOutAbove(pruned: Scored, floor: number): number[] | null {
+    const terms = pruned.prunedTerms;
+    const boundOf = (set: readonly number[]) => {
+      const cover = coverage(query, weights, new Set(set.map((i) => all[i]!)));
+      return set.reduce((sum, t) => sum + pruned.prunedReach.get(t)!, 0) * set.length * cover * cover * lift;
+    };
+    if (terms.length > MAX_COMBINED_TERMS) return boundOf(terms) >= floor ? terms : null;
+    const combos: { mask: number; set: number[]; bound: number }[] = [];
+    for (let mask = 1; mask < 1 << terms.length; mask++) {
+      const set = terms.filter((_, k) => (mask & (1 << k)) !== 0);
+      const bound = boundOf(set);
+      if (bound >= floor) combos.push({ mask, set, bound });
+    }
+    combos.sort((a, b) => b.bound - a.bound);
+    // No left-out passage has a combination that contains one none has.
+    const absent: number[] = [];
+    for (const { mask, set } of combos) {
+      if (absent.some((a) => (mask & a) === a)) continue;
+      if (pruned.leftOutWith(set)) return set;
+      absent.push(mask);
+    }
+    return null;
   }
 
   /** The best `limit` distinct hits; `reference`: by a full sort of every candidate, no shortcut. */

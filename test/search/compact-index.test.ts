@@ -94,6 +94,24 @@ describe("CompactIndex", () => {
     expect(pruned).toBeGreaterThan(0);
   });
 
+  it("tells which combinations of pruned terms some left-out passage has", () => {
+    const seen = { yes: 0, no: 0 };
+    for (const terms of QUERIES) {
+      const acc = compact.score(terms, { fieldBoosts: FIELD_BOOSTS, prune: true });
+      const kept = new Set(Array.from(acc.docs, (doc) => compact.passages[doc]!.id));
+      const leftOut = [...miniScores(terms)].filter(([id]) => !kept.has(id)).map(([, r]) => new Set(r.terms));
+      const pruned = acc.prunedTerms;
+      for (let mask = 1; mask < 1 << pruned.length; mask++) {
+        const set = pruned.filter((_, k) => (mask & (1 << k)) !== 0);
+        const want = leftOut.some((has) => set.every((t) => has.has(terms[t]!.term)));
+        expect(acc.leftOutWith(set), set.map((t) => terms[t]!.term).join("+")).toBe(want);
+        seen[want ? "yes" : "no"]++;
+      }
+    }
+    // (Common words co-occur: here every combination is had. bm25.test.ts has one that is not.)
+    expect(seen.yes).toBeGreaterThan(3);
+  });
+
   it("walks a pruned word the question asked when only its pieces and synonyms were walked", () => {
     const scored = (terms: { term: string; boost: number }[]) => compact.score(terms, { fieldBoosts: FIELD_BOOSTS, prune: true });
     const pruned = (terms: { term: string; boost: number }[]) => scored(terms).prunedTerms.map((t) => terms[t]!.term);
@@ -113,7 +131,7 @@ describe("CompactIndex", () => {
   it("reads back what it writes, for that build and corpus only", () => {
     const terms = QUERIES[1]!;
     const scoresOf = (index: CompactIndex) => {
-      const acc = index.score(terms, { fieldBoosts: FIELD_BOOSTS, prune: true });
+      const { leftOutWith: _, ...acc } = index.score(terms, { fieldBoosts: FIELD_BOOSTS, prune: true });
       return { ...acc, docs: [...acc.docs], scores: [...acc.scores], masks: [...acc.masks] };
     };
     const want = scoresOf(compact);
