@@ -5,6 +5,7 @@ import { EMPTY_THESAURUS, type Thesaurus } from "../text/thesaurus.js";
 import { toSimplified } from "../text/simplify.js";
 import { findYears } from "../text/years.js";
 import type { FilterTarget, Gazetteer } from "./gazetteer.js";
+import { isDivisionName } from "./divisions.js";
 
 /**
  * Query understanding: a question becomes filters (years, places/organisations) and the terms
@@ -250,7 +251,8 @@ export function parseQuery(question: string, context: QueryContext): Query {
   });
   for (const { word, tag } of tagWords(rest)) {
     if (tag !== "ns" || [...word].length < 2 || NOT_PLACES.has(word) || missingPlaces.includes(word)) continue;
-    if (context.inCorpus(word)) continue;
+    // jieba's ns alone is no place (东西, 英雄, 上市): a division of China is.
+    if (context.inCorpus(word) || !isDivisionName(word)) continue;
     missingPlaces.push(word);
     rest = rest.replace(word, " ".repeat(word.length));
   }
