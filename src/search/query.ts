@@ -57,6 +57,8 @@ const ASKING_WORDS = new Set([
   "什么样", "怎么样", "作者", "写的", "谁写", "署名", "时候", "什么时候", "何时", "多久", "几次", "哪年", "哪一年", "几年", "包括", "分别",
   "历年", "变化", "不同", "区别", "对比", "比较", "有何", "打算", "具体", "主要", "内容", "情况", "方面", "哪几", "哪几个",
   "哪几项", "多大", "比例", "百分之", "百分之几", "几成", "几大", "几级", "几类", "第几", "几批", "多少钱", "叫", "啥", "简报", "收录",
+  // The same asked colloquially.
+  "啥样", "咋样", "咋个", "咋整", "为啥", "啥事", "干嘛", "啥时候",
 ]);
 
 /** A question's own number words (几大类, 多少人, 第几批): what is asked, never what is searched. */
@@ -76,8 +78,11 @@ const NON_TOPICAL_TAGS = new Set(["m", "mq", "q", "t", "tg", "f", "r", "rr", "rz
 const YES_NO = /([\u4e00-\u9fff])[不没](?=\1)/gu;
 /** Can't and mustn't: a verb's 不到/不了/不着 (招不到: the verb stays), and 不能, 不会, 没有 …. */
 const CANNOT = /[\u4e00-\u9fff]不(?:到|了|起|着|动|完|住)|[不没](?:能|会|要|用|行|是|有)/gu;
-/** The noun of a name question (叫什么名字, 什么口号): what is asked, not what it is about. */
-const NAME_ASKED = /(?<=什么|啥)(?:名字|名称|口号|称号)/gu;
+/**
+ * The noun of a name question (叫什么名字, 什么口号), and colloquial asking frames (什么样子,
+ * 啥意思, 怎么回事, 多会儿, 啥玩意): what is asked, not what it is about.
+ */
+const NAME_ASKED = /(?<=什么|啥)(?:名字|名称|口号|称号|样子|意思|玩意儿?)|(?<=怎么|咋)回事|多会儿/gu;
 /** What an HMM-made word ending in a particle or a place word is not: a word (做点, 担着, 城里, 镇上). */
 const PARTICLE_END = /[点着了过些里上]$/u;
 

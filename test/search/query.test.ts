@@ -35,6 +35,10 @@ describe("query parses", () => {
     { q: "南京 2007 工会", years: [2007], missing: ["南京"] },
     { q: "2020 昆山", years: [2020], places: ["昆山"] },
     { q: "苏州 工会", places: [], missing: [], terms: ["苏州"] },
+    // Colloquial asking words and frames are not what a question is about.
+    { q: "常熟工会想把职工活动场地办成啥样", places: ["常熟"], noTerms: ["啥样"] },
+    { q: "吴中区的五个二是啥意思", places: ["吴中"], noTerms: ["意思", "啥意思"] },
+    { q: "吴江工会为啥要搞职工服务中心", places: ["吴江"], noTerms: ["为啥"] },
     // jieba tags 东西 and 英雄 as place names: they are not places the corpus lacks.
     { q: "常熟工会过年给困难职工送什么东西", places: ["常熟"], missing: [] },
     { q: "张家港工会怎么表彰劳动英雄", places: ["张家港"], missing: [] },
