@@ -140,6 +140,8 @@ const ASKS_NAME = /叫(?:做|作|个)?(?:什么|啥)|称(?:为|作)(?:什么|啥
  */
 const ASKS_NAMED_BY = /(?:什么|啥)(?:为|作为)?(口号|主题|理念|品牌|原则|方针)|(口号|主题|理念|品牌|宗旨|原则|方针)(?:是|叫|为)?(?:什么|啥)/u;
 const ASKS_NAMED_THING = /(?:什么|啥)([\u4e00-\u9fff])/u;
+/** What kind of X (什么样的组织, 啥样的队伍): X, a description of which is asked for. */
+const ASKS_KIND_OF = /(?:什么样|啥样|怎样|怎么样|咋样)的([\u4e00-\u9fff]{2})/u;
 /** After 什么/啥, words that ask how or when, not for a name. */
 const NOT_A_THING = /^[时样意地事内作用呢吗的是好要叫呀啊方]/u;
 /** A coined name: 2–15 characters in quotation marks (a slogan of two halves keeps its comma). */
@@ -169,6 +171,9 @@ function askedName(q: DirectQuery): AskedName | null {
   if (ASKS_NAME.test(question)) return { thing: null, kinds: [], noun: null };
   const by = ASKS_NAMED_BY.exec(question);
   if (by) return { thing: null, kinds: [], noun: by[1] ?? by[2]! };
+  // 建成什么样的组织: the name coined for the kind of X (“学习型、服务型、创新型”的群众组织).
+  const kindOf = ASKS_KIND_OF.exec(question)?.[1];
+  if (kindOf) return { thing: kindOf, kinds: [kindOf, ...(q.synonyms[kindOf] ?? []).filter((w) => w.length === 1).map((w) => w[0]!)], noun: null };
   const m = ASKS_NAMED_THING.exec(question);
   const thing = m?.[1];
   if (!m || !thing || NOT_A_THING.test(thing)) return null;

@@ -219,6 +219,12 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟2007年怎么扶持单亲女职工").direct?.text).toBe("实施“女职工互助关爱计划”，扶持单亲女职工自主创业");
   });
 
+  it("answers what kind of X (啥样的组织) with the name coined for that kind, not a clause that says X", () => {
+    // 组织千名基层工会主席上岗培训 says 组织 and 工会 as well; the answer is the coined description.
+    expect(ask("相城区总想把工会建成啥样的组织").direct?.text).toBe("学习型、服务型、创新型");
+    expect(ask("相城区2012年要在全区形成什么样的社会氛围？").direct?.text).toBe("工人伟大、劳动光荣");
+  });
+
   it("takes 叫个啥名 for a name question", () => {
     expect(ask("吴中区合理化建议活动叫个啥名").direct?.text).toBe("金点子");
   });
