@@ -34,8 +34,8 @@ export function bestClause(
   read.forEach(({ hit, rank }) => {
     const text = hit.text;
     // A sentence may state the figure about "it" (这套指标…共15项20个指标) while the rest of its
-    // passage names what it is: the passage's cover counts, discounted.
-    const passageCover = cover === "sentence" ? PASSAGE_COVER_SHARE * textCover(q, context.paragraph(hit).text) : 0;
+    // passage — or its item's headline (…部署全年工作) — names what it is: their cover counts, discounted.
+    const passageCover = cover === "sentence" ? PASSAGE_COVER_SHARE * textCover(q, `${hit.title ?? ""}\n${context.paragraph(hit).text}`) : 0;
     for (const sentence of spans(text, SENTENCE)) {
       const sentenceText = text.slice(sentence.start, sentence.end);
       const sentenceCover = Math.max(textCover(q, sentenceText), passageCover);

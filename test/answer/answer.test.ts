@@ -274,6 +274,13 @@ describe("direct answers over the real seeds", () => {
     expect(top.excerpt.split(MARK).join("")).toContain("依靠人");
   });
 
+  it("lets a span lean on its item's headline for what the question says (…部署全年工作)", () => {
+    // 部署 is only in the headline 张家港市总 “三服务、三满意、五坚持”部署全年工作.
+    const answer = ask("张家港十届七次全委会部署哪一年的工作");
+    expect(answer.direct?.kind).toBe("when");
+    expect(answer.direct?.text).toContain("2012年");
+  });
+
   it("answers who from the byline", () => {
     const answer = ask("吴中区总工会主席是谁");
     expect(answer.direct?.kind).toBe("who");
