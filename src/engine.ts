@@ -8,7 +8,7 @@ import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
 import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
 import { makeExcerpt } from "./answer/excerpt.js";
 import {
-  FILTERS_ONLY, NO_HITS, NO_WORDS_IN_ITEM, NOTHING_TO_SEARCH, cutNotice, floorNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice,
+  FILTERS_ONLY, NO_HITS, NO_WORDS_IN_ITEM, NOTHING_TO_SEARCH, cutNotice, floorNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice, townNotice,
   type Coverage,
 } from "./answer/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
@@ -298,9 +298,16 @@ export class Engine {
       return total > 0 ? said / total : 0;
     };
     const saysEnough = (r: Ranked) => specific.reduce((sum, t) => sum + (says(r, t) ? weights[t]! : 0), 0) > unsaidWeight(this.index);
+    // A town the bulletins name (木渎镇) narrows the question as a place does: below the floor,
+    // the passages that name it are listed (the answer may be there in other words: 木渎镇工会试办
+    // 了啥 is answered by 创办职工法律服务站), with the notice and no direct answer.
+    const town = query.topical.find((t) => TOWN.test(t) && ranked[0]?.matched.includes(t));
+    let townOnly: string | null = null;
     if (query.terms.length > 0 && !filtered && (ranked.length === 0 || !saysSpecific(ranked[0]!) || (topicShare(ranked[0]!) < FLOOR_SHARE && !saysEnough(ranked[0]!)))) {
       const unmatched = (specific.length > 0 ? specific : query.topical.length > 0 ? query.topical : query.terms).filter((t) => !ranked[0] || !says(ranked[0], t));
-      return answer(query, [], [...missing, floorNotice(unmatched, this.coverage)].join(" "));
+      if (town === undefined) return answer(query, [], [...missing, floorNotice(unmatched, this.coverage)].join(" "));
+      ranked = ranked.filter((r) => r.matched.includes(town));
+      townOnly = townNotice(unmatched, town);
     }
     // Weak hits (only ubiquitous words) after a specific one are noise, not results.
     if (specific.length > 0 && ranked.length > 0 && saysSpecific(ranked[0]!)) ranked = ranked.filter(saysSpecific);
@@ -322,7 +329,7 @@ export class Engine {
       }
     }
 
-    const found: DirectSpan | null = byYear || unmatched ? null : directAnswer(kind, {
+    const found: DirectSpan | null = byYear || unmatched || townOnly ? null : directAnswer(kind, {
       question: query.text,
       terms: answerTerms(query, (t) => this.inIndex(t)),
       weights,
@@ -359,7 +366,7 @@ export class Engine {
       excerpt: makeExcerpt(passage.text, terms, found?.span && found.direct.hitId === passage.id ? { span: found.span } : { prefer }),
       score: Math.round(score * 1000) / 1000,
     }));
-    const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : unmatched ? NO_WORDS_IN_ITEM : null;
+    const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : unmatched ? NO_WORDS_IN_ITEM : townOnly;
     return answer(query, hits, [...missing, note].filter(Boolean).join(" ") || null, found?.direct ?? null, byYear);
   }
 
@@ -504,6 +511,11 @@ const FLOOR_WEIGHT = 1.2;
 const SAID_CREDIT = 0.45;
 /** The least idf-weighted share of the question's topic words the top passage must say (no filters). */
 const FLOOR_SHARE = 0.5;
+/**
+ * A town, street or village, by its form: a unit inside the districts the bulletins cover. (A
+ * city such as 苏州 contains them all, so naming it narrows nothing.)
+ */
+const TOWN = /^[\u4e00-\u9fff]{2,4}(?:镇|乡|街道|社区|村)$/u;
 
 /** The sentence shape each question kind wants its excerpt to show. */
 const EXCERPT_PREFERENCE: Record<AnswerKind, RegExp | undefined> = {

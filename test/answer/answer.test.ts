@@ -347,6 +347,18 @@ describe("understanding questions as people word them", () => {
     }
   });
 
+  it("lists, below the floor, the passages naming a town the question names, with a notice and no direct answer", () => {
+    for (const q of ["木渎镇工会试办了啥新东西", "木渎镇工会会费怎么交"]) {
+      const answer = engine.ask(q);
+      expect(answer.hits.length, q).toBeGreaterThan(0);
+      expect(answer.hits.every((h) => h.text.includes("木渎镇")), q).toBe(true);
+      expect(answer.direct, q).toBeNull();
+      expect(answer.notice, q).toContain("木渎镇");
+    }
+    // A city contains every town: naming it narrows nothing.
+    expect(engine.ask("苏州工会会费怎么交").hits).toEqual([]);
+  });
+
   it("does not let how a question is asked (能不能, 快点, 城里) trip the relevance floor", () => {
     // Before: 简报里没有关于“城里”“不能”“快点”的具体内容 — and no hits.
     const answer = engine.ask("乡下来的打工的到城里能不能快点入会");
