@@ -305,9 +305,7 @@ export function parseQuery(question: string, context: QueryContext): Query {
   const pieces: Record<string, string[]> = {};
   for (const term of terms) {
     // A thesaurus word the index lacks as a whole is looked for by its words (技术比武 → 技术, 比武).
-    // (One jieba keeps whole, 下基层, is looked for by its shorter dictionary words, 基层.)
-    const whole = phrased.includes(term) && !context.inCorpus(term) ? segmentQuery(term) : [];
-    const cut = whole.some((piece) => piece !== term) ? whole : subTerms(term);
+    const cut = phrased.includes(term) && !context.inCorpus(term) ? segmentQuery(term) : subTerms(term);
     const sub = [...new Set(cut)].filter((piece) => piece !== term && !terms.includes(piece));
     if (sub.length > 0) pieces[term] = sub;
   }
