@@ -19,6 +19,8 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     const named = namedAnswer(q, hits[0]!, context, asked);
     if (named) return named;
   }
+  const framed = frameAnswer(q, hits[0]!, context);
+  if (framed) return framed;
   const attribute = attributeAnswer(q, hits[0]!, context);
   if (attribute) return attribute;
   const headed = headingAnswer(q, hits.slice(0, TOP), context);
@@ -120,6 +122,36 @@ function attributeAnswer(q: DirectQuery, top: Passage, context: DirectContext): 
       if (!m) continue;
       const start = m.index + m[0].length - m[1]!.length;
       return { direct: { kind: "what", text: m[1]!, hitId: part.id }, span: { start, end: start + m[1]!.length } };
+    }
+  }
+  return null;
+}
+
+/** What a plan is built around, named by the noun of 以…为主线 (以发展和谐劳动关系为主线). */
+const FRAME_NOUNS = "主题|主线|主旨|抓手|载体|宗旨|理念";
+/** 以什么为主线, 主线是什么: the frame's noun asked for. */
+const ASKS_FRAME = new RegExp(`以(?:什么|啥)(?:为|作为)(${FRAME_NOUNS})|(${FRAME_NOUNS})(?:是|为)(?:什么|啥)`, "u");
+
+/**
+ * 以什么为主线: plans string their frame together (以推进相城区后发崛起为主题，以发展和谐劳动关系为
+ * 主线，以服务职工群众为主旨), so the clause that covers the question best may be the wrong one of
+ * three; the answer is what stands between 以 and 为 + the noun asked for, in the top passage's
+ * paragraph, when its sentence covers the question.
+ */
+function frameAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  const asked = ASKS_FRAME.exec(q.question);
+  if (!asked) return null;
+  const frame = new RegExp(`以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:${asked[1] ?? asked[2]!})`, "gu");
+  for (const part of context.parts(top)) {
+    for (const sentence of spans(part.text, SENTENCE)) {
+      const text = part.text.slice(sentence.start, sentence.end);
+      if (Math.max(textCover(q, text), PASSAGE_COVER_SHARE * textCover(q, `${top.title ?? ""}\n${context.paragraph(top).text}`)) < MIN_COVER.figure) continue;
+      const m = frame.exec(text);
+      frame.lastIndex = 0;
+      if (!m) continue;
+      const start = sentence.start + m.index + 1;
+      const end = start + m[1]!.length;
+      return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
     }
   }
   return null;

@@ -225,6 +225,13 @@ describe("direct answers over the real seeds", () => {
     expect(ask("相城区2012年要在全区形成什么样的社会氛围？").direct?.text).toBe("工人伟大、劳动光荣");
   });
 
+  it("answers 以什么为主线 with what the text frames so, not a neighbouring frame", () => {
+    // 以推进相城区后发崛起为主题，以发展和谐劳动关系为主线，以服务职工群众为主旨: three frames in one sentence.
+    expect(ask("相城区总2012年以什么为主线").direct?.text).toBe("发展和谐劳动关系");
+    expect(ask("相城区总2012年以什么为主旨").direct?.text).toBe("服务职工群众");
+    expect(ask("相城区总2012年工作主题是什么").direct?.text).toBe("推进相城区后发崛起");
+  });
+
   it("takes 叫个啥名 for a name question", () => {
     expect(ask("吴中区合理化建议活动叫个啥名").direct?.text).toBe("金点子");
   });
