@@ -13,6 +13,8 @@ import { LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContex
  * covers the question best — the words asked about sit next to what they are.
  */
 export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  const defined = definedAnswer(q, hits.slice(0, TOP), context);
+  if (defined) return defined;
   if (q.terms.length === 0) return null;
   const asked = askedName(q);
   if (asked) {
@@ -122,6 +124,33 @@ function attributeAnswer(q: DirectQuery, top: Passage, context: DirectContext): 
       if (!m) continue;
       const start = m.index + m[0].length - m[1]!.length;
       return { direct: { kind: "what", text: m[1]!, hitId: part.id }, span: { start, end: start + m[1]!.length } };
+    }
+  }
+  return null;
+}
+
+/** A label the text defines: “一”：即把全区工会努力建设成为… (the label, then what it stands for). */
+const DEFINITION = /“([^“”]{1,10})”\s*[：:]?\s*(?:即|就是|是指)\s*([^。；;！？!?]+)/gu;
+/** What follows a label in a question asking what it means: 一指的是什么, 一是指啥, 万是什么意思. */
+const ASKS_MEANING = /^(?:字|这个)?(?:是指|指的是|指|就是|是)(?:什么|啥)|^(?:是)?(?:什么|啥)意思/u;
+
+/**
+ * 一十百千万目标里的一指的是什么: the label's definition (“一”：即…) in the top passages' paragraphs
+ * answers, when the question names the label right before asking what it means. A one-character
+ * label is found this way or not at all: it is no search term.
+ */
+function definedAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  for (const hit of hits) {
+    for (const part of context.parts(hit)) {
+      for (const m of part.text.matchAll(DEFINITION)) {
+        const label = m[1]!;
+        let at = q.question.indexOf(label);
+        while (at >= 0 && !ASKS_MEANING.test(q.question.slice(at + label.length))) at = q.question.indexOf(label, at + 1);
+        if (at < 0) continue;
+        const start = m.index! + m[0].length - m[2]!.length;
+        const end = trimClause(part.text, { start, end: start + m[2]!.length }).end;
+        return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
+      }
     }
   }
   return null;

@@ -225,6 +225,13 @@ describe("direct answers over the real seeds", () => {
     expect(ask("相城区2012年要在全区形成什么样的社会氛围？").direct?.text).toBe("工人伟大、劳动光荣");
   });
 
+  it("answers what a label means with the text's definition of it (“千”：即…), and leads with its passage", () => {
+    const thousand = ask("相城区一十百千万目标中千是指啥");
+    expect(thousand.direct?.text).toBe("规范建设千家“有班子、有制度、有活动、有阵地、有作用”的合格基层工会");
+    expect(thousand.hits[0]!.id).toBe(thousand.direct!.hitId);
+    expect(ask("相城的万是什么意思").direct?.text).toContain("使万名职工技能素质有新提升");
+  });
+
   it("answers 以什么为主线 with what the text frames so, not a neighbouring frame", () => {
     // 以推进相城区后发崛起为主题，以发展和谐劳动关系为主线，以服务职工群众为主旨: three frames in one sentence.
     expect(ask("相城区总2012年以什么为主线").direct?.text).toBe("发展和谐劳动关系");
