@@ -349,6 +349,10 @@ export class Engine {
       }
       const now = ranked.findIndex((r) => r.passage.id === found.direct.hitId);
       if (now > 0) ranked = [ranked[now]!, ...ranked.filter((_, i) => i !== now)];
+      // A passage the answer was read from without ranking (a keyed slogan's list elsewhere in the
+      // top passage's item) leads too, at the top hit's score, and the last hit makes room.
+      const source = now < 0 ? this.byId.get(found.direct.hitId) : undefined;
+      if (source && ranked.length > 0) ranked = [{ passage: source, score: ranked[0]!.score, matched: [] }, ...ranked].slice(0, limit);
     }
     const terms = [...query.terms, ...Object.values(query.pieces).flat(), ...Object.values(query.synonyms).flat(2)];
     const prefer = EXCERPT_PREFERENCE[kind ?? "what"];

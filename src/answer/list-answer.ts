@@ -321,6 +321,18 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       if (!best || score > best.score) best = { hit, candidate: c, score };
     }
   });
+  // A keyed slogan (三个所) the top passages do not list is looked for in the rest of the top
+  // passage's item: a list carrying the asked key in each item is the one asked for, where a list
+  // found nearer without it (党政重视、工会运作、各方配合 for 三个所) is not.
+  if (keys.length > 0 && best?.candidate.keyed !== true && hits.length > 0) {
+    for (const paragraph of context.itemParagraphs(hits[0]!)) {
+      const { text } = context.paragraph(paragraph);
+      const keyed = keyedList(text, keys);
+      if (!keyed) continue;
+      best = { hit: paragraph, candidate: { items: keyed.items, start: keyed.start, context: "", inline: true, near: false, keyed: true }, score: 0 };
+      break;
+    }
+  }
   if (!best) return null;
   const { hit, candidate } = best;
   // Cite the part the list starts in: a paragraph cut into parts ranks by one of them, which may

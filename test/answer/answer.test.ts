@@ -225,6 +225,17 @@ describe("direct answers over the real seeds", () => {
     expect(ask("相城区2012年要在全区形成什么样的社会氛围？").direct?.text).toBe("工人伟大、劳动光荣");
   });
 
+  it("finds a keyed slogan's list elsewhere in the top passage's item, and leads with it", () => {
+    // 三个所: no passage says it; its items (党政所急，职工所需，工会所能) are in another paragraph of
+    // the article the top passage belongs to, and a three-item list nearer (党政重视、工会运作、各方配合) is not it.
+    for (const q of ["常熟工会工作讲究的三个所是啥", "常熟市总2008年工作讲的三个所是哪三个？"]) {
+      const answer = ask(q);
+      expect(answer.direct?.text, q).toBe("党政所急、职工所需、工会所能");
+      expect(answer.hits[0]!.id, q).toBe(answer.direct!.hitId);
+      expect(answer.hits[0]!.text, q).toContain("党政所急");
+    }
+  });
+
   it("answers what a label means with the text's definition of it (“千”：即…), and leads with its passage", () => {
     const thousand = ask("相城区一十百千万目标中千是指啥");
     expect(thousand.direct?.text).toBe("规范建设千家“有班子、有制度、有活动、有阵地、有作用”的合格基层工会");
