@@ -31,12 +31,16 @@ const ORDINAL = new RegExp(`第[0-9一二两三四五六七八九十百]+(?:${ME
 /** An ordinal (第几批 → 第三批). */
 const ASKED_ORDINAL = new RegExp(`第几(${MEASURE})`, "u");
 const ASKED_RATE = /比例|百分之|率|比率|占比|几成|百分点/u;
+/** A degree asked for (做到什么程度, 覆盖到多大程度): a figure question (kind.ts) answered in digits. */
+const ASKED_DEGREE = /(?:什么|啥|多大)程度/u;
 const TIME = /按月|按季度?|按年|逐月|每年|每季度?|每月|每半年|每[一二两三四五六七八九十0-9]+年|年内|年底|年初|(?:新年|开年)?伊始|岁末|岁初|年关|年中|年末|上半年|下半年|春节(?:前|后|过后|期间)?|元旦|[0-9]{4}年(?:[0-9]{1,2}月)?(?:开始|起|底|前|以前|以后|以来)?|[一二三四五六七八九十0-9]{1,2}月(?:份|底|初|中旬|上旬|下旬)?|定期|季度|月度|日前|近期|逐年|长期|常年/u;
 
 function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
   const ordinal = ASKED_ORDINAL.exec(q.question)?.[1];
   const measure = ordinal ? undefined : ASKED_MEASURE.exec(q.question)?.[1];
   const rate = ASKED_RATE.test(q.question);
+  // 做到什么程度: a degree is stated in digits (达70%, 超2万), not by 一家 of 成熟一家、直选一家.
+  const degree = ASKED_DEGREE.test(q.question);
   // Built once per question, not per clause. The figure must count what was asked (份 for 多少份);
   // people may be counted as 名, 人 or 人次.
   const ordinalFigure = ordinal ? new RegExp(`第[0-9一二两三四五六七八九十]+${ordinal}`, "u") : null;
@@ -49,6 +53,7 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     const clause = ordinalFigure ? unquoted : unquoted.replace(ORDINAL, "");
     if (ordinalFigure) return ordinalFigure.test(clause) ? 1 : 0;
     if (!FIGURE.test(clause)) return 0;
+    if (degree) return /[0-9]/u.test(clause) ? (/%/u.test(clause) ? 1 : 0.6) : 0;
     if (rate) return /%/u.test(clause) ? 1 : 0.2;
     // 一批, 一些: "a batch" is no count; a clause with only those answers 多少 weakly.
     const vague = !FIGURE.test(clause.replace(VAGUE_ONE, ""));

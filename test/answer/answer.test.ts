@@ -99,6 +99,14 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中第二批特困证一共发给多少个职工").direct?.text).toContain("37名");
   });
 
+  it("answers 做到什么程度 with a figure in digits, never an idiom's 一家", () => {
+    const migrants = ask("张家港的农民工入会要做到什么程度");
+    expect(migrants.direct?.kind).toBe("figure");
+    expect(migrants.direct?.text).toContain("2万");
+    // 成熟一家、直选一家 says no degree.
+    expect(ask("常熟工会推进厂务公开要做到什么程度").direct?.text ?? "").not.toContain("一家");
+  });
+
   it("takes 个 as everyone's measure word, and 一批 as no count", () => {
     // The bulletin counts 劳动模范 in 名 and also says 选树一批 in the same sentence.
     const answer = ask("常熟2008年要评选多少个市劳动模范");
