@@ -131,13 +131,20 @@ export function askedHead(question: string): string | null {
 function headOf(last: string, asked: string): number | null {
   for (let k = Math.min(asked.length, 6); k >= 2; k--) {
     const noun = asked.slice(0, k);
-    for (const joint of ["等", "的"]) {
-      const at = last.indexOf(`${joint}${noun}`);
+    for (const name of [noun, ...(PLACE_NOUNS.includes(noun) ? PLACE_NOUNS : [])]) {
+      // …等专项合同, …的重点项目, and a count between (…娱乐场所等38家单位).
+      const at = last.search(new RegExp(`(?:等(?:[0-9一二两三四五六七八九十百]+[家个所处项类种])?|的)${name}`, "u"));
       if (at >= 2) return at;
     }
   }
   return null;
 }
+
+/**
+ * What people call any place a list names (哪些地方能用会员卡): the text's own word for them —
+ * 单位, 场所, 机构 — closes the list as well (…娱乐场所等38家单位).
+ */
+const PLACE_NOUNS = ["地方", "地点", "单位", "场所", "机构"];
 
 /** A list's count after its last item: 5大类, 五个方面, 四项. */
 const LIST_COUNT = /(?<=[\u4e00-\u9fff”])[0-9一二两三四五六七八九十]{1,2}(?:大类|个方面|大方面|大项|项|类|条|种|个)$/u;
@@ -227,11 +234,21 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
         items = countedNames(items.filter((x) => x.length > 0));
       }
     }
+    // Short names after a first item that runs on (工会会员持卡到全区选择的医疗机构、图书阅览、…):
+    // the first is the name after its last 的; before it, the sentence that leads into the list.
+    const rest = items.slice(1).map((x) => [...x].length);
+    const of = items[0]!.lastIndexOf("的");
+    if (from <= 0 && rest.length > 0 && Math.max(...rest) <= SHORT_NAME && [...items[0]!].length > 2 * SHORT_NAME && of >= 2 && [...items[0]!.slice(of + 1)].length >= 2) {
+      items[0] = items[0]!.slice(of + 1);
+    }
     if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
     out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null });
   }
   return out;
 }
+
+/** Items at most this long (characters) are names, not clauses. */
+const SHORT_NAME = 6;
 
 /** The two characters every one of at least two items opens with, or null. */
 function sharedLead(items: readonly string[]): string | null {
@@ -312,11 +329,13 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       const countFits = c.keyed === true || (wanted !== null && c.items.length === wanted);
       if (wanted !== null && !countFits) continue;
       const contextCover = textCover(q, c.context);
-      if (!countFits && contextCover < 0.5) continue;
+      // Closed by what the question asks a list of (…等38家单位 for 哪些地方), a list has evidence of
+      // its own, as a counted one has: its surroundings need say less of the question.
+      if (!countFits && !c.headed && contextCover < 0.5) continue;
       // Two things joined by 、 (大局观、责任感) are a phrase, not the list asked for, unless counted
       // or closed by what was asked.
       if (!countFits && !c.headed && c.inline && c.items.length < 3) continue;
-      if (countFits && !c.keyed && contextCover < 0.25) continue;
+      if ((countFits || c.headed) && !c.keyed && contextCover < 0.25) continue;
       const score = (countFits ? 3 : 0) + (c.keyed ? 1 : 0) + (c.headed ? 2 : 0) + contextCover * 2 + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
       if (!best || score > best.score) best = { hit, candidate: c, score };
     }

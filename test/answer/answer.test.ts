@@ -107,6 +107,11 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟工会推进厂务公开要做到什么程度").direct?.text ?? "").not.toContain("一家");
   });
 
+  it("closes a list at the text's word for places when asked for 哪些地方, and cuts the lead-in off its first item", () => {
+    // …娱乐场所等38家单位享受优惠待遇: 单位 is what 地方 asks for; 工会会员持卡到全区选择的 leads in.
+    expect(ask("吴中区的会员优惠卡在哪些地方能用上").direct?.text).toBe("医疗机构、图书阅览、商业场所、娱乐场所");
+  });
+
   it("takes 个 as everyone's measure word, and 一批 as no count", () => {
     // The bulletin counts 劳动模范 in 名 and also says 选树一批 in the same sentence.
     const answer = ask("常熟2008年要评选多少个市劳动模范");
