@@ -31,6 +31,8 @@ describe("question kinds, from the question's own words", () => {
     ["常熟 十件实事", "list"],
     ["昆山 2007 具体工作任务有哪些", "list"],
     ["吴中区总工会主席是谁", "who"],
+    // A yes-no question about the 主席 is no who-question.
+    ["常熟工会主席是不是职工直选的", null],
     ["理清明年工作基本思路那篇作者是谁", "who"],
     ["张家港什么时候评选五一劳动奖状", "when"],
     ["常熟困难家庭免费粮油水电多久发一次", "when"],
