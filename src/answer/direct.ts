@@ -24,8 +24,12 @@ const FIGURE = new RegExp(
 const VAGUE_ONE = new RegExp(`(?<![0-9一二两三四五六七八九十百千万])一(?:多|余)?(?:${MEASURE})`, "gu");
 /** What a figure question counts (多少名 → 名, 比例 → %), to prefer a figure of that measure. */
 const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
+/** Measure words that count people. */
+const PEOPLE_MEASURES = ["名", "人", "人次", "万人", "万名", "位"];
+/** 多少个 (or 几个) then, within a few characters, the people counted (爱看书的职工, 劳模, 工会主席). */
+const COUNTS_PEOPLE = /(?:多少|几)个[\u4e00-\u9fff]{0,8}?(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|人)(?![\u4e00-\u9fff]*(?:家|企业|单位|站|中心|组织|工会))/u;
 /** Measure words that count the same things. */
-const SAME_MEASURE = [["名", "人", "人次", "万人", "万名", "位"], ["家", "个", "所"], ["场", "次", "期"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
+const SAME_MEASURE = [PEOPLE_MEASURES, ["家", "个", "所"], ["场", "次", "期"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
 /** An ordinal in the text (第三批, 第2期): a position, not a count. */
 const ORDINAL = new RegExp(`第[0-9一二两三四五六七八九十百]+(?:${MEASURE})`, "gu");
 /** An ordinal (第几批 → 第三批). */
@@ -44,7 +48,9 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
   // Built once per question, not per clause. The figure must count what was asked (份 for 多少份);
   // people may be counted as 名, 人 or 人次.
   const ordinalFigure = ordinal ? new RegExp(`第[0-9一二两三四五六七八九十]+${ordinal}`, "u") : null;
-  const kin = measure ? (SAME_MEASURE.find((group) => group.includes(measure)) ?? [measure]) : [];
+  // 个 counts anything; 多少个…职工 counts people, in 名 or 人 (评选百名读书先进职工), not 家.
+  const people = measure === "个" && COUNTS_PEOPLE.test(q.question);
+  const kin = people ? [...PEOPLE_MEASURES, "个"] : measure ? (SAME_MEASURE.find((group) => group.includes(measure)) ?? [measure]) : [];
   const countedFigure = measure ? new RegExp(`[0-9一二两三四五六七八九十百千万](?:多|余)?(?:${kin.join("|")})`, "u") : null;
   const found = bestClause(q, hits, context, (quoted) => {
     // A number inside quotation marks names a slogan (“两个普遍”, “四个能力”), it counts nothing;

@@ -114,6 +114,11 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中区的会员优惠卡在哪些地方能用上").direct?.text).toBe("医疗机构、图书阅览、商业场所、娱乐场所");
   });
 
+  it("counts people asked for with 个 in 名, not 家 (多少个…职工)", () => {
+    // 新增十家…职工读书站 and 评选百名读书先进职工 are in one sentence.
+    expect(ask("沧浪区总打算评多少个爱读书的职工？").direct?.text).toBe("评选百名读书先进职工");
+  });
+
   it("takes 个 as everyone's measure word, and 一批 as no count", () => {
     // The bulletin counts 劳动模范 in 名 and also says 选树一批 in the same sentence.
     const answer = ask("常熟2008年要评选多少个市劳动模范");
