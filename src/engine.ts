@@ -13,7 +13,7 @@ import {
 } from "./answer/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
 import { parseQuery, type Query } from "./search/query.js";
-import { retrieve, termCredit, termWeights, unsaidWeight, type Ranked } from "./search/retrieve.js";
+import { retrieve, termCredit, termWeights, unsaidWeight, type Ranked, type RetrieveFilter } from "./search/retrieve.js";
 import {
   SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason,
   type BulletinSummary, type Manifest, type StoredCorpus,
@@ -316,11 +316,17 @@ export class Engine {
     let byYear: number[] | undefined;
     if (isComparison(query.text, years, kind) && query.terms.length > 0) {
       const compared = years.length >= 2 ? years : [...new Set(labels.length > 0 ? labels.flatMap((l) => this.coverage.yearsOf(l)) : this.coverage.years)];
+      // A question about the plans as a whole (工作安排有什么不同, 目标对比) compares how each year's
+      // item opens, where a plan states itself: any one passage saying 工作 or 目标 would do as well.
+      const opening = (one: RetrieveFilter) =>
+        retrieve({ ...query, terms: [] }, context, one, OPENING_LOOK).find((r) => !isByline(r.passage));
+      const planWord = (t: string) => PLAN_WORDS.has(t) || ((query.pieces[t]?.length ?? 0) > 0 && query.pieces[t]!.every((p) => PLAN_WORDS.has(p)));
+      const whole = labels.length > 0 && query.topical.length > 0 && query.topical.every(planWord);
       const best = compared
         .sort((a, b) => a - b)
         // A year whose passages never use the question's words still shows its item (in reading order).
         .map((year) => ({ ...filter, years: [year], mentionedYears: false }))
-        .map((one) => retrieve(query, context, one, 1)[0] ?? (labels.length > 0 ? retrieve({ ...query, terms: [] }, context, one, 1)[0] : undefined))
+        .map((one) => (whole ? opening(one) : undefined) ?? retrieve(query, context, one, 1)[0] ?? (labels.length > 0 ? opening(one) : undefined))
         .filter((r): r is Ranked => r !== undefined);
       if (best.length >= 2) {
         const rest = ranked.filter((r) => !best.some((b) => b.passage.id === r.passage.id));
@@ -520,6 +526,16 @@ const FLOOR_SHARE = 0.5;
  * city such as 苏州 contains them all, so naming it narrows nothing.)
  */
 const TOWN = /^[\u4e00-\u9fff]{2,4}(?:镇|乡|街道|社区|村)$/u;
+
+/** Words that name a plan as a whole, not a topic in it (and words made of them: 工作安排, 工作目标): a comparison made of them compares openings. */
+const PLAN_WORDS = new Set(["工作", "工会", "安排", "部署", "重点", "思路", "目标", "任务", "计划", "要点", "方式", "全年", "年度", "打算", "定的"]);
+/** How many passages of an item are looked at for its opening (past a byline or two). */
+const OPENING_LOOK = 3;
+
+/** An article's byline (常熟市总工会  徐建国): a passage of its own, no plan's opening. */
+function isByline(passage: Passage): boolean {
+  return passage.author !== null && passage.text.includes(passage.author) && [...passage.text].length <= 40;
+}
 
 /** The sentence shape each question kind wants its excerpt to show. */
 const EXCERPT_PREFERENCE: Record<AnswerKind, RegExp | undefined> = {

@@ -368,6 +368,17 @@ describe("direct answers over the real seeds", () => {
     expect(answer.hits.every((h) => h.place === "常熟")).toBe(true);
   });
 
+  it("compares how each year's plan opens when the question is about the plans as a whole", () => {
+    const plans = ask("昆山2007和2012年的工作安排比较");
+    expect(plans.byYear).toEqual([2007, 2012]);
+    expect(plans.hits[0]!.text).toContain("四大方面十八项工作");
+    expect(plans.hits[1]!.text).toContain("昆山工会决胜现代化量化指标");
+    // About a topic, each year's best passage on it.
+    const topic = ask("吴中区2007年和2008年送温暖有什么不同");
+    expect(topic.byYear).toEqual([2007, 2008]);
+    expect(topic.hits.slice(0, 2).some((h) => h.text.includes("送温暖"))).toBe(true);
+  });
+
   it("shows the answer first on the terminal", () => {
     const text = renderTerminal(engine.ask("吴中区 五个二 工程是哪五个", { limit: 3 }));
     const lines = text.split("\n");
