@@ -28,6 +28,8 @@ const WHAT = /什么|哪个|哪种|哪次|哪届|哪一次|啥|如何|怎么|怎
 /** Nouns that ask for a what-answer only in a question (相城区总2012年建会率目标 is a search, not a question). */
 const WHAT_NOUN = /目标|思路|主题|主线|理念|重点|要点|任务|措施|意义/u;
 const ASKED = /[？?吗呢]\s*$/u;
+/** A search ending in the noun of a plan's frame (相城区总2012年工作主题) asks for that one thing. */
+const FRAME_SEARCH = /(?:主题|主线|主旨|宗旨|理念|口号)\s*$/u;
 /** A question ending in a count and what it counts: 四项活动, 十件实事, 五个方面. */
 const COUNTED_END = /[两二三四五六七八九十][个项条大种件][\u4e00-\u9fff]{1,4}\s*$/u;
 
@@ -48,7 +50,7 @@ export function questionKind(question: string, topics: readonly string[] = []): 
   // A search that ends in a counted thing (吴中区2008年要开展的四项活动, 常熟 十件实事) wants its items.
   if (COUNTED_END.test(question)) return "list";
   if (FIGURE.test(question)) return "figure";
-  if (WHAT.test(question) || (WHAT_NOUN.test(question) && ASKED.test(question))) return "what";
+  if (WHAT.test(question) || (WHAT_NOUN.test(question) && ASKED.test(question)) || FRAME_SEARCH.test(question)) return "what";
   return null;
 }
 

@@ -158,8 +158,8 @@ function definedAnswer(q: DirectQuery, hits: readonly Passage[], context: Direct
 
 /** What a plan is built around, named by the noun of 以…为主线 (以发展和谐劳动关系为主线). */
 const FRAME_NOUNS = "主题|主线|主旨|抓手|载体|宗旨|理念";
-/** 以什么为主线, 主线是什么: the frame's noun asked for. */
-const ASKS_FRAME = new RegExp(`以(?:什么|啥)(?:为|作为)(${FRAME_NOUNS})|(${FRAME_NOUNS})(?:是|为)(?:什么|啥)`, "u");
+/** 以什么为主线, 主线是什么, a search ending in 主线: the frame's noun asked for. */
+const ASKS_FRAME = new RegExp(`以(?:什么|啥)(?:为|作为)(${FRAME_NOUNS})|(${FRAME_NOUNS})(?:(?:是|为)(?:什么|啥)|\\s*$)`, "u");
 
 /**
  * 以什么为主线: plans string their frame together (以推进相城区后发崛起为主题，以发展和谐劳动关系为
@@ -199,7 +199,7 @@ const ASKS_NAME = /叫(?:做|作|个)?(?:什么|啥)|称(?:为|作)(?:什么|啥
  * (以“建功立业十二五，转型升级争先锋”为主题), but not always (以推进相城区后发崛起为主题), so
  * a quoted name answers only when the noun is next to it.
  */
-const ASKS_NAMED_BY = /(?:什么|啥)(?:为|作为)?(口号|主题|理念|品牌|原则|方针)|(口号|主题|理念|品牌|宗旨|原则|方针)(?:是|叫|为)?(?:什么|啥)/u;
+const ASKS_NAMED_BY = /(?:什么|啥)(?:为|作为)?(口号|主题|理念|品牌|原则|方针)|(口号|主题|理念|品牌|宗旨|原则|方针)(?:(?:是|叫|为)?(?:什么|啥)|\s*$)/u;
 const ASKS_NAMED_THING = /(?:什么|啥)([\u4e00-\u9fff])/u;
 /** What kind of X (什么样的组织, 啥样的队伍): X, a description of which is asked for. */
 const ASKS_KIND_OF = /(?:什么样|啥样|怎样|怎么样|咋样)的([\u4e00-\u9fff]{2})/u;

@@ -263,6 +263,13 @@ describe("direct answers over the real seeds", () => {
     expect(ask("相城的万是什么意思").direct?.text).toContain("使万名职工技能素质有新提升");
   });
 
+  it("answers a search ending in 主题/理念 as the question it is", () => {
+    expect(ask("相城区总2012年工作主题").direct?.text).toBe("推进相城区后发崛起");
+    expect(ask("水务投资公司工会的工作理念").direct?.text).toBe("水惠民生、造福于民");
+    // A search ending in a broad plan noun stays a search.
+    expect(ask("昆山 2007 工作任务").direct).toBeNull();
+  });
+
   it("answers 以什么为主线 with what the text frames so, not a neighbouring frame", () => {
     // 以推进相城区后发崛起为主题，以发展和谐劳动关系为主线，以服务职工群众为主旨: three frames in one sentence.
     expect(ask("相城区总2012年以什么为主线").direct?.text).toBe("发展和谐劳动关系");
