@@ -293,7 +293,8 @@ export class Engine {
       let total = 0;
       for (const t of query.topical) {
         total += weights[t] ?? 0;
-        if (says(r, t)) said += weights[t] ?? 0;
+        // Said in other words (a synonym), a word counts as much as the synonym credits it.
+        if (says(r, t)) said += (weights[t] ?? 0) * termCredit(query, t, new Set(r.matched));
       }
       return total > 0 ? said / total : 0;
     };

@@ -422,6 +422,16 @@ describe("understanding questions as people word them", () => {
     expect(engine.ask("苏州工会会费怎么交").hits).toEqual([]);
   });
 
+  it("counts a word said only by a synonym at the synonym's credit on the floor (帮忙 by 志愿者)", () => {
+    // 年终奖 is nowhere; 帮忙's everyday-speech synonyms (志愿者, 办实事) are everywhere.
+    for (const q of ["年终奖怎么算，工会能帮忙要吗", "加班工资怎么算，工会能不能帮忙讨"]) {
+      const answer = engine.ask(q);
+      expect(answer.hits, q).toEqual([]);
+      expect(answer.direct, q).toBeNull();
+      expect(answer.notice, q).toContain("简报里没有");
+    }
+  });
+
   it("does not let how a question is asked (能不能, 快点, 城里) trip the relevance floor", () => {
     // Before: 简报里没有关于“城里”“不能”“快点”的具体内容 — and no hits.
     const answer = engine.ask("乡下来的打工的到城里能不能快点入会");
