@@ -64,7 +64,7 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     // 一批, 一些: "a batch" is no count; a clause with only those answers 多少 weakly.
     const vague = !FIGURE.test(clause.replace(VAGUE_ONE, ""));
     // 个 is everyone's measure word: 多少个劳模 is answered by 100名 when nothing counts in 个.
-    if (countedFigure) return countedFigure.test(clause) ? 1 : measure === "个" && !vague ? 0.6 : 0;
+    if (countedFigure) return countedFigure.test(clause) ? 1 : measure === "个" && !people && !vague ? 0.6 : 0;
     return vague ? 0.3 : 0.5;
   }, MIN_COVER.figure);
   if (!found) return null;
