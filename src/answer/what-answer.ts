@@ -18,8 +18,12 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   if (q.terms.length === 0) return null;
   const asked = askedName(q);
   if (asked) {
-    const named = namedAnswer(q, hits[0]!, context, asked);
-    if (named) return named;
+    // A name of the kind asked for (啥城 → “山水文化之城”) is evidence enough to be read from the
+    // next passages too when the top one has none.
+    for (const hit of asked.thing !== null ? hits.slice(0, TOP) : hits.slice(0, 1)) {
+      const named = namedAnswer(q, hit, context, asked);
+      if (named) return named;
+    }
   }
   const framed = frameAnswer(q, hits[0]!, context);
   if (framed) return framed;

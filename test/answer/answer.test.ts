@@ -279,6 +279,13 @@ describe("direct answers over the real seeds", () => {
     expect(ask("相城区总2012年工作主题是什么").direct?.text).toBe("推进相城区后发崛起");
   });
 
+  it("reads a name of the kind asked for (啥城) from the next passages when the top one has none", () => {
+    // 唱歌跳舞打球 ranks a passage on 文体活动 first; the one naming “山水文化之城” second.
+    const answer = ask("常熟工会搞唱歌跳舞打球这些活动，说是为了建成什么城");
+    expect(answer.direct?.text).toBe("山水文化之城");
+    expect(answer.hits[0]!.id).toBe(answer.direct!.hitId);
+  });
+
   it("takes 叫个啥名 for a name question", () => {
     expect(ask("吴中区合理化建议活动叫个啥名").direct?.text).toBe("金点子");
   });
