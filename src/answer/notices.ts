@@ -42,13 +42,16 @@ export function cutNotice(maxChars: number): string {
  * The relevance floor: the question shares only ubiquitous words (工会, 工作, 职工) with the
  * bulletins. Say so, and what the bulletins do cover, instead of listing weak matches.
  */
-/** Below the relevance floor, but the question names a town the bulletins do: its passages follow. */
-export function townNotice(words: string[], town: string): string {
-  const about = words.length > 0 ? `“${words.join("”“")}”` : "这个问题";
-  return `简报里没有关于${about}的具体内容，下面是提到${town}的段落。`;
+export function floorNotice(words: string[], coverage: Coverage): string {
+  return `简报里没有关于${about(words)}的具体内容。简报收录的是${list(coverage.years)}年各地工会的工作计划，涉及：${list(coverage.labels)}。`;
 }
 
-export function floorNotice(words: string[], coverage: Coverage): string {
-  const about = words.length > 0 ? `“${words.join("”“")}”` : "这个问题";
-  return `简报里没有关于${about}的具体内容。简报收录的是${list(coverage.years)}年各地工会的工作计划，涉及：${list(coverage.labels)}。`;
+/** Below the relevance floor, but the question names a town the bulletins do: its passages follow. */
+export function townNotice(words: string[], town: string): string {
+  return `简报里没有关于${about(words)}的具体内容，下面是提到${town}的段落。`;
+}
+
+/** The words a notice says nothing was found about, quoted; or 这个问题. */
+function about(words: readonly string[]): string {
+  return words.length > 0 ? `“${words.join("”“")}”` : "这个问题";
 }
