@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
-import { directAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
+import { directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
 import { isComparison, questionKind, type AnswerKind } from "./answer/kind.js";
 import { Answer, type Direct, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
@@ -336,14 +336,20 @@ export class Engine {
       }
     }
 
-    const found: DirectSpan | null = byYear || unmatched || townOnly ? null : directAnswer(kind, {
+    const directQuery = {
       question: query.text,
       terms: answerTerms(query, (t) => this.inIndex(t)),
       weights,
       pieces: query.pieces,
       synonyms: query.synonyms,
       split: query.split,
-    }, ranked.map((r) => r.passage), data.context);
+    };
+    const passages = ranked.map((r) => r.passage);
+    // An item listed because its passages say none of the question's words still answers what is
+    // its own evidence (常熟2008年三个所: the three items carrying 所).
+    const found: DirectSpan | null = byYear || townOnly ? null
+      : unmatched ? evidentAnswer(kind, directQuery, passages, data.context)
+      : directAnswer(kind, directQuery, passages, data.context);
 
     if (found?.direct.hitId) {
       // The answer's passage leads: another part of a ranked paragraph takes that paragraph's
@@ -377,7 +383,7 @@ export class Engine {
       excerpt: makeExcerpt(passage.text, terms, found?.span && found.direct.hitId === passage.id ? { span: found.span } : { prefer }),
       score: Math.round(score * 1000) / 1000,
     }));
-    const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : unmatched ? NO_WORDS_IN_ITEM : townOnly;
+    const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : unmatched && !found ? NO_WORDS_IN_ITEM : townOnly;
     return answer(query, hits, [...missing, note].filter(Boolean).join(" ") || null, found?.direct ?? null, byYear);
   }
 

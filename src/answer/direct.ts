@@ -1,9 +1,9 @@
 import type { Passage } from "../corpus/passage.js";
 import type { AnswerKind } from "./kind.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
-import { listAnswer } from "./list-answer.js";
+import { keyedInItem, listAnswer } from "./list-answer.js";
 import { type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
-import { whatAnswer } from "./what-answer.js";
+import { definedAnswer, whatAnswer } from "./what-answer.js";
 
 /**
  * The direct answer: the shortest span of a top passage that answers the question completely,
@@ -125,6 +125,18 @@ export function directAnswer(kind: AnswerKind | null, q: DirectQuery, hits: read
     default:
       return null;
   }
+}
+
+/**
+ * Only the answers that are their own evidence — a keyed slogan's items (三个所), a label's
+ * definition (“一”：即…) — for when the passages are an item listed in reading order because
+ * they say none of the question's words, and no other span is sure enough.
+ */
+export function evidentAnswer(kind: AnswerKind | null, q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  if (hits.length === 0) return null;
+  if (kind === "list") return keyedInItem(q, hits[0]!, context);
+  if (kind === "what") return definedAnswer(q, hits.slice(0, TOP), context);
+  return null;
 }
 
 export { FIGURE as FIGURE_PATTERN, TIME as TIME_PATTERN };

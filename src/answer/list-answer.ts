@@ -344,22 +344,38 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   // passage's item: a list carrying the asked key in each item is the one asked for, where a list
   // found nearer without it (党政重视、工会运作、各方配合 for 三个所) is not.
   if (keys.length > 0 && best?.candidate.keyed !== true && hits.length > 0) {
-    for (const paragraph of context.itemParagraphs(hits[0]!)) {
-      const { text } = context.paragraph(paragraph);
-      const keyed = keyedList(text, keys);
-      if (!keyed) continue;
-      best = { hit: paragraph, candidate: { items: keyed.items, start: keyed.start, context: "", inline: true, near: false, keyed: true }, score: 0 };
-      break;
-    }
+    const inItem = keyedInItem(q, hits[0]!, context);
+    if (inItem) return inItem;
   }
   if (!best) return null;
-  const { hit, candidate } = best;
-  // Cite the part the list starts in: a paragraph cut into parts ranks by one of them, which may
-  // hold only its last items (八个人's 凝聚人), and the answer's source is where a reader finds it.
+  return cite(best.hit, best.candidate, context);
+}
+
+/**
+ * The keyed slogan the question asks for (三个所, 八个人), read from the paragraphs of `hit`'s
+ * item: the asked number of items carrying the asked key is its own evidence, whether or not
+ * the passages say the question's other words. Null when the question names no key or the item
+ * has no such list.
+ */
+export function keyedInItem(q: DirectQuery, hit: Passage, context: DirectContext): DirectSpan | null {
+  const keys = askedKeys(q.question);
+  if (keys.length === 0) return null;
+  for (const paragraph of context.itemParagraphs(hit)) {
+    const keyed = keyedList(context.paragraph(paragraph).text, keys);
+    if (keyed) return cite(paragraph, { items: keyed.items, start: keyed.start, context: "", inline: true, near: false, keyed: true }, context);
+  }
+  return null;
+}
+
+/**
+ * A list answer citing the part the list starts in: a paragraph cut into parts ranks by one of
+ * them, which may hold only its last items (八个人's 凝聚人), and the answer's source is where a
+ * reader finds it. The excerpt opens where the list does.
+ */
+function cite(hit: Passage, candidate: ListCandidate, context: DirectContext): DirectSpan {
   const within = candidate.from === undefined && candidate.start !== undefined ? partAt(context.parts(hit), candidate.start) : null;
   const cited = candidate.from ?? within?.part ?? hit;
   const text = candidate.items.join(candidate.inline ? "、" : "\n");
-  // The excerpt opens where the list does.
   const span = within ? { start: within.at, end: within.at + Math.min(candidate.items[0]!.length, within.part.text.length - within.at) } : null;
   return { direct: { kind: "list", text, hitId: cited.id }, span };
 }

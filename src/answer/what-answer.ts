@@ -143,7 +143,7 @@ const ASKS_MEANING = /^(?:字|这个)?(?:是指|指的是|指|就是|是)(?:什�
  * answers, when the question names the label right before asking what it means. A one-character
  * label is found this way or not at all: it is no search term.
  */
-function definedAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+export function definedAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
   for (const hit of hits) {
     for (const part of context.parts(hit)) {
       for (const m of part.text.matchAll(DEFINITION)) {

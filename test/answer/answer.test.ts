@@ -258,6 +258,17 @@ describe("direct answers over the real seeds", () => {
     }
   });
 
+  it("still answers what is its own evidence when the item's passages say none of the question's words", () => {
+    // Listed in reading order (no passage says 三个所 or 百): the keyed list and the definition.
+    const keyed = ask("常熟2008年三个所");
+    expect(keyed.direct?.text).toBe("党政所急、职工所需、工会所能");
+    expect(keyed.hits[0]!.id).toBe(keyed.direct!.hitId);
+    expect(keyed.notice ?? "").not.toContain("没有找到问题中的词");
+    expect(ask("相城区一十百千万里的百指什么").direct?.text).toContain("创建百家");
+    // Anything else stays unsaid there.
+    expect(ask("宝钢苏冶多长时间把工人叫到一起坐下来聊聊？").direct).toBeNull();
+  });
+
   it("answers what a label means with the text's definition of it (“千”：即…), and leads with its passage", () => {
     const thousand = ask("相城区一十百千万目标中千是指啥");
     expect(thousand.direct?.text).toBe("规范建设千家“有班子、有制度、有活动、有阵地、有作用”的合格基层工会");
