@@ -15,7 +15,7 @@ import { CompactIndex } from "./search/compact-index.js";
 import { parseQuery, type Query } from "./search/query.js";
 import { retrieve, termCredit, termWeights, unsaidWeight, type Ranked, type RetrieveFilter } from "./search/retrieve.js";
 import {
-  SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason,
+  SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason, thesaurusFingerprint,
   type BulletinSummary, type Manifest, type StoredCorpus,
 } from "./search/store.js";
 import { readFullDictionary, readServingDictionary, saveServingDictionary, trimDictionary } from "./text/dictionary.js";
@@ -142,7 +142,7 @@ export class Engine {
     const saved = await readManifest(options.indexDir);
     const manifest = saved.kind === "ok" ? saved.manifest : null;
     let damage = saved.kind === "damaged" ? saved.reason : null;
-    let reason = options.rebuild ? "要求重建" : damage ?? staleReason(manifest, listing.seeds.map((s) => s.file));
+    let reason = options.rebuild ? "要求重建" : damage ?? staleReason(manifest, listing.seeds.map((s) => s.file), thesaurusFingerprint(thesaurus.words));
     if (!reason && manifest) {
       const stored = await loadStored(options.indexDir, manifest);
       const dictionary = stored.ok ? await readServingDictionary(options.indexDir, manifest.buildId) : null;
@@ -189,6 +189,7 @@ export class Engine {
       passages: passages.length,
       files: read.files,
       skipped: read.skipped,
+      thesaurus: thesaurusFingerprint(thesaurus.words),
     };
     const corpus: StoredCorpus = { buildId, bulletins, passages };
     // Serving needs only the words the corpus can use (src/text/dictionary.ts); saved before the

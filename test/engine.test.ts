@@ -126,6 +126,19 @@ describe("the index on disk", () => {
     expect(removed.ask("无锡 2015").hits).toEqual([]);
   });
 
+  it("rebuilds when the thesaurus changes: its words decide how the serving dictionary cuts", async () => {
+    const seeds = await copySeeds();
+    const index = join(await scratch(), "index");
+    await open(seeds, index);
+    // An operator's group (seeds/synonyms.txt is no bulletin: only the thesaurus sees it).
+    await writeFile(join(seeds, "synonyms.txt"), "厂报, 企业报纸\n");
+    const edited = await open(seeds, index);
+    expect(edited.openedFrom).toEqual({ kind: "built", reason: "同义词表已更改" });
+    expect((await open(seeds, index)).openedFrom.kind).toBe("loaded");
+    await rm(join(seeds, "synonyms.txt"));
+    expect((await open(seeds, index)).openedFrom).toEqual({ kind: "built", reason: "同义词表已更改" });
+  });
+
   it("rebuilds an index from an older schema or with a half-written data file", async () => {
     const seeds = await copySeeds();
     const index = join(await scratch(), "index");

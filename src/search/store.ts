@@ -18,7 +18,7 @@ import type { OrgRecord } from "./gazetteer.js";
  */
 
 /** Bump when parsing, segmentation or the file layout changes: old indexes then rebuild. */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 export interface BulletinSummary {
   source: string;
@@ -37,6 +37,12 @@ export interface Manifest {
   passages: number;
   files: SeedFile[];
   skipped: { name: string; reason: string }[];
+  /**
+   * SHA-256 of the thesaurus words the serving dictionary was cut with (`thesaurusFingerprint`):
+   * an edited thesaurus (the shipped one or `seeds/synonyms.txt`) must re-cut it, or a new
+   * word would be cut as the old dictionary cut it.
+   */
+  thesaurus: string;
   /** SHA-256 of each data file, by file name. */
   checksums: Record<string, string>;
 }
@@ -49,6 +55,7 @@ const ManifestSchema = z.object({
   passages: z.number().int().nonnegative(),
   files: z.array(z.object({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() })),
   skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+  thesaurus: z.string().regex(/^[0-9a-f]{64}$/),
   checksums: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
 });
 
@@ -174,9 +181,15 @@ export async function readManifest(dir: string): Promise<ManifestRead> {
 }
 
 /** Why the saved index cannot be used for these seeds, or null when it can. */
-export function staleReason(manifest: Manifest | null, files: SeedFile[]): string | null {
+/** The thesaurus as the serving dictionary sees it: its words, in a fingerprint. */
+export function thesaurusFingerprint(words: readonly string[]): string {
+  return sha256([...words].sort().join("\n"));
+}
+
+export function staleReason(manifest: Manifest | null, files: SeedFile[], thesaurus: string): string | null {
   if (!manifest) return "索引不存在";
   if (manifest.schemaVersion !== SCHEMA_VERSION) return `索引格式已更新（${manifest.schemaVersion} → ${SCHEMA_VERSION}）`;
+  if (manifest.thesaurus !== thesaurus) return "同义词表已更改";
   const saved = new Map(manifest.files.map((f) => [f.name, f.sha256]));
   const current = new Map(files.map((f) => [f.name, f.sha256]));
   for (const [name, hash] of current) {
