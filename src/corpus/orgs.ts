@@ -78,3 +78,20 @@ export function orgAliases(org: string): string[] {
   }
   return [...aliases];
 }
+
+/** A brand this long or longer may be typed by one half: 宝钢苏冶 → 苏冶 (the company), 宝钢 (its group). */
+const BRAND_HALVES_FROM = 4;
+
+/**
+ * The two-character halves of a company union's brand (宝钢苏冶 of 宝钢苏冶重工公司工会) that its
+ * bulletin never uses except inside the union's own names: people type 苏冶 for the company,
+ * and a half the text uses on its own (建设 of a 新区建设公司) would be an ordinary word, no name.
+ */
+export function brandHalves(aliases: readonly string[], text: string): string[] {
+  const brand = aliases.filter((a) => /^[\u4e00-\u9fff]+$/u.test(a)).sort((a, b) => a.length - b.length)[0];
+  if (!brand || brand.length < BRAND_HALVES_FROM) return [];
+  let named = text;
+  for (const alias of [...aliases].sort((a, b) => b.length - a.length)) named = named.split(alias).join("\n");
+  return [brand.slice(0, 2), brand.slice(-2)].filter((half) => !named.includes(half));
+}
+

@@ -1,5 +1,5 @@
 import type { Passage } from "./passage.js";
-import { orgAtStart, orgFromAttribution, isOrgName, placeOfOrg, orgAliases } from "./orgs.js";
+import { brandHalves, orgAtStart, orgFromAttribution, isOrgName, placeOfOrg, orgAliases } from "./orgs.js";
 import { splitParagraph } from "./split.js";
 
 /**
@@ -334,6 +334,10 @@ export function parseBulletin(source: string, text: string, options: ParseOption
         });
       });
     }
+  }
+  // A company union is also typed by half its brand (苏冶), when the bulletin says it nowhere else.
+  for (const org of orgs.values()) {
+    if (org.place === null) for (const half of brandHalves([...org.aliases], text)) org.aliases.add(half);
   }
   return {
     source,

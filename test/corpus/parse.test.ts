@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../../src/corpus/passage.js";
 import { parseBulletin } from "../../src/corpus/parse.js";
+import { brandHalves } from "../../src/corpus/orgs.js";
 import { MAX_CHARS } from "../../src/corpus/split.js";
 import { DEFAULT_SEEDS_DIR } from "../../src/paths.js";
 import { normaliseText } from "../../src/text/normalise.js";
@@ -86,6 +87,12 @@ describe("002: column heading, short-form title lines, trailing attributions (20
     const water = bulletin.orgs.find((o) => o.name === "水务投资公司工会")!;
     expect(water.place).toBeNull();
     expect(water.aliases).toContain("水务公司工会");
+  });
+  it("lets a company union be typed by half its brand, but not by a word its bulletin uses alone", () => {
+    const suye = bulletin.orgs.find((o) => o.name === "宝钢苏冶重工公司工会")!;
+    expect(suye.aliases).toEqual(expect.arrayContaining(["宝钢", "苏冶"]));
+    // 新区建设 halves to 新区 and 建设; the text says 建设 on its own, so only 新区 names the company.
+    expect(brandHalves(["新区建设公司工会", "新区建设"], "新区建设公司工会要加强自身建设。")).toEqual(["新区"]);
   });
   it("does not let one item's attribution leak into the next item", () => {
     expect(passageWith(bulletin.passages, "牢牢站稳群众立场").org).toBe("望亭发电厂工会");

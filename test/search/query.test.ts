@@ -30,6 +30,8 @@ describe("query parses", () => {
     { q: "二〇〇八年 常熟 维权", years: [2008], places: ["常熟"], terms: ["维权"] },
     { q: "水务公司工会的工作理念", places: ["水务投资公司工会"], terms: ["工作", "理念"] },
     { q: "宝钢苏冶 八个人", places: ["宝钢苏冶重工公司工会"] },
+    // Half the brand, as people type it; the bulletin never says 苏冶 but in the union's name.
+    { q: "苏冶职工座谈会多久开一次", places: ["宝钢苏冶重工公司工会"], noTerms: ["苏冶"] },
     { q: "徐建国 劳模评选", places: [], terms: ["徐建国"] },
     { q: "北京工会2012年计划", years: [2012], places: [], missing: ["北京"] },
     { q: "南京 2007 工会", years: [2007], missing: ["南京"] },
