@@ -144,6 +144,22 @@ function placeUnion(tagged: readonly { word: string; tag: string }[], at: number
   return name + suffix;
 }
 
+/**
+ * The known organisation an unknown-looking one is another name for: a thesaurus word in its
+ * name whose synonym is one of the corpus's names for an organisation (自来水公司 => 水务).
+ */
+function knownInOtherWords(org: string, context: QueryContext): FilterTarget | null {
+  const thesaurus = context.thesaurus ?? EMPTY_THESAURUS;
+  for (const word of thesaurus.words) {
+    if (!org.includes(word)) continue;
+    for (const synonym of thesaurus.synonymsOf(word)) {
+      const named = context.gazetteer.forms.find((f) => f.form === synonym);
+      if (named) return named.target;
+    }
+  }
+  return null;
+}
+
 /** 按市总…, 向区总…: a preposition glued to 市/区 by the cut, not a place. */
 const PREPOSITION_START = /^[按在向对给由从经据与和跟把被为同往]/u;
 
@@ -251,7 +267,11 @@ export function parseQuery(question: string, context: QueryContext): Query {
       org = placeUnion(tagged, i, context) ?? enterpriseUnion(tagged, i, context);
     }
     if (!org || missingPlaces.includes(org)) return;
-    missingPlaces.push(org);
+    // Named in other words (自来水公司工会: the thesaurus says 自来水公司 => 水务), it is a known one.
+    const known = knownInOtherWords(org, context);
+    if (known) {
+      if (!targets.some((t) => t.label === known.label)) targets.push(known);
+    } else missingPlaces.push(org);
     rest = rest.replace(org, " ".repeat(org.length));
   });
   for (const { word, tag } of tagWords(rest)) {

@@ -452,6 +452,16 @@ describe("understanding questions as people word them", () => {
     }
   });
 
+  it("takes an organisation named in the thesaurus's other words for the known one, not for one the corpus lacks", () => {
+    // The thesaurus says 自来水公司 => 水务, a name of 水务投资公司工会.
+    const answer = engine.ask("自来水公司工会2012年工作理念");
+    expect(answer.filters.places).toEqual(["水务投资公司工会"]);
+    expect(answer.notice).toBeNull();
+    expect(answer.direct?.text).toContain("水惠民生");
+    // A union no thesaurus word names is still one the corpus lacks.
+    expect(engine.ask("苏州轨道交通公司工会2012年工作理念").notice).toContain("简报里没有苏州轨道交通公司工会");
+  });
+
   it("does not let how a question is asked (能不能, 快点, 城里) trip the relevance floor", () => {
     // Before: 简报里没有关于“城里”“不能”“快点”的具体内容 — and no hits.
     const answer = engine.ask("乡下来的打工的到城里能不能快点入会");
