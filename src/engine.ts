@@ -282,24 +282,34 @@ export class Engine {
 
     // The relevance floor: with nothing else to go on (no place, year or author), a question
     // whose informative words the top passage does not say gets a notice, not weak hits. A word
-    // counts when said exactly or by a synonym; the top passage must say something specific and
-    // at least half of the question's topic (idf-weighted) — or, however many words the question
+    // counts when said exactly or by a synonym; the top passage must say something specific and,
+    // in one sentence, at least half of the question's topic (idf-weighted) — or, however many words the question
     // wraps around them (在一线干活的劳模去体检要自己掏钱吗？能照顾几个人), specific words worth more
     // together than any one word can be (one the corpus never says: 高温津贴, 年休假).
     const specific = query.topical.filter((t) => (weights[t] ?? 0) >= FLOOR_WEIGHT);
     const says = (r: Ranked, term: string) => termCredit(query, term, new Set(r.matched)) >= SAID_CREDIT;
     const saysSpecific = (r: Ranked) => specific.some((t) => says(r, t));
-    const topicShare = (r: Ranked) => {
+    const shareOf = (matched: ReadonlySet<string>) => {
       let said = 0;
       let total = 0;
       for (const t of query.topical) {
         total += weights[t] ?? 0;
         // Said in other words (a synonym), a word counts as much as the synonym credits it.
-        if (says(r, t)) said += (weights[t] ?? 0) * termCredit(query, t, new Set(r.matched));
+        const credit = termCredit(query, t, matched);
+        if (credit >= SAID_CREDIT) said += (weights[t] ?? 0) * credit;
       }
       return total > 0 ? said / total : 0;
     };
-    const saysEnough = (r: Ranked) => specific.reduce((sum, t) => sum + (says(r, t) ? weights[t]! : 0), 0) > unsaidWeight(this.index);
+    const enoughIn = (matched: ReadonlySet<string>) =>
+      specific.reduce((sum, t) => sum + (termCredit(query, t, matched) >= SAID_CREDIT ? weights[t]! : 0), 0) > unsaidWeight(this.index);
+    // Said together: the words must meet in one sentence (or the item's headline), not be picked
+    // from a list's unrelated items (病假工资 is no 疗休养 in one item and 工资集体协商 in another).
+    const together = (r: Ranked) => {
+      const heading = `${r.passage.title ?? ""}\n${r.passage.section ?? ""}`;
+      return r.passage.text.split(SENTENCE_END).map((sentence) => new Set(r.matched.filter((w) => sentence.includes(w) || heading.includes(w))));
+    };
+    const topicShare = (r: Ranked) => Math.max(0, ...together(r).map(shareOf));
+    const saysEnough = (r: Ranked) => together(r).some(enoughIn);
     // A town the bulletins name (木渎镇) narrows the question as a place does: below the floor,
     // the passages that name it are listed (the answer may be there in other words: 木渎镇工会试办
     // 了啥 is answered by 创办职工法律服务站), with the notice and no direct answer.
@@ -529,6 +539,8 @@ const FLOOR_WEIGHT = 1.2;
 const SAID_CREDIT = 0.45;
 /** The least idf-weighted share of the question's topic words the top passage must say (no filters). */
 const FLOOR_SHARE = 0.5;
+/** Where a sentence (or a listed item) ends, for words said together. */
+const SENTENCE_END = /[。！？；;!?]/u;
 /**
  * A town, street or village, by its form: a unit inside the districts the bulletins cover. (A
  * city such as 苏州 contains them all, so naming it narrows nothing.)

@@ -430,6 +430,15 @@ describe("understanding questions as people word them", () => {
     }
   });
 
+  it("does not count words a list says in unrelated items as the question said together", () => {
+    // 常熟's 十件实事 has 疗休养 in one item and 工资集体协商 in another: no answer to 病假工资.
+    const answer = engine.ask("病假在家休养期间单位工资怎么发");
+    expect(answer.hits).toEqual([]);
+    expect(answer.notice).toContain("病假");
+    // Said in one sentence, the same kind of words pass (一线, 劳模, 体检 in one item).
+    expect(engine.ask("一线劳模体检要自己掏钱吗").hits[0]!.text).toContain("劳模进行免费体检");
+  });
+
   it("lists, below the floor, the passages naming a town the question names, with a notice and no direct answer", () => {
     for (const q of ["木渎镇工会试办了啥新东西", "木渎镇工会会费怎么交"]) {
       const answer = engine.ask(q);
