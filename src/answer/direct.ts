@@ -2,7 +2,7 @@ import type { Passage } from "../corpus/passage.js";
 import type { AnswerKind } from "./kind.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { keyedInItem, listAnswer } from "./list-answer.js";
-import { type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
+import { CLAUSE, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 import { definedAnswer, whatAnswer } from "./what-answer.js";
 
 /**
@@ -68,7 +68,43 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     return vague ? 0.3 : 0.5;
   }, MIN_COVER.figure);
   if (!found) return null;
-  return { direct: { kind: "figure", text: found.hit.text.slice(found.span.start, found.span.end), hitId: found.hit.id }, span: found.span };
+  // 新建多少家工会？全区累计要超过多少家: each count asked for, from the clauses next to the first.
+  const asked = ordinal ? 1 : (q.question.match(ASKED_COUNT) ?? []).length;
+  const span = asked > 1 ? withNextFigures(q, found.hit.text, found.span, asked) : found.span;
+  return { direct: { kind: "figure", text: found.hit.text.slice(span.start, span.end), hitId: found.hit.id }, span };
+}
+
+/** 多少, or 几 asking a count (几项, 几个 — not 哪几, 第几): each one a figure to answer. */
+const ASKED_COUNT = /多少|(?<![哪第])几(?=[\u4e00-\u9fff])/gu;
+
+/** Figures (not quoted slogans, not ordinals) in a stretch of text. */
+function figureCount(text: string): number {
+  const plain = text.replace(/“[^”]*”/gu, "").replace(ORDINAL, "");
+  return plain.match(new RegExp(FIGURE.source, "gu"))?.length ?? 0;
+}
+
+/**
+ * The span widened, clause by neighbouring clause of its sentence, until it holds `asked`
+ * figures (2007年新建工会300家，全区累计建会超过4000家); unchanged when its sentence has too few.
+ */
+function withNextFigures(q: DirectQuery, text: string, span: Span, asked: number): Span {
+  const sentence = spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
+  if (!sentence) return span;
+  const clauses = spans(text.slice(sentence.start, sentence.end), CLAUSE).map((c) => ({ start: sentence.start + c.start, end: sentence.start + c.end }));
+  let first = clauses.findIndex((c) => c.end > span.start);
+  let last = clauses.findIndex((c) => c.end >= span.end);
+  if (first < 0 || last < 0) return span;
+  const held = () => figureCount(text.slice(clauses[first]!.start, clauses[last]!.end));
+  // A neighbour holding a figure, the one saying more of the question first (新建 before 其中…).
+  const worth = (k: number) => (k < 0 || k >= clauses.length ? -1 : figureCount(text.slice(clauses[k]!.start, clauses[k]!.end)) === 0 ? -1 : textCover(q, text.slice(clauses[k]!.start, clauses[k]!.end)));
+  while (held() < asked) {
+    const before = worth(first - 1);
+    const after = worth(last + 1);
+    if (before < 0 && after < 0) return span;
+    if (before > after) first--;
+    else last++;
+  }
+  return trimClause(text, { start: Math.min(span.start, clauses[first]!.start), end: Math.max(span.end, clauses[last]!.end) });
 }
 
 function whenAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {

@@ -80,6 +80,14 @@ describe("direct answers over the real seeds", () => {
     expect(answer.hits[0]!.excerpt.split("**").join("")).toContain("400名");
   });
 
+  it("answers each count a question asks for, from the clauses beside the first", () => {
+    const answer = ask("吴中2007年准备新建多少家工会，全区累计要超过多少家");
+    expect(answer.direct?.text).toContain("300家");
+    expect(answer.direct?.text).toContain("4000家");
+    // One count asked: one clause.
+    expect(ask("吴中区2007年新建多少家工会").direct?.text).toBe("2007年新建工会300家");
+  });
+
   it("answers a figure with what it counts (份, not 个)", () => {
     const answer = ask("吴中区总工会会员优惠卡能在多少家单位享受优惠");
     expect(answer.direct?.text).toContain("38家单位");
