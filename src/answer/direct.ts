@@ -114,7 +114,7 @@ function whenAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCon
 }
 
 /** A question about whose instruction or speech the text follows (按哪位领导的批示), not who wrote it. */
-const ASKS_QUOTED_PERSON = /批示|指示|讲话|号召|论述|题词|视察|提出|倡导|强调/u;
+const ASKS_QUOTED_PERSON = /批示|指示|讲话|号召|论述|题词|视察|提出|倡导|强调|谁(?:提|说|讲)的/u;
 /** A person named with a title in running text (胡锦涛总书记, 温家宝总理). */
 const TITLED_PERSON = /([\u4e00-\u9fff]{2,3}?)(总书记|总理|副?主席|副?书记|副?省长|副?市长|副?区长|委员长)/gu;
 /** Characters of an organisation or a place, never of a person's name (吴中区总工会主席). */

@@ -373,6 +373,9 @@ describe("direct answers over the real seeds", () => {
     expect(answer.hits[0]!.id).toBe(answer.direct?.hitId);
     // Who put forward (提出) what the text cites: the person named there, not the article's author.
     expect(ask("扩大覆盖面增强凝聚力这个要求是谁提出来的").direct?.text).toBe("胡锦涛总书记");
+    // Said plainly (谁提的, 谁说的), and no titled person in the text: the byline's author.
+    expect(ask("扩大覆盖面增强凝聚力这话是谁说的").direct?.text).toBe("胡锦涛总书记");
+    expect(ask("火车跑得快全靠车头带是谁说的").direct?.text).toBe("杨伟根（吴中区总工会主席）");
   });
 
   it("answers when with the time phrase and what it is about", () => {
