@@ -206,7 +206,7 @@ const ASKS_NAME = /叫(?:做|作|个)?(?:什么|啥)|称(?:为|作)(?:什么|啥
 const ASKS_NAMED_BY = /(?:什么|啥)(?:为|作为)?(口号|主题|理念|品牌|原则|方针)|(口号|主题|理念|品牌|宗旨|原则|方针)(?:(?:是|叫|为)?(?:什么|啥)|\s*$)/u;
 const ASKS_NAMED_THING = /(?:什么|啥)([\u4e00-\u9fff])/u;
 /** What kind of X (什么样的组织, 啥样的队伍): X, a description of which is asked for. */
-const ASKS_KIND_OF = /(?:什么样|啥样|怎样|怎么样|咋样)的([\u4e00-\u9fff]{2})/u;
+const ASKS_KIND_OF = /(?:什么样|啥样|怎样|怎么样|咋样)的([\u4e00-\u9fff]{1,2})/u;
 /** After 什么/啥, words that ask how or when, not for a name. */
 const NOT_A_THING = /^[时样意地事内作用呢吗的是好要叫呀啊方]/u;
 /** A coined name: 2–15 characters in quotation marks (a slogan of two halves keeps its comma). */
@@ -274,10 +274,10 @@ function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked
       // A name the question says itself (金点子活动以什么为主题) is what it asks about, not the answer.
       if (names.some((name) => q.question.includes(name))) continue;
       const follows = sentenceText.slice(m.index! + m[0].length);
-      // Followed by the kind asked for, or by 的 and at most four characters before it (“…”的建会思路).
+      // Followed by the kind asked for, or by at most four characters before it (“…”的建会思路, “四有”职工队伍).
       const ofKind = asked.kinds.some((k) => {
         const at = follows.indexOf(k);
-        return at === 0 || (at > 0 && at <= 5 && follows[0] === "的" && /^[\u4e00-\u9fff]*$/u.test(follows.slice(1, at)));
+        return at === 0 || (at > 0 && at <= 5 && /^的?[\u4e00-\u9fff]*$/u.test(follows.slice(0, at)));
       });
       // Ending in the thing asked about (啥城 → “山水文化之城”) is the same evidence.
       const endsInThing = asked.thing !== null && names.every((name) => name.endsWith(asked.thing!));

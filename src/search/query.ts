@@ -297,7 +297,11 @@ export function parseQuery(question: string, context: QueryContext): Query {
     const word = thesaurus.words[w]!;
     const at = rest.indexOf(word);
     if (at < 0 || breaksWord(at, at + word.length)) continue;
-    phrased.push(word);
+    // A unit the thesaurus names the corpus's way (自来水公司 => 水务) is that organisation: a filter.
+    const known = UNIT_END.test(word) ? knownInOtherWords(word, context) : null;
+    if (known) {
+      if (!targets.some((t) => t.label === known.label)) targets.push(known);
+    } else phrased.push(word);
     rest = blank(rest, at, at + word.length);
   }
   // Numbered slogans the bulletins coin (六好, 三有三好) are one term when the corpus says them:

@@ -253,6 +253,9 @@ describe("direct answers over the real seeds", () => {
     // 组织千名基层工会主席上岗培训 says 组织 and 工会 as well; the answer is the coined description.
     expect(ask("相城区总想把工会建成啥样的组织").direct?.text).toBe("学习型、服务型、创新型");
     expect(ask("相城区2012年要在全区形成什么样的社会氛围？").direct?.text).toBe("工人伟大、劳动光荣");
+    // A kind of one character (什么样的城), and a kind the name is joined to by a word (“四有”职工队伍).
+    expect(ask("常熟工会搞文体活动是为了把常熟建成个什么样的城").direct?.text).toBe("山水文化之城");
+    expect(ask("水务公司工会要建一支什么样的队伍").direct?.text).toBe("四有");
   });
 
   it("finds a keyed slogan's list elsewhere in the top passage's item, and leads with it", () => {
@@ -478,6 +481,8 @@ describe("understanding questions as people word them", () => {
     expect(answer.filters.places).toEqual(["水务投资公司工会"]);
     expect(answer.notice).toBeNull();
     expect(answer.direct?.text).toContain("水惠民生");
+    // The unit alone, said so (自来水公司), filters the same way.
+    expect(engine.ask("自来水公司2012年工作理念").filters.places).toEqual(["水务投资公司工会"]);
     // A union no thesaurus word names is still one the corpus lacks.
     expect(engine.ask("苏州轨道交通公司工会2012年工作理念").notice).toContain("简报里没有苏州轨道交通公司工会");
   });
