@@ -59,6 +59,8 @@ const ASKING_WORDS = new Set([
   "哪几项", "多大", "比例", "百分之", "百分之几", "几成", "几大", "几级", "几类", "第几", "几批", "多少钱", "叫", "啥", "简报", "收录",
   // The same asked colloquially.
   "啥样", "咋样", "咋个", "咋整", "为啥", "啥事", "干嘛", "啥时候", "比一比", "比比",
+  // A comparison asked another way (相比有什么变化, 比较起来有什么不同).
+  "相比", "相较", "起来",
 ]);
 
 /** A question's own number words (几大类, 多少人, 第几批): what is asked, never what is searched. */

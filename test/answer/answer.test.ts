@@ -416,6 +416,10 @@ describe("direct answers over the real seeds", () => {
     expect(plans.byYear).toEqual([2007, 2012]);
     expect(plans.hits[0]!.text).toContain("四大方面十八项工作");
     expect(plans.hits[1]!.text).toContain("昆山工会决胜现代化量化指标");
+    // Asked 相比有什么变化 / 比较起来: how a comparison is asked is no topic word of it.
+    const changed = ask("常熟2008年和2012年的工作重点相比有什么变化");
+    expect(changed.byYear).toEqual([2008, 2012]);
+    expect(changed.hits[0]!.text).toContain("党的十七大报告强调");
     // About a topic, each year's best passage on it.
     const topic = ask("吴中区2007年和2008年送温暖有什么不同");
     expect(topic.byYear).toEqual([2007, 2008]);
