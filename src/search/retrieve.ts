@@ -31,6 +31,12 @@ const SYNONYM_BOOST = 0.5;
 const SYNONYM_CREDIT = 0.75;
 /** A synonym the index holds only in pieces: no more than the question's own word in pieces. */
 const SPLIT_SYNONYM_CREDIT = 0.6;
+/**
+ * A question word that names no topic (jieba: a numeral, pronoun or function word — 一个, 自己,
+ * 那些, 每个) scores and covers this much of its idf when the question has topic words: it may
+ * help place a passage, but a rare 那套 must not outweigh the topic.
+ */
+const ASIDE_WEIGHT = 0.25;
 /** The least weight a term has in coverage: even 工会 says something. */
 const MIN_WEIGHT = 0.1;
 
@@ -77,11 +83,12 @@ export function unsaidWeight(index: Pick<CompactIndex, "size">): number {
 /** Weight of each question term; a term the index lacks weighs as much as its rarest piece. */
 export function termWeights(query: Query, index: Pick<CompactIndex, "postingCount" | "size">): Record<string, number> {
   const weights: Record<string, number> = {};
+  const aside = query.topical.length > 0 ? ASIDE_WEIGHT : 1;
   for (const term of query.terms) {
     const pieces = query.pieces[term] ?? [];
-    weights[term] = index.postingCount(term) > 0 || pieces.length === 0
+    weights[term] = (index.postingCount(term) > 0 || pieces.length === 0
       ? termWeight(index, term)
-      : Math.max(...pieces.map((p) => termWeight(index, p)));
+      : Math.max(...pieces.map((p) => termWeight(index, p)))) * (query.topical.includes(term) ? 1 : aside);
   }
   return weights;
 }
@@ -144,8 +151,9 @@ export function retrieve(query: Query, context: RetrieveContext, filter: Retriev
   const pieces = new Set(Object.values(query.pieces).flat());
   const synonymWords = new Set(Object.values(query.synonyms).flat(2));
   const all = [...new Set([...query.terms, ...pieces, ...synonymWords])];
+  const asideBoost = query.topical.length > 0 ? ASIDE_WEIGHT : 1;
   const boostOf = (term: string) =>
-    query.terms.includes(term) ? 1 : pieces.has(term) ? PIECE_BOOST : SYNONYM_BOOST;
+    query.terms.includes(term) ? (query.topical.includes(term) ? 1 : asideBoost) : pieces.has(term) ? PIECE_BOOST : SYNONYM_BOOST;
   const scoreTerms = all.map((term) => ({ term, boost: boostOf(term) }));
   const lift = query.phrases.length > 0 ? 1 + PHRASE_BONUS : 1;
   const phraseTests = query.phrases.map((p) => index.phraseTest(p));

@@ -450,6 +450,12 @@ describe("understanding questions as people word them", () => {
     }
   });
 
+  it("weighs the words that name no topic (特别, 现在, 一批) below the topic's", () => {
+    // Before: the passage saying 特别 (特别是要加快进城务工人员…) led; the topic is the 困难职工's 证.
+    const answer = engine.ask("吴中给特别困难的职工发证，现在发到哪一批");
+    expect(answer.hits[0]!.text).toContain("第三批特困职工特困证");
+  });
+
   it("does not count words a list says in unrelated items as the question said together", () => {
     // 常熟's 十件实事 has 疗休养 in one item and 工资集体协商 in another: no answer to 病假工资.
     const answer = engine.ask("病假在家休养期间单位工资怎么发");
