@@ -149,7 +149,9 @@ export function definedAnswer(q: DirectQuery, hits: readonly Passage[], context:
       for (const m of part.text.matchAll(DEFINITION)) {
         const label = m[1]!;
         let at = q.question.indexOf(label);
-        while (at >= 0 && !ASKS_MEANING.test(q.question.slice(at + label.length))) at = q.question.indexOf(label, at + 1);
+        // The label may be quoted in the question too (“一”是什么意思).
+        const asksAfter = (from: number) => ASKS_MEANING.test(q.question.slice(from).replace(/^[”"’']/u, ""));
+        while (at >= 0 && !asksAfter(at + label.length)) at = q.question.indexOf(label, at + 1);
         if (at < 0) continue;
         const start = m.index! + m[0].length - m[2]!.length;
         const end = trimClause(part.text, { start, end: start + m[2]!.length }).end;

@@ -287,6 +287,8 @@ describe("direct answers over the real seeds", () => {
     expect(thousand.direct?.text).toBe("规范建设千家“有班子、有制度、有活动、有阵地、有作用”的合格基层工会");
     expect(thousand.hits[0]!.id).toBe(thousand.direct!.hitId);
     expect(ask("相城的万是什么意思").direct?.text).toContain("使万名职工技能素质有新提升");
+    // The label quoted in the question (“百”是什么意思).
+    expect(ask("相城区“一十百千万”里的“百”是什么意思").direct?.text).toContain("创建百家");
   });
 
   it("answers a search ending in 主题/理念 as the question it is", () => {
