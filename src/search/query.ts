@@ -162,6 +162,9 @@ function knownInOtherWords(org: string, context: QueryContext): FilterTarget | n
   return null;
 }
 
+/** A unit pointed at (那家发电厂, 这个重工公司): the kind of unit, after the pointing word. */
+const POINTED_UNIT = /(?:那家|这家|那个|这个)([\u4e00-\u9fff]{0,4}?(?:公司|集团|厂|医院|学校|局))/gu;
+
 /** 按市总…, 向区总…: a preposition glued to 市/区 by the cut, not a place. */
 const PREPOSITION_START = /^[按在向对给由从经据与和跟把被为同往]/u;
 
@@ -235,6 +238,15 @@ export function parseQuery(question: string, context: QueryContext): Query {
       if (!targets.some((t) => t.label === target.label)) targets.push(target);
       rest = blank(rest, at, at + form.length);
     }
+  }
+
+  // 那家发电厂: a unit pointed at, whose kind only one organisation of the corpus is (望亭发电厂工会).
+  for (const m of [...rest.matchAll(POINTED_UNIT)]) {
+    const labels = new Set(forms.filter((f) => f.target.by === "org" && f.form.includes(m[1]!)).map((f) => f.target.label));
+    if (labels.size !== 1) continue;
+    const target = forms.find((f) => f.target.label === [...labels][0])!.target;
+    if (!targets.some((t) => t.label === target.label)) targets.push(target);
+    rest = blank(rest, m.index!, m.index! + m[0].length);
   }
 
   const authors: string[] = [];

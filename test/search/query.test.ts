@@ -32,6 +32,9 @@ describe("query parses", () => {
     { q: "宝钢苏冶 八个人", places: ["宝钢苏冶重工公司工会"] },
     // Half the brand, as people type it; the bulletin never says 苏冶 but in the union's name.
     { q: "苏冶职工座谈会多久开一次", places: ["宝钢苏冶重工公司工会"], noTerms: ["苏冶"] },
+    // A unit pointed at (那家发电厂): the one organisation of that kind; a kind two have (公司) is no name.
+    { q: "那家发电厂的工会2012年做哪五方面工作", places: ["望亭发电厂工会"], noTerms: ["发电厂"] },
+    { q: "那家公司的工会12年干啥", places: [] },
     { q: "徐建国 劳模评选", places: [], terms: ["徐建国"] },
     { q: "北京工会2012年计划", years: [2012], places: [], missing: ["北京"] },
     { q: "南京 2007 工会", years: [2007], missing: ["南京"] },
