@@ -294,6 +294,8 @@ describe("direct answers over the real seeds", () => {
   it("answers a search ending in 主题/理念 as the question it is", () => {
     expect(ask("相城区总2012年工作主题").direct?.text).toBe("推进相城区后发崛起");
     expect(ask("水务投资公司工会的工作理念").direct?.text).toBe("水惠民生、造福于民");
+    // A 思路 is named the same way (按照“党政重视、工会运作、各方配合”的建会思路).
+    expect(ask("常熟推进非公企业建会的思路是什么").direct?.text).toBe("党政重视、工会运作、各方配合");
     // A search ending in a broad plan noun stays a search.
     expect(ask("昆山 2007 工作任务").direct).toBeNull();
   });
