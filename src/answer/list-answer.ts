@@ -112,14 +112,16 @@ interface ListCandidate {
   keyed?: boolean;
   /** Closed by the thing the question asks for (哪几种专项合同 → …等专项合同): its evidence. */
   headed?: boolean;
+  /** The clause the list stands in, when it is one line: of two lists in one sentence, the one whose own clause says the question. */
+  clause?: string;
 }
 
 /**
- * What the question asks a list of: the words after 哪些 / 哪几种 / 哪三项 / 什么 (哪些重点项目开展 →
+ * What the question asks a list of: the words after 哪些 / 哪几种 / 哪三项 / 什么(样的) (哪些重点项目开展 →
  * 重点项目开展, cut to fit the text by `headOf`); null when it names none.
  */
 export function askedHead(question: string): string | null {
-  const m = /(?:哪些|哪(?:几|[0-9]{1,2}|[一二两三四五六七八九十]{1,3})[种个项类条家大方]?|什么)([\u4e00-\u9fff]{2,8})/u.exec(question);
+  const m = /(?:哪些|哪(?:几|[0-9]{1,2}|[一二两三四五六七八九十]{1,3})[种个项类条家大方]?|(?:什么|啥|怎)样的|什么)([\u4e00-\u9fff]{2,8})/u.exec(question);
   return m ? m[1]! : null;
 }
 
@@ -150,7 +152,7 @@ const PLACE_NOUNS = ["地方", "地点", "单位", "场所", "机构"];
 const LIST_COUNT = /(?<=[\u4e00-\u9fff”])[0-9一二两三四五六七八九十]{1,2}(?:大类|个方面|大方面|大项|项|类|条|种|个)$/u;
 
 /** What introduces an inline list's first item; see inlineLists. */
-const LEAD_IN = /^(?:(?:该|这|此|其|本)[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即|分|有|是)|[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即))(?=[\u4e00-\u9fff“]{2})/u;
+const LEAD_IN = /^(?:(?:该|这|此|其|本)[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即|分|有|是)|[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即|围绕))(?=[\u4e00-\u9fff“]{2})/u;
 
 /** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
 const INLINE_ITEM = /^[\u4e00-\u9fff0-9“”]{2,18}$/u;
@@ -241,11 +243,21 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
     if (from <= 0 && rest.length > 0 && Math.max(...rest) <= SHORT_NAME && [...items[0]!].length > 2 * SHORT_NAME && of >= 2 && [...items[0]!.slice(of + 1)].length >= 2) {
       items[0] = items[0]!.slice(of + 1);
     }
+    // A list quoted whole (健全“培训、帮带、竞赛、晋级”四位一体机制): its items are what the marks hold.
+    const open = items[0]!.lastIndexOf("“");
+    const close = items[items.length - 1]!.indexOf("”");
+    if (items.length >= 2 && open >= 0 && close > 0 && items.slice(1, -1).every((x) => !/[“”]/u.test(x)) && !items[0]!.slice(open).includes("”")) {
+      items[0] = items[0]!.slice(open + 1);
+      items[items.length - 1] = items[items.length - 1]!.slice(0, close);
+    }
     if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
     out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null });
   }
   return out;
 }
+
+/** How much an inline list's own clause's cover of the question adds to its score (its sentence's counts double). */
+const CLAUSE_WEIGHT = 0.5;
 
 /** Items at most this long (characters) are names, not clauses. */
 const SHORT_NAME = 6;
@@ -293,7 +305,10 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       const sentenceEnd = Math.min(text.length, list.end + 20);
       // The item's title says what the paragraph's lists are of (该指标分… under 昆山市总发布工会
       // 决胜现代化量化指标).
-      candidates.push({ items: list.items, start: list.start, context: `${hit.title ?? ""}${text.slice(sentenceStart, sentenceEnd)}`, inline: true, near: list.start >= offset - 40 && list.start <= partEnd, headed: list.headed });
+      candidates.push({
+        items: list.items, start: list.start, context: `${hit.title ?? ""}${text.slice(sentenceStart, sentenceEnd)}`, clause: text.slice(list.start, list.end),
+        inline: true, near: list.start >= offset - 40 && list.start <= partEnd, headed: list.headed,
+      });
     }
     // A list whose items are paragraphs (一、… 二、… as paragraph openings) of the same item.
     const paragraphs = context.itemParagraphs(hit);
@@ -336,7 +351,10 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       // or closed by what was asked.
       if (!countFits && !c.headed && c.inline && c.items.length < 3) continue;
       if ((countFits || c.headed) && !c.keyed && contextCover < 0.25) continue;
-      const score = (countFits ? 3 : 0) + (c.keyed ? 1 : 0) + (c.headed ? 2 : 0) + contextCover * 2 + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
+      // Two lists of one sentence share their surroundings (…的重点项目广泛组织开展劳动竞赛，重点在建筑、
+      // 餐饮、酒店管理等行业…): the clause each stands in tells them apart.
+      const clauseCover = c.clause === undefined ? 0 : textCover(q, c.clause) * CLAUSE_WEIGHT;
+      const score = (countFits ? 3 : 0) + (c.keyed ? 1 : 0) + (c.headed ? 2 : 0) + contextCover * 2 + clauseCover + (c.near ? 0.5 : 0) + c.items.length * 0.01 - rank;
       if (!best || score > best.score) best = { hit, candidate: c, score };
     }
   });

@@ -80,6 +80,15 @@ describe("direct answers over the real seeds", () => {
     expect(answer.hits[0]!.excerpt.split("**").join("")).toContain("400名");
   });
 
+  it("reads a quoted list as what its marks hold, and of two lists in a sentence the one its clause says", () => {
+    // 健全“培训、帮带、竞赛、晋级”四位一体机制: the items, not the sentence around them.
+    expect(ask("吴江四位一体机制是哪四个").direct?.text).toBe("培训、帮带、竞赛、晋级");
+    // Two quoted lists of three; the one closed by what is asked (“…”的工会组织 for 什么样的工会).
+    expect(ask("张家港2012年要建一个什么样的工会，哪三个").direct?.text).toBe("党委放心、企业欢迎、职工信任");
+    // 围绕南环新村解危改造、…的重点项目广泛组织开展劳动竞赛，重点在建筑、餐饮、酒店管理等行业…
+    expect(ask("沧浪区工会围绕哪些改造整治工程组织工人比赛").direct?.text).toBe("南环新村解危改造、街巷综合整治、老新村无地队拆迁改造");
+  });
+
   it("answers each count a question asks for, from the clauses beside the first", () => {
     const answer = ask("吴中2007年准备新建多少家工会，全区累计要超过多少家");
     expect(answer.direct?.text).toContain("300家");
