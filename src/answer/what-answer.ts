@@ -283,7 +283,9 @@ function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked
       });
       // Ending in the thing asked about (啥城 → “山水文化之城”) is the same evidence.
       const endsInThing = asked.thing !== null && names.every((name) => name.endsWith(asked.thing!));
-      if (sentenceCover < (ofKind || endsInThing ? MIN_COVER.figure : MIN_COVER.what)) continue;
+      // Asked for a name outright (叫什么), being quoted — coined — is evidence too.
+      const named = asked.thing === null && asked.noun === null;
+      if (sentenceCover < (ofKind || endsInThing || named ? MIN_COVER.figure : MIN_COVER.what)) continue;
       if (asked.thing !== null && !endsInThing && !ofKind) continue;
       const text = names.join("、");
       const before = sentenceText.slice(Math.max(0, m.index! - NAME_REACH), m.index!);

@@ -181,6 +181,8 @@ describe("direct answers over the real seeds", () => {
     expect(engine.ask("吴江镇级工会要创建的工作品牌叫什么").direct?.text).toBe("一镇一品、一企一特");
     // The paragraph may say what the name belongs to (工人先锋号活动), its sentence the name.
     expect(engine.ask("吴中工人先锋号活动中的合理化建议活动叫什么名字").direct?.text).toBe("金点子");
+    // Asked for a name outright, a quoted one needs its sentence to say only as much as a figure's.
+    expect(engine.ask("吴江市总机关干部去企业挂钩，这叫什么做法").direct?.text).toBe("部室联片、干部联企");
   });
 
   it("takes a list's own count off its last item, splits a last 和, and the introducing verb off the first", () => {
