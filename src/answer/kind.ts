@@ -24,7 +24,7 @@ const LIST = /哪些|哪几|哪[两二三四五六七八九十0-9]|[两二三四
 /** Figure cues; a search that ends in a rate (张家港 2007 外资企业建会率 目标) asks for its value too. */
 const FIGURE = /多少|(?:什么|啥|多大)程度|几(?:方面|[名个家项场户人次万本所条次批期天%％级大类成倍届位份块件种支座处篇套台部册])|百分之几|比例|多大|几成|比率|占比|[率数量额]是?多少|达到多少|有多高|几个百分点|[\u4e00-\u9fff]率\s*(?:的)?\s*(?:目标|指标|要求)?\s*[？?]?\s*$/u;
 /** 干嘛, 咋: how people ask what on a phone. */
-const WHAT = /什么|哪个|哪种|哪次|哪届|哪一次|啥|如何|怎么|怎样|干嘛|咋/u;
+const WHAT = /什么|哪个|哪种|哪次|哪届|哪一次|哪部|哪份|哪本|哪套|啥|如何|怎么|怎样|干嘛|咋/u;
 /** Nouns that ask for a what-answer only in a question (相城区总2012年建会率目标 is a search, not a question). */
 const WHAT_NOUN = /目标|思路|主题|主线|理念|重点|要点|任务|措施|意义/u;
 const ASKED = /[？?吗呢]\s*$/u;

@@ -24,6 +24,8 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       const named = namedAnswer(q, hit, context, asked);
       if (named) return named;
     }
+    // Which document (参照什么定的): only a title answers; no clause is one.
+    if (asked.document) return null;
   }
   const framed = frameAnswer(q, hits[0]!, context);
   if (framed) return framed;
@@ -215,6 +217,15 @@ const NOT_A_THING = /^[时样意地事内作用呢吗的是好要叫呀啊方]/u
 const QUOTED = /“([^“”]{2,15})”/gu;
 /** Quoted names joined by 、, or one alone. */
 const QUOTED_RUN = /“[^“”]{2,15}”(?:、“[^“”]{2,15}”)*/gu;
+/** An idf from which a question word says something specific (工会, 工作 and 职工 weigh less). */
+const SPECIFIC = 1;
+/** A document's title in book marks: 《劳动合同法》, 《昆山率先基本实现现代化指标体系》. */
+const TITLED = /《([^《》]{2,40})》/gu;
+/**
+ * A question asking which document something follows or which law is meant (参照什么定的, 照着哪套
+ * 东西, 学哪部法, 什么文件): answered by a title in book marks — in the top passage, as a plain name is.
+ */
+const ASKS_DOCUMENT = /(?:参照|照着)(?:的是)?(?:什么|啥|哪)(?!.{0,3}(?:原则|精神|思路|方针|要求))|哪(?:份|部|本|个|套|项)(?:文件|法律|法规|法|条例|规定|意见|办法)?(?![\u4e00-\u9fff])|哪(?:份|部|本|个|套|项)(?:文件|法律|法规|法|条例|规定|意见|办法)|(?:什么|啥)(?:文件|法律|法规|条例|规定|意见)/u;
 /** How far either side of a name the question's words count as naming it (合理化建议“金点子”活动). */
 const NAME_REACH = 10;
 /** What ends a name's surroundings: punctuation or another name's quotation marks. */
@@ -230,11 +241,14 @@ interface AskedName {
   kinds: readonly string[];
   /** The name must stand next to this word (主题), or null. */
   noun: string | null;
+  /** A document is asked for: its title in book marks (《…》) answers, not a quoted name. */
+  document?: boolean;
 }
 
 /** What a name question asks for: any name (叫什么), one next to a noun (主题是什么), or the name of a kind of thing (啥城 → 城, 什么比赛). */
 function askedName(q: DirectQuery): AskedName | null {
   const question = q.question;
+  if (ASKS_DOCUMENT.test(question)) return { thing: null, kinds: [], noun: null, document: true };
   if (ASKS_NAME.test(question)) return { thing: null, kinds: [], noun: null };
   const by = ASKS_NAMED_BY.exec(question);
   if (by) return { thing: null, kinds: [], noun: by[1] ?? by[2]! };
@@ -271,8 +285,8 @@ function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked
     // own: its sentence needs only a figure's share of the question.
     if (sentenceCover < MIN_COVER.figure) return;
     // Names joined by 、 (创建“一镇一品”、“一企一特”的工会工作品牌) are one answer.
-    for (const m of sentenceText.matchAll(QUOTED_RUN)) {
-      const names = [...m[0].matchAll(QUOTED)].map((n) => n[1]!);
+    for (const m of sentenceText.matchAll(asked.document ? TITLED : QUOTED_RUN)) {
+      const names = asked.document ? [m[1]!] : [...m[0].matchAll(QUOTED)].map((n) => n[1]!);
       // A name the question says itself (金点子活动以什么为主题) is what it asks about, not the answer.
       if (names.some((name) => q.question.includes(name))) continue;
       const follows = sentenceText.slice(m.index! + m[0].length);
@@ -284,8 +298,13 @@ function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked
       // Ending in the thing asked about (啥城 → “山水文化之城”) is the same evidence.
       const endsInThing = asked.thing !== null && names.every((name) => name.endsWith(asked.thing!));
       // Asked for a name outright (叫什么), being quoted — coined — is evidence too.
+      // (A title in book marks, when a document is asked for, is the same evidence.)
       const named = asked.thing === null && asked.noun === null;
-      if (sentenceCover < (ofKind || endsInThing || named ? MIN_COVER.figure : MIN_COVER.what)) continue;
+      const least = asked.document || ofKind || endsInThing || named ? MIN_COVER.figure : MIN_COVER.what;
+      if (sentenceCover < least) continue;
+      // A title stands in a sentence that says something specific of the question (这套指标是在综合研究
+      // 《…》), not only 工会: a plan's passages cite laws in passing.
+      if (asked.document && !q.terms.some((t) => (q.weights[t] ?? 0) >= SPECIFIC && textCover({ ...q, terms: [t] }, sentenceText) > 0)) continue;
       if (asked.thing !== null && !endsInThing && !ofKind) continue;
       const text = names.join("、");
       const before = sentenceText.slice(Math.max(0, m.index! - NAME_REACH), m.index!);

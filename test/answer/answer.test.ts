@@ -181,6 +181,11 @@ describe("direct answers over the real seeds", () => {
     expect(engine.ask("吴江镇级工会要创建的工作品牌叫什么").direct?.text).toBe("一镇一品、一企一特");
     // The paragraph may say what the name belongs to (工人先锋号活动), its sentence the name.
     expect(engine.ask("吴中工人先锋号活动中的合理化建议活动叫什么名字").direct?.text).toBe("金点子");
+    // Which law or document: a title in book marks (更重要的是要学习好《劳动合同法》), never a clause.
+    expect(engine.ask("吴中工会干部培训要学好哪部法").direct?.text).toBe("劳动合同法");
+    expect(engine.ask("昆山那套工会指标是参照什么制定的").direct?.text).toBe("昆山率先基本实现现代化指标体系");
+    // 按照什么原则 asks for a principle, not a document.
+    expect(engine.ask("常熟服务大局按照什么原则").direct?.text).toBe("党政所急，职工所需，工会所能");
     // Asked for a name outright, a quoted one needs its sentence to say only as much as a figure's.
     expect(engine.ask("吴江市总机关干部去企业挂钩，这叫什么做法").direct?.text).toBe("部室联片、干部联企");
   });
