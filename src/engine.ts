@@ -233,6 +233,7 @@ export class Engine {
       thesaurus: this.thesaurus,
       authors: data.authors,
       longerWords: (word) => this.index.longerWords(word),
+      saysVerbatim: (phrase, word) => this.index.saysVerbatim(phrase, word, this.index.size * VERBATIM_SHARE),
     });
     const kind = questionKind(query.text, query.topical);
     if (query.terms.length === 0 && query.years.length === 0 && query.targets.length === 0 && query.missingPlaces.length === 0 && query.authors.length === 0) {
@@ -539,6 +540,11 @@ const FLOOR_WEIGHT = 1.2;
 const SAID_CREDIT = 0.45;
 /** The least idf-weighted share of the question's topic words the top passage must say (no filters). */
 const FLOOR_SHARE = 0.5;
+/**
+ * A synonym cut into words that lose a character of it (免费送电影 → 免费, 电影) stands only when
+ * each of its words is in at most this share of the passages (工会 of 厂工会 is everywhere).
+ */
+const VERBATIM_SHARE = 0.2;
 /** Where a sentence (or a listed item) ends, for words said together. */
 const SENTENCE_END = /[。！？；;!?]/u;
 /**

@@ -100,6 +100,24 @@ export class CompactIndex {
     return (doc) => this.facets.mayContain(doc, signature) && this.passages[doc]!.text.includes(phrase);
   }
 
+  /**
+   * Whether some passage's text says `phrase` word for word, looked for among the passages whose
+   * text has `word` (one of the phrase's own words, the rarer the cheaper): false when none does,
+   * or when more than `most` passages have the word — too common a word says too little.
+   */
+  saysVerbatim(phrase: string, word: string, most: number): boolean {
+    const t = this.postings.termNumber(word);
+    const field = this.postings.fieldIds["text"];
+    if (t === undefined || field === undefined) return false;
+    const pair = t * this.postings.fieldCount + field;
+    const from = this.postings.offsets[pair]!;
+    const to = this.postings.offsets[pair + 1]!;
+    if (to - from > most) return false;
+    const test = this.phraseTest(phrase);
+    for (let p = from; p < to; p++) if (test(this.postings.docs[p]!)) return true;
+    return false;
+  }
+
   /** Of docs[0..count), the best copy of each text, as positions into docs (Facets.bestCopies). */
   bestCopies(docs: Int32Array, count: number, scores: Float64Array): Int32Array {
     return this.facets.bestCopies(docs, count, scores);

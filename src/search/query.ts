@@ -47,6 +47,11 @@ export interface QueryContext {
   authors?: readonly string[];
   /** Corpus words that begin with a word and run a little longer (木渎 → 木渎镇), for a word the corpus lacks whole. */
   longerWords?: (word: string) => string[];
+  /**
+   * Whether the bulletins say a phrase word for word, among the passages of one of its words,
+   * when that word is not a common one (see CompactIndex.saysVerbatim).
+   */
+  saysVerbatim?: (phrase: string, word: string) => boolean;
 }
 
 /**
@@ -357,7 +362,9 @@ export function parseQuery(question: string, context: QueryContext): Query {
       // Cut into words, a synonym may lose a single character (用工荒 → 用工 + 荒, and 荒 is no
       // term): what is left says something else, far more common. (A stop word lost, 介绍 of
       // 职业介绍, leaves the rest as specific.)
-      if (losesCharacter(synonym, words)) continue;
+      // Unless the bulletins say the synonym word for word (免费送电影, 特困证), and its words are
+      // not common ones: then the words found together stand for it well enough.
+      if (losesCharacter(synonym, words) && !words.every((w) => context.saysVerbatim?.(synonym, w) === true)) continue;
       // A synonym the question already says adds nothing (and must not count twice).
       if (words.every((w) => terms.includes(w))) continue;
       if (!ways.some((w) => w.join(" ") === words.join(" "))) ways.push(words);

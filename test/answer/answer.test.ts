@@ -470,6 +470,13 @@ describe("understanding questions as people word them", () => {
     }
   });
 
+  it("uses a synonym the bulletins say word for word though its words lose a character (特困证 → 特困)", () => {
+    // The thesaurus says 困难证 => 特困证; the index keeps 特困证 as 特困 + 证, and 证 is no term.
+    expect(engine.ask("吴中区困难证发到第几批了").direct?.text).toContain("第三批");
+    // 比武大赛 => 技术大练兵 (技术 + 练兵 + 大).
+    expect(engine.ask("昆山那个上万工人比手艺的活动叫什么").direct?.text).toBe("万名职工技术大练兵");
+  });
+
   it("weighs the words that name no topic (特别, 现在, 一批) below the topic's", () => {
     // Before: the passage saying 特别 (特别是要加快进城务工人员…) led; the topic is the 困难职工's 证.
     const answer = engine.ask("吴中给特别困难的职工发证，现在发到哪一批");

@@ -53,6 +53,16 @@ describe("CompactIndex", () => {
     expect(compact.has("没有这个词")).toBe(false);
   });
 
+  it("tells whether a phrase is said word for word among one word's passages, and not past a cap", () => {
+    const says = (phrase: string) => passages.some((p) => p.text.includes(phrase));
+    for (const [phrase, word] of [["免费送电影", "电影"], ["特困职工特困证", "特困"], ["免费看电影", "电影"], ["厂工会", "工会"]] as const) {
+      expect(compact.saysVerbatim(phrase, word, compact.size), phrase).toBe(says(phrase));
+    }
+    expect(says("免费送电影")).toBe(true);
+    // A word in more passages than the cap is too common to stand for any phrase.
+    expect(compact.saysVerbatim("免费送电影", "电影", compact.postingCount("电影") - 1)).toBe(false);
+  });
+
   for (const prune of [false, true]) {
     it(`scores like MiniSearch (BM25 × terms matched)${prune ? " on the passages it keeps when pruning" : ""}`, () => {
       for (const terms of QUERIES) {
