@@ -316,7 +316,20 @@ export class Engine {
     // 了啥 is answered by 创办职工法律服务站), with the notice and no direct answer.
     const town = query.topical.find((t) => TOWN.test(t) && ranked[0]?.matched.includes(t));
     let townOnly: string | null = null;
-    if (query.terms.length > 0 && !filtered && (ranked.length === 0 || !saysSpecific(ranked[0]!) || (topicShare(ranked[0]!) < FLOOR_SHARE && !saysEnough(ranked[0]!)))) {
+    const belowFloor = () => ranked.length === 0 || !saysSpecific(ranked[0]!) || (topicShare(ranked[0]!) < FLOOR_SHARE && !saysEnough(ranked[0]!));
+    // A name the bulletins coin, typed whole, may be made of ubiquitous words (企业工会建设年: 企业,
+    // 工会, 建设 are everywhere and 年 is no word): the passages quoting it word for word are what
+    // was asked for — looked for a little deeper than the hits asked for — and the rest is noise.
+    const names = query.phrases.filter((p) => [...p].length >= COINED_NAME);
+    let quoted = false;
+    if (query.terms.length > 0 && !filtered && names.length > 0 && belowFloor()) {
+      const quoting = retrieve(query, context, filter, Math.max(limit, NAME_LOOK)).filter((r) => names.some((p) => r.passage.text.includes(p)));
+      if (quoting.length > 0) {
+        ranked = quoting.slice(0, limit);
+        quoted = true;
+      }
+    }
+    if (query.terms.length > 0 && !filtered && !quoted && belowFloor()) {
       const unmatched = (specific.length > 0 ? specific : query.topical.length > 0 ? query.topical : query.terms).filter((t) => !ranked[0] || !says(ranked[0], t));
       if (town === undefined) return answer(query, [], [...missing, floorNotice(unmatched, this.coverage)].join(" "));
       ranked = ranked.filter((r) => r.matched.includes(town));
@@ -545,6 +558,10 @@ const FLOOR_SHARE = 0.5;
  * each of its words is in at most this share of the passages (工会 of 厂工会 is everywhere).
  */
 const VERBATIM_SHARE = 0.2;
+/** A run of the question this long, said word for word by a passage, is a name the bulletins coin. */
+const COINED_NAME = 5;
+/** How many ranked passages are looked through for one quoting such a name. */
+const NAME_LOOK = 20;
 /** Where a sentence (or a listed item) ends, for words said together. */
 const SENTENCE_END = /[。！？；;!?]/u;
 /**

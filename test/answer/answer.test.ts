@@ -483,6 +483,15 @@ describe("understanding questions as people word them", () => {
     expect(answer.hits[0]!.text).toContain("第三批特困职工特困证");
   });
 
+  it("finds a coined name typed whole though its words are everywhere (企业工会建设年), and only its passages", () => {
+    for (const limit of [1, 3]) {
+      const answer = engine.ask("企业工会建设年", { limit });
+      expect(answer.notice, String(limit)).toBeNull();
+      expect(answer.hits.length).toBeGreaterThan(0);
+      expect(answer.hits.every((h) => h.text.includes("企业工会建设年"))).toBe(true);
+    }
+  });
+
   it("does not count words a list says in unrelated items as the question said together", () => {
     // 常熟's 十件实事 has 疗休养 in one item and 工资集体协商 in another: no answer to 病假工资.
     const answer = engine.ask("病假在家休养期间单位工资怎么发");
