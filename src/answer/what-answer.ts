@@ -27,7 +27,7 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     // Which document (参照什么定的): only a title answers; no clause is one.
     if (asked.document) return null;
   }
-  const framed = frameAnswer(q, hits[0]!, context);
+  const framed = frameAnswer(q, hits[0]!, context) ?? treatedAsAnswer(q, hits[0]!, context) ?? methodAnswer(q, hits[0]!, context);
   if (framed) return framed;
   const attribute = attributeAnswer(q, hits[0]!, context);
   if (attribute) return attribute;
@@ -187,6 +187,54 @@ function frameAnswer(q: DirectQuery, top: Passage, context: DirectContext): Dire
       const m = frame.exec(text);
       if (!m) continue;
       const start = sentence.start + m.index + 1;
+      const end = start + m[1]!.length;
+      return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
+    }
+  }
+  return null;
+}
+
+/** What a plan singles out: 把…作为重点 (and 关键, 抓手, 首要任务 …). */
+const SINGLED = "重点|关键|抓手|核心|中心|突破口|首要|出发点|落脚点";
+/** 把什么当作重点, 把啥当重点, 把哪件事当重点来抓: the noun of what is singled out, asked for. */
+const ASKS_TREATED = new RegExp(`把(?:什么|啥|哪件事|哪些事?|哪一项|哪项)(?:当作|当成|看作|作为|当)[\\u4e00-\\u9fff]{0,4}?(${SINGLED})`, "u");
+
+/**
+ * 把什么当作重点: plans say what they single out as 把X作为重点 (把劳动定额标准制定和管理作为重点),
+ * often two in a row (…作为关键，…作为重点), so the answer is the X before the noun asked for, in
+ * the top passage's paragraph, when its sentence covers the question as a figure's must.
+ */
+function treatedAsAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  const asked = ASKS_TREATED.exec(q.question);
+  if (!asked) return null;
+  const treated = new RegExp(`把([^把，,。；;：:]{2,30}?)(?:作为|当作|当成)[\\u4e00-\\u9fff]{0,6}?${asked[1]}`, "u");
+  return framedSpan(q, top, context, treated);
+}
+
+/** A way of doing something asked for (用的是什么方法, 啥办法, 什么做法). */
+const ASKS_METHOD = /(?:什么|啥|哪种)(?:方法|办法|方式|做法|路子|模式)/u;
+/** The words of a method, after any verb of adopting it (将采取抓两头带中间的方法); one noun is as good as another. */
+const METHOD_OF = /(?:^|[，,；;：:、])(?:[\u4e00-\u9fff]{0,3}?(?:采取|采用|实行|运用|按照|通过|坚持))?([^，,。；;：:、]{2,16}?)的(?:方法|办法|方式|做法|路子|模式)/u;
+
+/** 用的是什么方法: the text's own name for it, before 的方法 (将采取抓两头带中间的方法 → 抓两头带中间). */
+function methodAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  if (!ASKS_METHOD.test(q.question)) return null;
+  return framedSpan(q, top, context, METHOD_OF);
+}
+
+/**
+ * The first group of `pattern` in a sentence of the top passage's paragraph that covers the
+ * question as a figure's sentence must (its paragraph's cover counting, discounted).
+ */
+function framedSpan(q: DirectQuery, top: Passage, context: DirectContext, pattern: RegExp): DirectSpan | null {
+  const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, `${top.title ?? ""}\n${context.paragraph(top).text}`);
+  for (const part of context.parts(top)) {
+    for (const sentence of spans(part.text, SENTENCE)) {
+      const text = part.text.slice(sentence.start, sentence.end);
+      if (Math.max(textCover(q, text), paragraphCover) < MIN_COVER.figure) continue;
+      const m = pattern.exec(text);
+      if (!m) continue;
+      const start = sentence.start + m.index + m[0].indexOf(m[1]!);
       const end = start + m[1]!.length;
       return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
     }

@@ -307,6 +307,14 @@ describe("direct answers over the real seeds", () => {
     expect(ask("相城区“一十百千万”里的“百”是什么意思").direct?.text).toContain("创建百家");
   });
 
+  it("answers what a plan singles out (把…作为重点) and a method by its name (…的方法)", () => {
+    // 坚持把提高普通职工尤其是一线职工工资水平作为关键，把劳动定额标准制定和管理作为重点: the one asked for.
+    expect(ask("相城区2012年工资协商把什么作为关键").direct?.text).toBe("提高普通职工尤其是一线职工工资水平");
+    expect(ask("相城区谈工资把啥当重点").direct?.text).toBe("劳动定额标准制定和管理");
+    // 将采取抓两头带中间的方法: the method's name, without the verb of adopting it.
+    expect(ask("吴中区夯实基层工会工作用的是什么方法").direct?.text).toBe("抓两头带中间");
+  });
+
   it("answers a search ending in 主题/理念 as the question it is", () => {
     expect(ask("相城区总2012年工作主题").direct?.text).toBe("推进相城区后发崛起");
     expect(ask("水务投资公司工会的工作理念").direct?.text).toBe("水惠民生、造福于民");
