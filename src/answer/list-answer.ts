@@ -114,6 +114,8 @@ interface ListCandidate {
   headed?: boolean;
   /** The clause the list stands in, when it is one line: of two lists in one sentence, the one whose own clause says the question. */
   clause?: string;
+  /** Quoted whole (“党委放心、企业欢迎、职工信任”) in the top passage: a coined list, evidence of its own when counted. */
+  quoted?: boolean;
 }
 
 /**
@@ -197,8 +199,8 @@ function closedAt(items: readonly string[], stem: string): string[] {
   return [...items.slice(0, -1), ...(joined ? [joined[1]!, joined[2]!] : [stem])];
 }
 
-function inlineLists(text: string, asked: string | null): { items: string[]; start: number; end: number; headed: boolean }[] {
-  const out: { items: string[]; start: number; end: number; headed: boolean }[] = [];
+function inlineLists(text: string, asked: string | null): { items: string[]; start: number; end: number; headed: boolean; quoted: boolean }[] {
+  const out: { items: string[]; start: number; end: number; headed: boolean; quoted: boolean }[] = [];
   // Quotation marks stay inside a run: an item may be quoted (推进“两个普遍”).
   for (const m of text.matchAll(/[^，,。；;：:！？!?（）()「」『』"]+/gu)) {
     const run = m[0];
@@ -246,16 +248,19 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
     // A list quoted whole (健全“培训、帮带、竞赛、晋级”四位一体机制): its items are what the marks hold.
     const open = items[0]!.lastIndexOf("“");
     const close = items[items.length - 1]!.indexOf("”");
-    if (items.length >= 2 && open >= 0 && close > 0 && items.slice(1, -1).every((x) => !/[“”]/u.test(x)) && !items[0]!.slice(open).includes("”")) {
+    const quoted = items.length >= 2 && open >= 0 && close > 0 && items.slice(1, -1).every((x) => !/[“”]/u.test(x)) && !items[0]!.slice(open).includes("”");
+    if (quoted) {
       items[0] = items[0]!.slice(open + 1);
       items[items.length - 1] = items[items.length - 1]!.slice(0, close);
     }
     if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
-    out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null });
+    out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null, quoted });
   }
   return out;
 }
 
+/** The least cover of the question around a counted list quoted whole in the top passage. */
+const QUOTED_COVER = 0.1;
 /** How much an inline list's own clause's cover of the question adds to its score (its sentence's counts double). */
 const CLAUSE_WEIGHT = 0.5;
 
@@ -300,14 +305,14 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     for (const e of enumerations(text)) {
       candidates.push({ items: e.items, start: e.start, context: text.slice(Math.max(0, e.start - 40), e.start), inline: false, near: e.start <= partEnd });
     }
-    for (const list of [...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false }))]) {
+    for (const list of [...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false, quoted: false }))]) {
       const sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
       const sentenceEnd = Math.min(text.length, list.end + 20);
       // The item's title says what the paragraph's lists are of (该指标分… under 昆山市总发布工会
       // 决胜现代化量化指标).
       candidates.push({
         items: list.items, start: list.start, context: `${hit.title ?? ""}${text.slice(sentenceStart, sentenceEnd)}`, clause: text.slice(list.start, list.end),
-        inline: true, near: list.start >= offset - 40 && list.start <= partEnd, headed: list.headed,
+        inline: true, near: list.start >= offset - 40 && list.start <= partEnd, headed: list.headed, quoted: list.quoted && rank === 0,
       });
     }
     // A list whose items are paragraphs (一、… 二、… as paragraph openings) of the same item.
@@ -350,7 +355,7 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       // Two things joined by 、 (大局观、责任感) are a phrase, not the list asked for, unless counted
       // or closed by what was asked.
       if (!countFits && !c.headed && c.inline && c.items.length < 3) continue;
-      if ((countFits || c.headed) && !c.keyed && contextCover < 0.25) continue;
+      if ((countFits || c.headed) && !c.keyed && contextCover < (c.quoted && countFits ? QUOTED_COVER : 0.25)) continue;
       // Two lists of one sentence share their surroundings (…的重点项目广泛组织开展劳动竞赛，重点在建筑、
       // 餐饮、酒店管理等行业…): the clause each stands in tells them apart.
       const clauseCover = c.clause === undefined ? 0 : textCover(q, c.clause) * CLAUSE_WEIGHT;

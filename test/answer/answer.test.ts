@@ -85,6 +85,9 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴江四位一体机制是哪四个").direct?.text).toBe("培训、帮带、竞赛、晋级");
     // Two quoted lists of three; the one closed by what is asked (“…”的工会组织 for 什么样的工会).
     expect(ask("张家港2012年要建一个什么样的工会，哪三个").direct?.text).toBe("党委放心、企业欢迎、职工信任");
+    // Counted and quoted whole in the top passage, a list is evidence of its own: the question may
+    // say it all in other words (上级、老板、工人 for 党委、企业、职工).
+    expect(ask("张家港工会12年要做成上级、老板、工人都认可的组织，是哪三句").direct?.text).toBe("党委放心、企业欢迎、职工信任");
     // 围绕南环新村解危改造、…的重点项目广泛组织开展劳动竞赛，重点在建筑、餐饮、酒店管理等行业…
     expect(ask("沧浪区工会围绕哪些改造整治工程组织工人比赛").direct?.text).toBe("南环新村解危改造、街巷综合整治、老新村无地队拆迁改造");
   });
