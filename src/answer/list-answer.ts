@@ -157,7 +157,7 @@ const LIST_COUNT = /(?<=[\u4e00-\u9fff”])[0-9一二两三四五六七八九十
 const LEAD_IN = /^(?:(?:该|这|此|其|本)[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即|分|有|是)|[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即|围绕))(?=[\u4e00-\u9fff“]{2})/u;
 
 /** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
-const INLINE_ITEM = /^[\u4e00-\u9fff0-9“”]{2,18}$/u;
+const INLINE_ITEM = /^[\u4e00-\u9fff0-9“”‘’]{2,18}$/u;
 
 /** A count and what it counts, closing a list: 四大工程, 三大工程, 两项工程, 五个方面. */
 const COUNTED_NAME = /(?<=[\u4e00-\u9fff”])([0-9一二两三四五六七八九十]{1,2})(?:大|个|项|条|种)?[\u4e00-\u9fff]{1,3}$/u;
@@ -259,6 +259,9 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
   return out;
 }
 
+/** A quotation of parallel halves joined by commas (“党政所急，职工所需，工会所能”), and one half. */
+const SLOGAN = /“([^“”]{6,48})”/gu;
+const SLOGAN_ITEM = /^[\u4e00-\u9fff]{2,8}$/u;
 /** The least cover of the question around a counted list quoted whole in the top passage. */
 const QUOTED_COVER = 0.1;
 /** How much an inline list's own clause's cover of the question adds to its score (its sentence's counts double). */
@@ -304,6 +307,17 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     }
     for (const e of enumerations(text)) {
       candidates.push({ items: e.items, start: e.start, context: text.slice(Math.max(0, e.start - 40), e.start), inline: false, near: e.start <= partEnd });
+    }
+    // A slogan of parallel halves in one quotation (“党政所急，职工所需，工会所能”的原则): counted, its
+    // halves are the items.
+    for (const m of text.matchAll(SLOGAN)) {
+      const items = m[1]!.split(/[，,]/u);
+      if (items.length < 3 || !items.every((x) => SLOGAN_ITEM.test(x))) continue;
+      const at = m.index!;
+      candidates.push({
+        items, start: at, context: `${hit.title ?? ""}${text.slice(Math.max(0, at - 40), at + m[0].length + 20)}`, clause: text.slice(Math.max(0, at - 10), at + m[0].length + 10),
+        inline: true, near: at >= offset - 40 && at <= partEnd, quoted: rank === 0,
+      });
     }
     for (const list of [...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false, quoted: false }))]) {
       const sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);

@@ -88,6 +88,11 @@ describe("direct answers over the real seeds", () => {
     // Counted and quoted whole in the top passage, a list is evidence of its own: the question may
     // say it all in other words (上级、老板、工人 for 党委、企业、职工).
     expect(ask("张家港工会12年要做成上级、老板、工人都认可的组织，是哪三句").direct?.text).toBe("党委放心、企业欢迎、职工信任");
+    // Items quoting names of their own (由‘城市品牌’向‘品牌城市’、‘旅游城市’向‘休闲城市’、…).
+    const cities = ask("常熟2008年说的城市三个转变是哪三个").direct?.text ?? "";
+    for (const city of ["品牌城市", "休闲城市", "幸福城市"]) expect(cities).toContain(city);
+    // A quoted slogan of comma-joined halves, counted (“党政所急，职工所需，工会所能”的原则).
+    expect(ask("常熟08年工会工作按哪三句话的原则").direct?.text).toBe("党政所急、职工所需、工会所能");
     // 围绕南环新村解危改造、…的重点项目广泛组织开展劳动竞赛，重点在建筑、餐饮、酒店管理等行业…
     expect(ask("沧浪区工会围绕哪些改造整治工程组织工人比赛").direct?.text).toBe("南环新村解危改造、街巷综合整治、老新村无地队拆迁改造");
   });
