@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
 import { directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
-import { isComparison, questionKind, type AnswerKind } from "./answer/kind.js";
+import { isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import { Answer, type Direct, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
 import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
@@ -363,7 +363,9 @@ export class Engine {
 
     const directQuery = {
       question: query.text,
-      terms: answerTerms(query, (t) => this.inIndex(t)),
+      // Whether the plan does something: what it does must say the question's own words, those
+      // the bulletins never use too (流动的法院: no clause confirms a court the text never names).
+      terms: kind === "what" && isYesNo(query.text) && query.topical.length > 0 ? query.topical : answerTerms(query, (t) => this.inIndex(t)),
       weights,
       pieces: query.pieces,
       synonyms: query.synonyms,

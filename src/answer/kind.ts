@@ -28,6 +28,8 @@ const WHAT = /什么|哪个|哪种|哪次|哪届|哪一次|哪部|哪份|哪本|
 /** Nouns that ask for a what-answer only in a question (相城区总2012年建会率目标 is a search, not a question). */
 const WHAT_NOUN = /目标|思路|主题|主线|理念|重点|要点|任务|措施|意义/u;
 const ASKED = /[？?吗呢]\s*$/u;
+/** 有没有, 是否, 能不能, 帮不帮, …吗: whether the plan does something — answered by what it does. */
+const YES_NO = /有没有|是否|([\u4e00-\u9fff])[不没]\1|吗[？?]?\s*$/u;
 /** A search ending in the noun of a plan's frame (相城区总2012年工作主题) asks for that one thing. */
 const FRAME_SEARCH = /(?:主题|主线|主旨|宗旨|理念|口号)\s*$/u;
 /** A question ending in a count and what it counts: 四项活动, 十件实事, 五个方面. */
@@ -51,7 +53,14 @@ export function questionKind(question: string, topics: readonly string[] = []): 
   if (COUNTED_END.test(question)) return "list";
   if (FIGURE.test(question)) return "figure";
   if (WHAT.test(question) || (WHAT_NOUN.test(question) && ASKED.test(question)) || FRAME_SEARCH.test(question)) return "what";
+  // Whether the plan does something is answered by what it does (扶持单亲女职工自主创业).
+  if (isYesNo(question)) return "what";
   return null;
+}
+
+/** A question asking whether (有没有, 是否, 帮不帮, …吗) and not what, who, when or how much. */
+export function isYesNo(question: string): boolean {
+  return YES_NO.test(question) && ![WHAT, WHO, WHEN, LIST, FIGURE].some((cue) => cue.test(question));
 }
 
 /** A comparison across years: two or more years named, or 历年/每年/变化/对比 (昆山 历年 目标). */

@@ -31,8 +31,8 @@ describe("question kinds, from the question's own words", () => {
     ["常熟 十件实事", "list"],
     ["昆山 2007 具体工作任务有哪些", "list"],
     ["吴中区总工会主席是谁", "who"],
-    // A yes-no question about the 主席 is no who-question.
-    ["常熟工会主席是不是职工直选的", null],
+    // A yes-no question about the 主席 is no who-question: whether is answered by what the plan does.
+    ["常熟工会主席是不是职工直选的", "what"],
     ["理清明年工作基本思路那篇作者是谁", "who"],
     ["张家港什么时候评选五一劳动奖状", "when"],
     ["常熟困难家庭免费粮油水电多久发一次", "when"],
@@ -95,6 +95,13 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟08年工会工作按哪三句话的原则").direct?.text).toBe("党政所急、职工所需、工会所能");
     // 围绕南环新村解危改造、…的重点项目广泛组织开展劳动竞赛，重点在建筑、餐饮、酒店管理等行业…
     expect(ask("沧浪区工会围绕哪些改造整治工程组织工人比赛").direct?.text).toBe("南环新村解危改造、街巷综合整治、老新村无地队拆迁改造");
+  });
+
+  it("answers whether the plan does something (有没有, …吗) with what it does, and only with the question's own words", () => {
+    expect(ask("吴中区总有没有自己的常年律师").direct?.text).toContain("聘请律师做区总法律顾问");
+    expect(ask("07年常熟劳模能去疗养吗").direct?.text).toContain("组织劳模疗休养");
+    // 法院 and 官司 are words the bulletins never use: no clause can say yes to them.
+    expect(ask("常熟要不要搞个流动的法院替工人断官司").direct).toBeNull();
   });
 
   it("answers each count a question asks for, from the clauses beside the first", () => {
