@@ -153,6 +153,7 @@ describe("direct answers over the real seeds", () => {
     expect(ask("沧浪区打算评几个喜欢看书的职工").direct?.text).toBe("评选百名读书先进职工");
     // The people said first, the count last (…的职工评几个).
     expect(ask("沧浪区喜欢看书的职工要评几个").direct?.text).toBe("评选百名读书先进职工");
+    expect(ask("沧浪喜欢看书的职工 评几个").direct?.text).toBe("评选百名读书先进职工");
   });
 
   it("takes 个 as everyone's measure word, and 一批 as no count", () => {
