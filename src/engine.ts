@@ -320,10 +320,19 @@ export class Engine {
     // A name the bulletins coin, typed whole, may be made of ubiquitous words (企业工会建设年: 企业,
     // 工会, 建设 are everywhere and 年 is no word): the passages quoting it word for word are what
     // was asked for — looked for a little deeper than the hits asked for — and the rest is noise.
-    const names = query.phrases.filter((p) => [...p].length >= COINED_NAME);
     let quoted = false;
-    if (query.terms.length > 0 && !filtered && names.length > 0 && belowFloor()) {
-      const quoting = retrieve(query, context, filter, Math.max(limit, NAME_LOOK)).filter((r) => names.some((p) => r.passage.text.includes(p)));
+    if (query.terms.length > 0 && !filtered && query.phrases.some((p) => [...p].length >= COINED_NAME) && belowFloor()) {
+      // Only a run some passage says word for word is worth a deeper look (found among the
+      // passages of its rarest word the index holds): most questions below the floor are not names.
+      const words = [...query.terms, ...Object.values(query.pieces).flat()];
+      const said = (p: string) => {
+        const inside = words.filter((w) => p.includes(w) && this.index.has(w, "text"));
+        if (inside.length === 0) return false;
+        const rarest = inside.reduce((a, b) => (this.index.postingCount(b) < this.index.postingCount(a) ? b : a));
+        return this.index.saysVerbatim(p, rarest, this.index.size);
+      };
+      const names = query.phrases.filter((p) => [...p].length >= COINED_NAME && said(p));
+      const quoting = names.length === 0 ? [] : retrieve(query, context, filter, Math.max(limit, NAME_LOOK)).filter((r) => names.some((p) => r.passage.text.includes(p)));
       if (quoting.length > 0) {
         ranked = quoting.slice(0, limit);
         quoted = true;

@@ -15,6 +15,9 @@ export type { Allowed, ScoreOptions, ScoreTerm, Scored };
  * engine, because its search allocates per matching passage per term and scores every posting
  * before filtering — at 100,000 passages a common word costs a second.
  */
+/** How many phrases saysVerbatim remembers before it starts afresh (questions bring new ones). */
+const VERBATIM_MEMO = 4096;
+
 export class CompactIndex {
   readonly size: number;
   /** Passage number → passage, in the corpus's order. */
@@ -23,6 +26,8 @@ export class CompactIndex {
   private readonly facets: Facets;
   private readonly scorer: Bm25Scorer;
   private sortedTerms: string[] | null = null;
+  /** saysVerbatim's answers, by phrase and word (see there). */
+  private readonly verbatim = new Map<string, boolean>();
 
   private constructor(passages: readonly Passage[], postings: Postings) {
     this.passages = passages;
@@ -113,9 +118,17 @@ export class CompactIndex {
     const from = this.postings.offsets[pair]!;
     const to = this.postings.offsets[pair + 1]!;
     if (to - from > most) return false;
+    // The index never changes: a phrase looked for once (a thesaurus synonym, asked again and
+    // again) is remembered, so at 100k passages the scan is paid once, not per question.
+    const key = `${phrase}\u0000${word}`;
+    const known = this.verbatim.get(key);
+    if (known !== undefined) return known;
     const test = this.phraseTest(phrase);
-    for (let p = from; p < to; p++) if (test(this.postings.docs[p]!)) return true;
-    return false;
+    let found = false;
+    for (let p = from; p < to && !found; p++) found = test(this.postings.docs[p]!);
+    if (this.verbatim.size >= VERBATIM_MEMO) this.verbatim.clear();
+    this.verbatim.set(key, found);
+    return found;
   }
 
   /** Of docs[0..count), the best copy of each text, as positions into docs (Facets.bestCopies). */
