@@ -141,7 +141,25 @@ function whoAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCont
   if (!hit?.author) return null;
   // The role as the byline states it (吴中区总工会主席), else the item's organisation.
   const role = hit.authorRole ?? hit.org;
-  return { direct: { kind: "who", text: role ? `${hit.author}（${role}）` : hit.author, hitId: hit.id }, span: null };
+  // A question that names the article by what it says (说学十七大不能光喊口号的…是谁) is answered
+  // from the passage saying it; one that names only the organisation or role (吴中区总工会主席叫什么),
+  // from where the name is written.
+  const described = textCover(q, hit.text) >= DESCRIBED;
+  return { direct: { kind: "who", text: role ? `${hit.author}（${role}）` : hit.author, hitId: described ? hit.id : signed(hit, context).id }, span: null };
+}
+
+/** The share of a who-question its top passage must say to be the passage the question describes. */
+const DESCRIBED = 0.5;
+
+/**
+ * Where the item of `hit` names its author: the byline, a passage of its own in an article
+ * (常熟市总工会  徐建国), or else the item's last passage, whose attribution the parser cut off
+ * its end (…转变作风强化工会效能建设。 （昆山市总工会 顾粮）). A who-answer cites it.
+ */
+function signed(hit: Passage, context: DirectContext): Passage {
+  const paragraphs = context.itemParagraphs(hit).flatMap((p) => context.parts(p));
+  const byline = paragraphs.find((p) => p.text.includes(hit.author!));
+  return byline ?? paragraphs[paragraphs.length - 1] ?? hit;
 }
 
 /** The direct answer for a question of the given kind over the ranked passages, or null. */

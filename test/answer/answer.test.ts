@@ -416,6 +416,23 @@ describe("direct answers over the real seeds", () => {
     expect(answer.direct?.text).toBe("杨伟根（吴中区总工会主席）");
   });
 
+  it("cites where the name is written for a who-question naming only the role, and the described passage otherwise", () => {
+    // 吴中区总工会主席叫什么名字: the byline (吴中区总工会主席   杨伟根) is the evidence, and leads.
+    const role = ask("吴中区总工会主席叫什么名字");
+    expect(role.direct?.text).toBe("杨伟根（吴中区总工会主席）");
+    expect(role.hits[0]!.id).toBe(role.direct?.hitId);
+    expect(role.hits[0]!.text).toContain("杨伟根");
+    // A trailing attribution was cut off its item's last paragraph: that paragraph is cited.
+    const reported = ask("昆山市总2007年那份工作计划是谁报的");
+    expect(reported.direct?.text).toContain("顾粮");
+    expect(reported.hits[0]!.text).toContain("转变作风强化工会效能建设");
+    // Named by what it says, the article's passage saying it is the source.
+    const described = ask("吴中区那篇谈十七大三方面体会的文章是谁写的");
+    expect(described.direct?.text).toContain("杨伟根");
+    expect(described.hits[0]!.text).not.toContain("杨伟根");
+    expect(described.hits[0]!.text).toContain("十七大");
+  });
+
   it("answers whose instruction the text follows from the text, not the byline", () => {
     const answer = ask("常熟工会维护农民工合法权益是按照谁的批示精神");
     expect(answer.direct?.text).toBe("胡锦涛总书记");
