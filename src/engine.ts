@@ -361,7 +361,8 @@ export class Engine {
         .sort((a, b) => a - b)
         // A year whose passages never use the question's words still shows its item (in reading order).
         .map((year) => ({ ...filter, years: [year], mentionedYears: false }))
-        .map((one) => (whole ? opening(one) : undefined) ?? retrieve(query, context, one, 1)[0] ?? (labels.length > 0 ? opening(one) : undefined))
+        // A byline (常熟市总工会  徐建国) says the organisation's name and nothing of the year's plan.
+        .map((one) => (whole ? opening(one) : undefined) ?? retrieve(query, context, one, OPENING_LOOK).find((r) => !isByline(r.passage)) ?? (labels.length > 0 ? opening(one) : undefined))
         .filter((r): r is Ranked => r !== undefined);
       if (best.length >= 2) {
         const rest = ranked.filter((r) => !best.some((b) => b.passage.id === r.passage.id));

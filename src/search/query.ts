@@ -65,7 +65,7 @@ const ASKING_WORDS = new Set([
   // The same asked colloquially.
   "啥样", "咋样", "咋个", "咋整", "为啥", "啥事", "干嘛", "啥时候", "比一比", "比比",
   // A comparison asked another way (相比有什么变化, 比较起来有什么不同).
-  "相比", "相较", "起来",
+  "相比", "相较", "起来", "前后",
 ]);
 
 /** A question's own number words (几大类, 多少人, 第几批): what is asked, never what is searched. */

@@ -477,6 +477,10 @@ describe("direct answers over the real seeds", () => {
     expect(plans.byYear).toEqual([2007, 2012]);
     expect(plans.hits[0]!.text).toContain("四大方面十八项工作");
     expect(plans.hits[1]!.text).toContain("昆山工会决胜现代化量化指标");
+    // A year's best passage is never a byline, which says the organisation's name and nothing else.
+    const bylineless = ask("常熟总工会08年和12年的工作计划前后有什么变化");
+    expect(bylineless.byYear).toEqual([2008, 2012]);
+    expect(bylineless.hits[0]!.text).not.toContain("徐建国");
     // Asked 相比有什么变化 / 比较起来: how a comparison is asked is no topic word of it.
     const changed = ask("常熟2008年和2012年的工作重点相比有什么变化");
     expect(changed.byYear).toEqual([2008, 2012]);
