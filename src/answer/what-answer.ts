@@ -1,5 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import { bestClause, MIN_COVER, PASSAGE_COVER_SHARE, TOP } from "./clause.js";
+import { tagWords } from "../text/segment.js";
 import { LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 
 /**
@@ -16,6 +17,8 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   const defined = definedAnswer(q, hits.slice(0, TOP), context);
   if (defined) return defined;
   if (q.terms.length === 0) return null;
+  // Which town: only a town's name answers, no clause does.
+  if (ASKS_TOWN.test(q.question)) return townAnswer(q, hits.slice(0, TOP), context);
   const asked = askedName(q);
   if (asked) {
     // A name of the kind asked for (啥城 → “山水文化之城”) is evidence enough to be read from the
@@ -238,6 +241,53 @@ function framedSpan(q: DirectQuery, top: Passage, context: DirectContext, patter
       const end = start + m[1]!.length;
       return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
     }
+  }
+  return null;
+}
+
+/** 哪个镇, 哪个街道: which town (or street, village) is asked for. */
+const ASKS_TOWN = /哪(?:个|一个)?(镇|乡|街道|社区|村)/u;
+/** Words before 镇 that make no town's name (各镇, 全镇, 城乡镇). */
+const NOT_A_TOWN = /^[各全本每该乡城]|[乡城]$/u;
+
+/**
+ * 吴中哪个镇在试办职工介绍所: the town the text names (木渎镇工会对创办…职工职业介绍所进行了有益
+ * 的探索) in a sentence of the top passages covering the question as a figure's must — a
+ * town's name is evidence enough to be read from the next passages too.
+ */
+function townAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  const unit = ASKS_TOWN.exec(q.question)?.[1];
+  if (!unit) return null;
+  for (const hit of hits) {
+    for (const part of context.parts(hit)) {
+      for (const sentence of spans(part.text, SENTENCE)) {
+        const text = part.text.slice(sentence.start, sentence.end);
+        if (textCover(q, text) < MIN_COVER.figure) continue;
+        const name = townIn(text, unit);
+        if (!name) continue;
+        const start = sentence.start + text.indexOf(name);
+        const end = start + name.length;
+        return { direct: { kind: "what", text: name, hitId: part.id }, span: { start, end } };
+      }
+    }
+  }
+  return null;
+}
+
+/** Tags of words that may name a place (jieba: place, person, organisation, other proper name, unknown). */
+const NAME_TAGS = /^(?:ns|nr|nt|nz|x)$/u;
+
+/**
+ * The first town of the kind `unit` a text names, by its words: one word ending in it (木渎镇, tagged
+ * a place) or a name right before it (郭巷 街道) — never 加强 镇级 or 各镇.
+ */
+function townIn(text: string, unit: string): string | null {
+  const words = tagWords(text);
+  for (let i = 0; i < words.length; i++) {
+    const { word, tag } = words[i]!;
+    if (word.endsWith(unit) && word.length >= unit.length + 2 && /^n/u.test(tag) && !NOT_A_TOWN.test(word.slice(0, -unit.length))) return word;
+    const before = words[i - 1];
+    if (word === unit && before && NAME_TAGS.test(before.tag) && /^[\u4e00-\u9fff]{2,3}$/u.test(before.word) && !NOT_A_TOWN.test(before.word)) return before.word + unit;
   }
   return null;
 }

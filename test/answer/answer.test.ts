@@ -331,6 +331,16 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中区夯实基层工会工作用的是什么方法").direct?.text).toBe("抓两头带中间");
   });
 
+  it("answers which town with the town the text names, and with nothing else", () => {
+    // 木渎镇工会对创办职工法律服务站和职工职业介绍所进行了有益的探索 (one word); 郭巷 街道 (a name, then the unit).
+    const town = ask("吴中哪个镇的工会开了帮职工找工作的中介");
+    expect(town.direct?.text).toBe("木渎镇");
+    expect(town.hits[0]!.id).toBe(town.direct?.hitId);
+    expect(ask("吴中区哪个街道在摸索汽车这一行的工资谈判").direct?.text).toBe("郭巷街道");
+    // No town in a sentence saying the question: no answer, never 加强镇级… or a clause.
+    expect(ask("吴中哪个镇的工会开了帮人找工作的地方").direct).toBeNull();
+  });
+
   it("answers a search ending in 主题/理念 as the question it is", () => {
     expect(ask("相城区总2012年工作主题").direct?.text).toBe("推进相城区后发崛起");
     expect(ask("水务投资公司工会的工作理念").direct?.text).toBe("水惠民生、造福于民");
