@@ -27,7 +27,7 @@ const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
 /** Measure words that count people. */
 const PEOPLE_MEASURES = ["名", "人", "人次", "万人", "万名", "位"];
 /** 多少个 (or 几个) then, within a few characters, the people counted (爱看书的职工, 劳模, 工会主席) — or the people first, then …多少个 ending the question (爱看书的职工评多少个). */
-const COUNTS_PEOPLE = /(?:多少|几)个[\u4e00-\u9fff]{0,8}?(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|人)(?![\u4e00-\u9fff]*(?:家|企业|单位|站|中心|组织|工会))|(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表)[\s\u4e00-\u9fff]{0,4}(?:多少|几)个(?![\u4e00-\u9fff])/u;
+const COUNTS_PEOPLE = /(?:多少|几)个[\u4e00-\u9fff]{0,8}?(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|先进|能手|标兵|模范|人)(?![\u4e00-\u9fff]*(?:家|企业|单位|站|中心|组织|工会))|(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|先进|能手|标兵|模范)[\s\u4e00-\u9fff]{0,4}(?:多少|几)个(?![\u4e00-\u9fff])/u;
 /** Measure words that count the same things. */
 const SAME_MEASURE = [PEOPLE_MEASURES, ["家", "个", "所"], ["场", "次", "期"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
 /** An ordinal in the text (第三批, 第2期): a position, not a count. */
@@ -63,8 +63,9 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     if (rate) return /%/u.test(clause) ? 1 : 0.2;
     // 一批, 一些: "a batch" is no count; a clause with only those answers 多少 weakly.
     const vague = !FIGURE.test(clause.replace(VAGUE_ONE, ""));
-    // 个 is everyone's measure word: 多少个劳模 is answered by 100名 when nothing counts in 个.
-    if (countedFigure) return countedFigure.test(clause) ? 1 : measure === "个" && !people && !vague ? 0.6 : 0;
+    // 个 is everyone's measure word: 多少个劳模 is answered by 100名 when nothing counts in 个. 一次
+    // of 每年评选一次 says how often, not how many 场 were asked for.
+    if (countedFigure) return countedFigure.test(clause.replace(VAGUE_ONE, "")) ? 1 : measure === "个" && !people && !vague ? 0.6 : 0;
     return vague ? 0.3 : 0.5;
   }, MIN_COVER.figure);
   if (!found) return null;

@@ -151,6 +151,10 @@ describe("direct answers over the real seeds", () => {
     expect(ask("沧浪区总打算评多少个爱读书的职工？").direct?.text).toBe("评选百名读书先进职工");
     // Also when the question's other words (看书) are said by neither clause: 十家 counts no people.
     expect(ask("沧浪区打算评几个喜欢看书的职工").direct?.text).toBe("评选百名读书先进职工");
+    // 先进 are people too (评选百名读书先进职工, not 新增十家…读书站).
+    expect(ask("沧浪读书活动要评多少个先进").direct?.text).toBe("评选百名读书先进职工");
+    // 一次 of 每年评选一次 says how often, not how many 场: no answer rather than that one.
+    expect(ask("张家港职工放片子 一年多少场").direct?.text ?? "").not.toContain("每年评选一次");
     // The people said first, the count last (…的职工评几个).
     expect(ask("沧浪区喜欢看书的职工要评几个").direct?.text).toBe("评选百名读书先进职工");
     expect(ask("沧浪喜欢看书的职工 评几个").direct?.text).toBe("评选百名读书先进职工");
