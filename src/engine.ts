@@ -344,8 +344,10 @@ export class Engine {
       ranked = ranked.filter((r) => r.matched.includes(town));
       townOnly = townNotice(unmatched, town);
     }
-    // Weak hits (only ubiquitous words) after a specific one are noise, not results.
-    if (specific.length > 0 && ranked.length > 0 && saysSpecific(ranked[0]!)) ranked = ranked.filter(saysSpecific);
+    // Weak hits (only ubiquitous words) after a specific one are noise, not results — unless a
+    // place, year or author names the item: there its other passages are what was asked about,
+    // and a paraphrase's answer may be among them in words the question did not use.
+    if (!filtered && specific.length > 0 && ranked.length > 0 && saysSpecific(ranked[0]!)) ranked = ranked.filter(saysSpecific);
 
     // Comparisons: the best passage of each year first, in year order, then the rest.
     let byYear: number[] | undefined;

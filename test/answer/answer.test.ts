@@ -551,6 +551,16 @@ describe("understanding questions as people word them", () => {
     }
   });
 
+  it("lists more of a named item's passages though they say only common words of the question", () => {
+    // 吴中 names the item; two of its passages say 律师 or 顾问, the others only 工会-like words, and
+    // they are listed after them (before, two hits): a paraphrase's answer may be among them.
+    const answer = engine.ask("吴中区工会有没有请个懂法的专业人士当顾问");
+    expect(answer.hits).toHaveLength(5);
+    expect(answer.hits.every((h) => h.place === "吴中")).toBe(true);
+    expect(answer.hits[0]!.text).toContain("聘请律师做区总法律顾问");
+
+  });
+
   it("does not count words a list says in unrelated items as the question said together", () => {
     // 常熟's 十件实事 has 疗休养 in one item and 工资集体协商 in another: no answer to 病假工资.
     const answer = engine.ask("病假在家休养期间单位工资怎么发");
