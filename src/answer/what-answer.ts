@@ -391,7 +391,8 @@ function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked
       // Followed by the kind asked for, or by at most four characters before it (“…”的建会思路, “四有”职工队伍).
       const ofKind = asked.kinds.some((k) => {
         const at = follows.indexOf(k);
-        return at === 0 || (at > 0 && at <= 5 && /^的?[\u4e00-\u9fff]*$/u.test(follows.slice(0, at)));
+        // (…”等创先争优活动 makes the names examples of a kind, not the kind's own name.)
+        return at === 0 || (at > 0 && at <= 5 && /^的?(?!等)[\u4e00-\u9fff]*$/u.test(follows.slice(0, at)));
       });
       // Ending in the thing asked about (啥城 → “山水文化之城”) is the same evidence.
       const endsInThing = asked.thing !== null && names.every((name) => name.endsWith(asked.thing!));

@@ -294,6 +294,9 @@ describe("direct answers over the real seeds", () => {
     // A kind of one character (什么样的城), and a kind the name is joined to by a word (“四有”职工队伍).
     expect(ask("常熟工会搞文体活动是为了把常熟建成个什么样的城").direct?.text).toBe("山水文化之城");
     expect(ask("水务公司工会要建一支什么样的队伍").direct?.text).toBe("四有");
+    // Names closed by 等…活动 are examples of a kind (“工人先锋号”、“五一文明岗”等创先争优活动), not what
+    // the question asks the 活动 of: the clause with the answer (…组织开展劳动竞赛) is.
+    expect(ask("沧浪区旧小区改造工地上工会组织啥活动").direct?.text).toContain("劳动竞赛");
   });
 
   it("finds a keyed slogan's list elsewhere in the top passage's item, and leads with it", () => {
