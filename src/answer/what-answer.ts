@@ -181,20 +181,7 @@ const ASKS_FRAME = new RegExp(`以(?:什么|啥)(?:为|作为)(${FRAME_NOUNS})|(
 function frameAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
   const asked = ASKS_FRAME.exec(q.question);
   if (!asked) return null;
-  const frame = new RegExp(`以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:${asked[1] ?? asked[2]!})`, "u");
-  const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, `${top.title ?? ""}\n${context.paragraph(top).text}`);
-  for (const part of context.parts(top)) {
-    for (const sentence of spans(part.text, SENTENCE)) {
-      const text = part.text.slice(sentence.start, sentence.end);
-      if (Math.max(textCover(q, text), paragraphCover) < MIN_COVER.figure) continue;
-      const m = frame.exec(text);
-      if (!m) continue;
-      const start = sentence.start + m.index + 1;
-      const end = start + m[1]!.length;
-      return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
-    }
-  }
-  return null;
+  return framedSpan(q, top, context, new RegExp(`以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:${asked[1] ?? asked[2]!})`, "u"));
 }
 
 /** What a plan singles out: 把…作为重点 (and 关键, 抓手, 首要任务 …). */
