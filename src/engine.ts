@@ -373,12 +373,16 @@ export class Engine {
       }
     }
 
+    const yesNo = kind === "what" && isYesNo(query.text) && query.topical.length > 0;
+    // Words the bulletins never use (开店, 法院) weigh at most this much in a yes-no answer's cover:
+    // each still counts against a clause, and one alone does not veto one that says the rest.
+    const unsaid = (t: string) => !this.inIndex(t) && !(query.pieces[t] ?? []).some((p) => this.inIndex(p)) && query.synonyms[t] === undefined;
     const directQuery = {
       question: query.text,
       // Whether the plan does something: what it does must say the question's own words, those
       // the bulletins never use too (流动的法院: no clause confirms a court the text never names).
-      terms: kind === "what" && isYesNo(query.text) && query.topical.length > 0 ? query.topical : answerTerms(query, (t) => this.inIndex(t)),
-      weights,
+      terms: yesNo ? query.topical : answerTerms(query, (t) => this.inIndex(t)),
+      weights: yesNo ? Object.fromEntries(Object.entries(weights).map(([t, w]) => [t, unsaid(t) ? Math.min(w, UNSAID_IN_YES_NO) : w])) : weights,
       pieces: query.pieces,
       synonyms: query.synonyms,
       split: query.split,
@@ -572,6 +576,8 @@ const FLOOR_SHARE = 0.5;
  * each of its words is in at most this share of the passages (工会 of 厂工会 is everywhere).
  */
 const VERBATIM_SHARE = 0.2;
+/** The most a word the bulletins never use weighs in a yes-no answer's cover (a mid-rare word's idf). */
+const UNSAID_IN_YES_NO = 2;
 /** A run of the question this long, said word for word by a passage, is a name the bulletins coin. */
 const COINED_NAME = 5;
 /** How many ranked passages are looked through for one quoting such a name. */

@@ -100,6 +100,9 @@ describe("direct answers over the real seeds", () => {
   it("answers whether the plan does something (有没有, …吗) with what it does, and only with the question's own words", () => {
     expect(ask("吴中区总有没有自己的常年律师").direct?.text).toContain("聘请律师做区总法律顾问");
     expect(ask("07年常熟劳模能去疗养吗").direct?.text).toContain("组织劳模疗休养");
+    // One word the bulletins never use (开店) weighs no more than a mid-rare word: the clause saying
+    // the rest answers.
+    expect(ask("常熟单亲妈妈想自己开店工会有扶持吗").direct?.text).toContain("女职工互助关爱计划");
     // 法院 and 官司 are words the bulletins never use: no clause can say yes to them.
     expect(ask("常熟要不要搞个流动的法院替工人断官司").direct).toBeNull();
   });
