@@ -166,6 +166,8 @@ function signed(hit: Passage, context: DirectContext): Passage {
 /** The direct answer for a question of the given kind over the ranked passages, or null. */
 export function directAnswer(kind: AnswerKind | null, q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
   if (hits.length === 0) return null;
+  const filled = filledIn(q, hits.slice(0, TOP), context);
+  if (filled) return filled;
   switch (kind) {
     case "figure":
       return figureAnswer(q, hits, context);
@@ -180,6 +182,30 @@ export function directAnswer(kind: AnswerKind | null, q: DirectQuery, hits: read
     default:
       return null;
   }
+}
+
+/** 让谁放心、谁欢迎、谁信任: blanks in the question, each 谁 (or 什么) before the words that end an item. */
+const BLANK = /(?:谁|什么人|哪些人)([\u4e00-\u9fff]{2})/gu;
+
+/**
+ * A question with two or more blanks (要把工会建成让谁放心、谁欢迎、谁信任的组织) is answered by the
+ * run of items that end in the words after each blank, in order (党委放心、企业欢迎、职工信任) — the
+ * text fills in the question — from the top passages' paragraphs.
+ */
+function filledIn(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  const ends = [...q.question.matchAll(BLANK)].map((m) => m[1]!);
+  if (ends.length < 2) return null;
+  const run = new RegExp(ends.map((end) => `([\\u4e00-\\u9fff]{1,4}${end})`).join("[、，,和及]"), "u");
+  for (const hit of hits) {
+    for (const part of context.parts(hit)) {
+      const m = run.exec(part.text);
+      if (!m) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      return { direct: { kind: "list", text: m.slice(1).join("、"), hitId: part.id }, span: { start, end } };
+    }
+  }
+  return null;
 }
 
 /**

@@ -107,6 +107,13 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟要不要搞个流动的法院替工人断官司").direct).toBeNull();
   });
 
+  it("fills in a question's blanks (让谁放心、谁欢迎) with the items that end in the words after them", () => {
+    const answer = ask("张家港12年要建一个让谁放心、谁欢迎、谁信任的工会");
+    expect(answer.direct).toMatchObject({ kind: "list", text: "党委放心、企业欢迎、职工信任" });
+    // One blank is a who-question as before.
+    expect(ask("吴中区总工会主席是谁").direct?.kind).toBe("who");
+  });
+
   it("answers each count a question asks for, from the clauses beside the first", () => {
     const answer = ask("吴中2007年准备新建多少家工会，全区累计要超过多少家");
     expect(answer.direct?.text).toContain("300家");
