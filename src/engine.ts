@@ -394,6 +394,10 @@ export class Engine {
       : unmatched ? evidentAnswer(kind, directQuery, passages, data.context)
       : directAnswer(kind, directQuery, passages, data.context);
 
+    // Answered directly, a named item's weaker passages are noise after all.
+    if (found && filtered && specific.length > 0 && ranked.length > 0 && saysSpecific(ranked[0]!)) {
+      ranked = ranked.filter((r) => saysSpecific(r) || r.passage.id === found.direct.hitId);
+    }
     if (found?.direct.hitId) {
       // The answer's passage leads: another part of a ranked paragraph takes that paragraph's
       // place, and a span answer from a lower hit moves up — the answer and its source go together.

@@ -571,7 +571,10 @@ describe("understanding questions as people word them", () => {
     expect(answer.hits).toHaveLength(5);
     expect(answer.hits.every((h) => h.place === "吴中")).toBe(true);
     expect(answer.hits[0]!.text).toContain("聘请律师做区总法律顾问");
-
+    // Answered directly, the item's weaker passages are noise after all: no passage saying only 职工.
+    const answered = engine.ask("常熟市总工会打算为多少名困难职工免费体检？");
+    expect(answered.direct?.text).toContain("400名");
+    expect(answered.hits.every((h) => h.text.includes("困难") || h.text.includes("体检"))).toBe(true);
   });
 
   it("does not count words a list says in unrelated items as the question said together", () => {
