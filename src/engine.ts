@@ -70,9 +70,14 @@ export const MAX_LIMIT = 50;
  * both would only dilute coverage. Function words stay when nothing else is left.
  */
 function answerTerms(query: Query, inIndex: (term: string) => boolean): string[] {
-  const found = query.terms.filter((t) => inIndex(t) || (query.pieces[t] ?? []).some(inIndex) || query.synonyms[t] !== undefined);
+  const found = query.terms.filter((t) => foundInIndex(query, t, inIndex));
   const topical = found.filter((t) => query.topical.includes(t));
   return topical.length > 0 ? topical : found;
+}
+
+/** Whether the index holds a question term: whole, by one of its pieces, or by a thesaurus synonym. */
+function foundInIndex(query: Query, term: string, inIndex: (term: string) => boolean): boolean {
+  return inIndex(term) || (query.pieces[term] ?? []).some(inIndex) || query.synonyms[term] !== undefined;
 }
 
 export class EngineError extends Error {
@@ -326,7 +331,7 @@ export class Engine {
       // passages of its rarest word the index holds): most questions below the floor are not names.
       const words = [...query.terms, ...Object.values(query.pieces).flat()];
       const said = (p: string) => {
-        const inside = words.filter((w) => p.includes(w) && this.index.has(w, "text"));
+        const inside = words.filter((w) => p.includes(w) && this.inCorpus(w));
         if (inside.length === 0) return false;
         const rarest = inside.reduce((a, b) => (this.index.postingCount(b) < this.index.postingCount(a) ? b : a));
         return this.index.saysVerbatim(p, rarest, this.index.size);
@@ -347,7 +352,10 @@ export class Engine {
     // Weak hits (only ubiquitous words) after a specific one are noise, not results — unless a
     // place, year or author names the item: there its other passages are what was asked about,
     // and a paraphrase's answer may be among them in words the question did not use.
-    if (!filtered && specific.length > 0 && ranked.length > 0 && saysSpecific(ranked[0]!)) ranked = ranked.filter(saysSpecific);
+    const dropWeak = (keep: string | null = null) => {
+      if (specific.length > 0 && ranked.length > 0 && saysSpecific(ranked[0]!)) ranked = ranked.filter((r) => saysSpecific(r) || r.passage.id === keep);
+    };
+    if (!filtered) dropWeak();
 
     // Comparisons: the best passage of each year first, in year order, then the rest.
     let byYear: number[] | undefined;
@@ -376,7 +384,7 @@ export class Engine {
     const yesNo = kind === "what" && isYesNo(query.text) && query.topical.length > 0;
     // Words the bulletins never use (开店, 法院) weigh at most this much in a yes-no answer's cover:
     // each still counts against a clause, and one alone does not veto one that says the rest.
-    const unsaid = (t: string) => !this.inIndex(t) && !(query.pieces[t] ?? []).some((p) => this.inIndex(p)) && query.synonyms[t] === undefined;
+    const unsaid = (t: string) => !foundInIndex(query, t, (w) => this.inIndex(w));
     const directQuery = {
       question: query.text,
       // Whether the plan does something: what it does must say the question's own words, those
@@ -395,9 +403,7 @@ export class Engine {
       : directAnswer(kind, directQuery, passages, data.context);
 
     // Answered directly, a named item's weaker passages are noise after all.
-    if (found && filtered && specific.length > 0 && ranked.length > 0 && saysSpecific(ranked[0]!)) {
-      ranked = ranked.filter((r) => saysSpecific(r) || r.passage.id === found.direct.hitId);
-    }
+    if (found && filtered) dropWeak(found.direct.hitId);
     if (found?.direct.hitId) {
       // The answer's passage leads: another part of a ranked paragraph takes that paragraph's
       // place, and a span answer from a lower hit moves up — the answer and its source go together.

@@ -78,10 +78,13 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
 /** 多少, or 几 asking a count (几项, 几个 — not 哪几, 第几): each one a figure to answer. */
 const ASKED_COUNT = /多少|(?<![哪第])几(?=[\u4e00-\u9fff])/gu;
 
+/** Every figure of a text (FIGURE, global). */
+const FIGURES = new RegExp(FIGURE.source, "gu");
+
 /** Figures (not quoted slogans, not ordinals) in a stretch of text. */
 function figureCount(text: string): number {
   const plain = text.replace(/“[^”]*”/gu, "").replace(ORDINAL, "");
-  return plain.match(new RegExp(FIGURE.source, "gu"))?.length ?? 0;
+  return plain.match(FIGURES)?.length ?? 0;
 }
 
 /**
