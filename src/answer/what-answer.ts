@@ -310,7 +310,7 @@ const TITLED = /《([^《》]{2,40})》/gu;
  * A question asking which document something follows or which law is meant (参照什么定的, 照着哪套
  * 东西, 学哪部法, 什么文件): answered by a title in book marks — in the top passage, as a plain name is.
  */
-const ASKS_DOCUMENT = /(?:参照|照着)(?:的是)?(?:什么|啥|哪)(?!.{0,3}(?:原则|精神|思路|方针|要求))|哪(?:份|部|本|个|套|项)(?:文件|法律|法规|法|条例|规定|意见|办法)?(?![\u4e00-\u9fff])|哪(?:份|部|本|个|套|项)(?:文件|法律|法规|法|条例|规定|意见|办法)|(?:什么|啥)(?:文件|法律|法规|条例|规定|意见)/u;
+const ASKS_DOCUMENT = /(?:参照|照着)(?:的是)?(?:什么|啥|哪)(?!.{0,3}(?:原则|精神|思路|方针|要求))|哪(?:份|部|本)(?![\u4e00-\u9fff])|哪(?:份|部|本|个|套|项)(?:文件|法律|法规|法|条例|规定|意见|办法)|(?:什么|啥)(?:文件|法律|法规|条例|规定|意见)/u;
 /** How far either side of a name the question's words count as naming it (合理化建议“金点子”活动). */
 const NAME_REACH = 10;
 /** What ends a name's surroundings: punctuation or another name's quotation marks. */

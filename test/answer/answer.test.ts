@@ -214,6 +214,8 @@ describe("direct answers over the real seeds", () => {
     // Which law or document: a title in book marks (更重要的是要学习好《劳动合同法》), never a clause.
     expect(engine.ask("吴中工会干部培训要学好哪部法").direct?.text).toBe("劳动合同法");
     expect(engine.ask("昆山那套工会指标是参照什么制定的").direct?.text).toBe("昆山率先基本实现现代化指标体系");
+    // A bare 哪个 asks for no document (哪部, 哪份 do): the other answers stay open to it.
+    expect(engine.ask("常熟市总2012年四大工程里排第一的是哪个？").direct).not.toBeNull();
     // 按照什么原则 asks for a principle, not a document.
     expect(engine.ask("常熟服务大局按照什么原则").direct?.text).toBe("党政所急，职工所需，工会所能");
     // Asked for a name outright, a quoted one needs its sentence to say only as much as a figure's.
