@@ -1,9 +1,10 @@
 import { readdir } from "node:fs/promises";
 import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
+import { directContext } from "./answer/context.js";
 import { directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
 import { isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import { Answer, type Direct, type Hit } from "./answer/schema.js";
-import type { Passage } from "./corpus/passage.js";
+import { isByline, type Passage } from "./corpus/passage.js";
 import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
 import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
 import { makeExcerpt } from "./answer/excerpt.js";
@@ -13,7 +14,9 @@ import {
 } from "./answer/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
 import { parseQuery, type Query } from "./search/query.js";
-import { retrieve, termCredit, termWeights, unsaidWeight, type Ranked, type RetrieveFilter } from "./search/retrieve.js";
+import { RelevanceFloor } from "./search/floor.js";
+import { answerFirst, withoutWeak } from "./search/reorder.js";
+import { retrieve, termWeights, unsaidWeight, type Ranked, type RetrieveFilter } from "./search/retrieve.js";
 import {
   SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason, thesaurusFingerprint,
   type BulletinSummary, type Manifest, type StoredCorpus,
@@ -285,43 +288,13 @@ export class Engine {
       unmatched = ranked.length > 0 && kind !== "who";
     }
     const weights = termWeights(query, this.index);
-
-    // The relevance floor: with nothing else to go on (no place, year or author), a question
-    // whose informative words the top passage does not say gets a notice, not weak hits. A word
-    // counts when said exactly or by a synonym; the top passage must say something specific and,
-    // in one sentence, at least half of the question's topic (idf-weighted) — or, however many words the question
-    // wraps around them (在一线干活的劳模去体检要自己掏钱吗？能照顾几个人), specific words worth more
-    // together than any one word can be (one the corpus never says: 高温津贴, 年休假).
-    const specific = query.topical.filter((t) => (weights[t] ?? 0) >= FLOOR_WEIGHT);
-    const says = (r: Ranked, term: string) => termCredit(query, term, new Set(r.matched)) >= SAID_CREDIT;
-    const saysSpecific = (r: Ranked) => specific.some((t) => says(r, t));
-    const shareOf = (matched: ReadonlySet<string>) => {
-      let said = 0;
-      let total = 0;
-      for (const t of query.topical) {
-        total += weights[t] ?? 0;
-        // Said in other words (a synonym), a word counts as much as the synonym credits it.
-        const credit = termCredit(query, t, matched);
-        if (credit >= SAID_CREDIT) said += (weights[t] ?? 0) * credit;
-      }
-      return total > 0 ? said / total : 0;
-    };
-    const enoughIn = (matched: ReadonlySet<string>) =>
-      specific.reduce((sum, t) => sum + (termCredit(query, t, matched) >= SAID_CREDIT ? weights[t]! : 0), 0) > unsaidWeight(this.index);
-    // Said together: the words must meet in one sentence (or the item's headline), not be picked
-    // from a list's unrelated items (病假工资 is no 疗休养 in one item and 工资集体协商 in another).
-    const together = (r: Ranked) => {
-      const heading = `${r.passage.title ?? ""}\n${r.passage.section ?? ""}`;
-      return r.passage.text.split(SENTENCE_END).map((sentence) => new Set(r.matched.filter((w) => sentence.includes(w) || heading.includes(w))));
-    };
-    const topicShare = (r: Ranked) => Math.max(0, ...together(r).map(shareOf));
-    const saysEnough = (r: Ranked) => together(r).some(enoughIn);
+    const floor = new RelevanceFloor(query, weights, unsaidWeight(this.index));
     // A town the bulletins name (木渎镇) narrows the question as a place does: below the floor,
     // the passages that name it are listed (the answer may be there in other words: 木渎镇工会试办
     // 了啥 is answered by 创办职工法律服务站), with the notice and no direct answer.
     const town = query.topical.find((t) => TOWN.test(t) && ranked[0]?.matched.includes(t));
     let townOnly: string | null = null;
-    const belowFloor = () => ranked.length === 0 || !saysSpecific(ranked[0]!) || (topicShare(ranked[0]!) < FLOOR_SHARE && !saysEnough(ranked[0]!));
+    const belowFloor = () => floor.below(ranked[0]);
     // A name the bulletins coin, typed whole, may be made of ubiquitous words (企业工会建设年: 企业,
     // 工会, 建设 are everywhere and 年 is no word): the passages quoting it word for word are what
     // was asked for — looked for a little deeper than the hits asked for — and the rest is noise.
@@ -344,18 +317,15 @@ export class Engine {
       }
     }
     if (query.terms.length > 0 && !filtered && !quoted && belowFloor()) {
-      const unmatched = (specific.length > 0 ? specific : query.topical.length > 0 ? query.topical : query.terms).filter((t) => !ranked[0] || !says(ranked[0], t));
-      if (town === undefined) return answer(query, [], [...missing, floorNotice(unmatched, this.coverage)].join(" "));
+      const unsaidWords = floor.unsaid(ranked[0]);
+      if (town === undefined) return answer(query, [], [...missing, floorNotice(unsaidWords, this.coverage)].join(" "));
       ranked = ranked.filter((r) => r.matched.includes(town));
-      townOnly = townNotice(unmatched, town);
+      townOnly = townNotice(unsaidWords, town);
     }
     // Weak hits (only ubiquitous words) after a specific one are noise, not results — unless a
     // place, year or author names the item: there its other passages are what was asked about,
     // and a paraphrase's answer may be among them in words the question did not use.
-    const dropWeak = (keep: string | null = null) => {
-      if (specific.length > 0 && ranked.length > 0 && saysSpecific(ranked[0]!)) ranked = ranked.filter((r) => saysSpecific(r) || r.passage.id === keep);
-    };
-    if (!filtered) dropWeak();
+    if (!filtered) ranked = withoutWeak(ranked, floor);
 
     // Comparisons: the best passage of each year first, in year order, then the rest.
     let byYear: number[] | undefined;
@@ -403,23 +373,9 @@ export class Engine {
       : directAnswer(kind, directQuery, passages, data.context);
 
     // Answered directly, a named item's weaker passages are noise after all.
-    if (found && filtered) dropWeak(found.direct.hitId);
-    if (found?.direct.hitId) {
-      // The answer's passage leads: another part of a ranked paragraph takes that paragraph's
-      // place, and a span answer from a lower hit moves up — the answer and its source go together.
-      const at = ranked.findIndex((r) => r.passage.id === found.direct.hitId);
-      if (at < 0) {
-        const part = this.byId.get(found.direct.hitId);
-        const sibling = part ? ranked.findIndex((r) => r.passage.source === part.source && r.passage.paragraph === part.paragraph) : -1;
-        if (sibling >= 0 && part) ranked[sibling] = { ...ranked[sibling]!, passage: part };
-      }
-      const now = ranked.findIndex((r) => r.passage.id === found.direct.hitId);
-      if (now > 0) ranked = [ranked[now]!, ...ranked.filter((_, i) => i !== now)];
-      // A passage the answer was read from without ranking (a keyed slogan's list elsewhere in the
-      // top passage's item) leads too, at the top hit's score, and the last hit makes room.
-      const source = now < 0 ? this.byId.get(found.direct.hitId) : undefined;
-      if (source && ranked.length > 0) ranked = [{ passage: source, score: ranked[0]!.score, matched: [] }, ...ranked].slice(0, limit);
-    }
+    if (found && filtered) ranked = withoutWeak(ranked, floor, found.direct.hitId);
+    const source = found?.direct.hitId ? this.byId.get(found.direct.hitId) : undefined;
+    if (source) ranked = answerFirst(ranked, source, limit);
     const terms = [...query.terms, ...Object.values(query.pieces).flat(), ...Object.values(query.synonyms).flat(2)];
     const prefer = EXCERPT_PREFERENCE[kind ?? "what"];
     const hits: Hit[] = ranked.map(({ passage, score }) => ({
@@ -443,34 +399,7 @@ export class Engine {
   /** What the ask path needs beyond the index: names, the catalogue, paragraphs and items. */
   private answeringData(): AnsweringData {
     if (this.answering) return this.answering;
-    const passages = this.corpus.passages;
-    const paragraphs = new Map<string, Passage[]>();
-    const items = new Map<string, Passage[]>();
-    for (const p of passages) {
-      const key = `${p.source}#${p.paragraph}`;
-      const list = paragraphs.get(key);
-      if (list) list.push(p);
-      else paragraphs.set(key, [p]);
-      if (p.part === 1) {
-        const item = `${p.source}#${p.org ?? ""}#${p.title ?? ""}`;
-        const same = items.get(item);
-        if (same) same.push(p);
-        else items.set(item, [p]);
-      }
-    }
-    const context: DirectContext = {
-      paragraph: (passage) => {
-        const parts = paragraphs.get(`${passage.source}#${passage.paragraph}`) ?? [passage];
-        let offset = 0;
-        for (const part of parts) {
-          if (part.id === passage.id) break;
-          offset += part.text.length;
-        }
-        return { text: parts.map((part) => part.text).join(""), offset };
-      },
-      parts: (passage) => paragraphs.get(`${passage.source}#${passage.paragraph}`) ?? [passage],
-      itemParagraphs: (passage) => items.get(`${passage.source}#${passage.org ?? ""}#${passage.title ?? ""}`) ?? [passage],
-    };
+    const context = directContext(this.corpus.passages);
     const catalogue: CatalogueEntry[] = this.corpus.bulletins.map((b) => ({
       source: b.source,
       year: b.year,
@@ -573,15 +502,6 @@ interface AnsweringData {
 }
 
 /**
- * Below this idf a word is ubiquitous in the corpus (工会, 工作, 职工): sharing only such words
- * with a passage says nothing about relevance.
- */
-const FLOOR_WEIGHT = 1.2;
-/** A term counts as said by a passage from this credit on: exactly, by a synonym, or all its pieces. */
-const SAID_CREDIT = 0.45;
-/** The least idf-weighted share of the question's topic words the top passage must say (no filters). */
-const FLOOR_SHARE = 0.5;
-/**
  * A synonym cut into words that lose a character of it (免费送电影 → 免费, 电影) stands only when
  * each of its words is in at most this share of the passages (工会 of 厂工会 is everywhere).
  */
@@ -592,8 +512,6 @@ const UNSAID_IN_YES_NO = 2;
 const COINED_NAME = 5;
 /** How many ranked passages are looked through for one quoting such a name. */
 const NAME_LOOK = 20;
-/** Where a sentence (or a listed item) ends, for words said together. */
-const SENTENCE_END = /[。！？；;!?]/u;
 /**
  * A town, street or village, by its form: a unit inside the districts the bulletins cover. (A
  * city such as 苏州 contains them all, so naming it narrows nothing.)
@@ -604,11 +522,6 @@ const TOWN = /^[\u4e00-\u9fff]{2,4}(?:镇|乡|街道|社区|村)$/u;
 const PLAN_WORDS = new Set(["工作", "工会", "安排", "部署", "重点", "思路", "目标", "任务", "计划", "要点", "方式", "全年", "年度", "打算", "定的"]);
 /** How many passages of an item are looked at for its opening (past a byline or two). */
 const OPENING_LOOK = 3;
-
-/** An article's byline (常熟市总工会  徐建国): a passage of its own, no plan's opening. */
-function isByline(passage: Passage): boolean {
-  return passage.author !== null && passage.text.includes(passage.author) && [...passage.text].length <= 40;
-}
 
 /** The sentence shape each question kind wants its excerpt to show. */
 const EXCERPT_PREFERENCE: Record<AnswerKind, RegExp | undefined> = {

@@ -34,3 +34,8 @@ export interface Passage {
   /** The passage text, normalised. */
   text: string;
 }
+
+/** An article's byline (常熟市总工会  徐建国): a passage of its own, no plan's opening. */
+export function isByline(passage: Passage): boolean {
+  return passage.author !== null && passage.text.includes(passage.author) && [...passage.text].length <= 40;
+}

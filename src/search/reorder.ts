@@ -1,0 +1,35 @@
+import type { Passage } from "../corpus/passage.js";
+import type { RelevanceFloor } from "./floor.js";
+import type { Ranked } from "./retrieve.js";
+
+/**
+ * What happens to a ranking after the floor and the direct answer have spoken: weak hits go,
+ * and the answer's passage leads. Pure: a ranking in, a new ranking out.
+ */
+
+/**
+ * Weak hits (only ubiquitous words) after a specific one are noise, not results. `keep`: the
+ * passage a direct answer was read from stays whatever it says.
+ */
+export function withoutWeak(ranked: readonly Ranked[], floor: RelevanceFloor, keep: string | null = null): Ranked[] {
+  if (floor.specific.length === 0 || ranked.length === 0 || !floor.saysSpecific(ranked[0]!)) return [...ranked];
+  return ranked.filter((r) => floor.saysSpecific(r) || r.passage.id === keep);
+}
+
+/**
+ * The answer's passage leads: another part of a ranked paragraph takes that paragraph's place,
+ * and a span answer from a lower hit moves up — the answer and its source go together. A
+ * passage the answer was read from without ranking (a keyed slogan's list elsewhere in the top
+ * passage's item) leads too, at the top hit's score, and the last hit makes room.
+ */
+export function answerFirst(ranked: readonly Ranked[], source: Passage, limit: number): Ranked[] {
+  let out = [...ranked];
+  if (!out.some((r) => r.passage.id === source.id)) {
+    const sibling = out.findIndex((r) => r.passage.source === source.source && r.passage.paragraph === source.paragraph);
+    if (sibling >= 0) out[sibling] = { ...out[sibling]!, passage: source };
+  }
+  const at = out.findIndex((r) => r.passage.id === source.id);
+  if (at > 0) out = [out[at]!, ...out.filter((_, i) => i !== at)];
+  if (at < 0 && out.length > 0) out = [{ passage: source, score: out[0]!.score, matched: [] }, ...out].slice(0, limit);
+  return out;
+}
