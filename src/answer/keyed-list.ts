@@ -52,17 +52,23 @@ const MAX_ITEM = 12;
 interface Segment {
   text: string;
   start: number;
+  /** Which run of items joined by 、 (or 和/及) the stretch belongs to. */
+  run: number;
 }
 
 function segments(text: string): Segment[] {
   const out: Segment[] = [];
+  let run = 0;
+  let end = 0;
   for (const m of text.matchAll(SEGMENT)) {
+    if (text.slice(end, m.index!) !== "、") run++;
+    end = m.index! + m[0].length;
     // 有活动和服务企业发展好: two items joined by 和/及 inside one stretch — not the 和 of 和谐,
     // the 及 of 及时 or the 与 of 参与.
     const parts = m[0].split(/(?<=.{2})(?:和(?!谐)|及(?![时早])|(?<!参)与)(?=.{2})/u);
     let at = m.index!;
     for (const part of parts) {
-      out.push({ text: part, start: at });
+      out.push({ text: part, start: at, run });
       at += part.length + 1;
     }
   }
@@ -106,20 +112,27 @@ function sharedFrame(group: Segment[], count: number): Segment[] | null {
 function keyedItems(text: string, { key, count }: ListKey): { items: string[]; start: number }[] {
   const byPlace = new Map<number, Segment[]>();
   const slogan = new RegExp(`[一二两三四五六七八九十]个?${key}`, "u");
+  const keyed: Segment[] = [];
   for (const s of segments(text)) {
     const body = s.text.replace(LEAD, "");
     const at = body.lastIndexOf(key);
     // The slogan's own name (“六好”工会) is not one of its items.
     if (at < 0 || slogan.test(body)) continue;
+    keyed.push(s);
     const fromEnd = body.length - at;
     const list = byPlace.get(fromEnd) ?? [];
-    if (!list.some((x) => x.text === body)) list.push({ text: body, start: s.start });
+    if (!list.some((x) => x.text === body)) list.push({ text: body, start: s.start, run: s.run });
     byPlace.set(fromEnd, list);
   }
+  // A slogan never takes part of a run of items: when one of its items stands in a run joined by
+  // 、, every stretch of that run carrying the key is one of its items too (服务能力 two sentences
+  // before is no item of 服务经济、服务基层、服务职工的能力).
+  const wholeRuns = (group: Segment[]) =>
+    group.every((g) => keyed.filter((k) => k.run === g.run).every((k) => group.some((x) => x.start === k.start)));
   const out: { items: string[]; start: number }[] = [];
   for (const [fromEnd, all] of byPlace) {
     const group = all.length === count ? all : sharedFrame(all, count);
-    if (!group) continue;
+    if (!group || !wholeRuns(group)) continue;
     const texts = group.map((s) => s.text);
     // The frame every item shares (做好 … 的工作) is not part of any item; the key stays.
     const prefix = count > 1 ? Math.min(commonPrefix(texts), Math.min(...texts.map((x) => x.length - fromEnd))) : 0;

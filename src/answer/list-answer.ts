@@ -320,7 +320,10 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       });
     }
     for (const list of [...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false, quoted: false }))]) {
-      const sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
+      let sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
+      // A sentence opening with 即 (即提升服务经济、服务基层、服务职工的能力) spells out the one before
+      // it (要求…在“三个服务”上下功夫): that one says what the list is.
+      if (/^\s*即/u.test(text.slice(sentenceStart)) && sentenceStart > 0) sentenceStart = Math.max(text.lastIndexOf("。", sentenceStart - 2) + 1, sentenceStart - 40);
       const sentenceEnd = Math.min(text.length, list.end + 20);
       // The item's title says what the paragraph's lists are of (该指标分… under 昆山市总发布工会
       // 决胜现代化量化指标).

@@ -417,6 +417,8 @@ describe("direct answers over the real seeds", () => {
     const items = kunshan.direct!.text.split("\n");
     expect(items).toHaveLength(18);
     expect(items[17]).toBe("18.转变作风强化工会效能建设");
+    // A sentence opening with 即 spells out the one before it, which says what the list is.
+    expect(ask("吴中区总07年要求干部在哪三个服务上下功夫").direct?.text).toBe("服务经济、服务基层、服务职工的能力");
     const abilities = ask("吴中07年工会干部要提高哪四个能力");
     expect(abilities.direct?.text).toBe("参与能力、协调能力、策划能力、创新能力");
   });

@@ -38,6 +38,13 @@ describe("keyed slogan lists (六好, 五力, 三有三好)", () => {
     expect(keyedList(text, [{ key: "好", count: 4 }])).toBeNull();
   });
 
+  it("never takes part of a run of items joined by 、", () => {
+    // 服务能力 (two sentences before) and the first two of 服务经济、服务基层、服务职工的能力 all carry
+    // 服 four characters from their end: three of them, but no slogan's items.
+    const text = paragraph("000_d8c112c12d809796.txt", "“三个服务”");
+    expect(keyedList(text, [{ key: "服", count: 3 }])).toBeNull();
+  });
+
   it("splits two items joined by 和, never the 和 of 和谐", () => {
     const text = "开展“三好”班组活动（劳动关系和谐好、安全生产好、技术创新好）。";
     expect(keyedList(text, [{ key: "好", count: 3 }])?.items).toEqual(["劳动关系和谐好", "安全生产好", "技术创新好"]);
