@@ -63,9 +63,19 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     start = end + next[0].length - next[1]!.length;
     end = trimClause(text, { start, end: start + next[1]!.length }).end;
   }
+  // Why (为啥说担子越来越重): the clause saying what was asked is the claim; its reason is said
+  // before it in the same sentence (…肩负着双重职能，工作的任务越来越重，必须加强…): the sentence
+  // up to the claim answers.
+  if (ASKS_WHY.test(q.question)) {
+    const sentence = spans(text, SENTENCE).find((s) => s.start <= start && end <= s.end);
+    if (sentence) start = trimClause(text, { start: sentence.start, end }).start;
+  }
   if (end - start > 120) return null;
   return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
 }
+
+/** A question asking why: answered by a reason, not by the claim it asks about. */
+const ASKS_WHY = /为什么|为啥|为何|凭什么|干嘛要|何以/u;
 
 /** The longest numbered item (after its marker) a what-answer widens to. */
 const ITEM_MAX = 40;

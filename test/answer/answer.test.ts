@@ -434,6 +434,13 @@ describe("direct answers over the real seeds", () => {
     expect(top.excerpt.split(MARK).join("")).toContain("依靠人");
   });
 
+  it("answers why with the reason the sentence gives before its claim", () => {
+    const why = ask("吴中区为啥特别要把镇上工会的领导班子配强？");
+    expect(why.direct?.kind).toBe("what");
+    expect(why.direct?.text).toContain("双重职能");
+    expect(why.direct?.text).toContain("必须加强镇级工会领导班子建设");
+  });
+
   it("lets a span lean on its item's headline for what the question says (…部署全年工作)", () => {
     // 部署 is only in the headline 张家港市总 “三服务、三满意、五坚持”部署全年工作.
     const answer = ask("张家港十届七次全委会部署哪一年的工作");
