@@ -26,6 +26,7 @@ describe("question kinds, from the question's own words", () => {
     ["吴江职业技能竞赛是几级联动", "figure"],
     ["望亭发电厂工会重点抓几块工作", "figure"],
     ["常熟要办几件实事", "figure"],
+    ["相城区总工会给一线职工涨工资从哪下手", "what"],
     ["吴中区 五个二 工程是哪五个", "list"],
     ["吴中区实施的两项工程是什么", "list"],
     ["常熟 十件实事", "list"],
