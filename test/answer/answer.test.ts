@@ -331,7 +331,7 @@ describe("direct answers over the real seeds", () => {
     expect(keyed.notice ?? "").not.toContain("没有找到问题中的词");
     expect(ask("相城区一十百千万里的百指什么").direct?.text).toContain("创建百家");
     // Anything else stays unsaid there.
-    expect(ask("宝钢苏冶多长时间把工人叫到一起坐下来聊聊？").direct).toBeNull();
+    expect(ask("宝钢苏冶多长时间把大伙叫到一起坐下来聊聊？").direct).toBeNull();
   });
 
   it("answers what a label means with the text's definition of it (“千”：即…), and leads with its passage", () => {
@@ -433,6 +433,14 @@ describe("direct answers over the real seeds", () => {
     expect(top.id).toBe(answer.direct!.hitId);
     expect(top.text).toContain("做好依靠人的工作");
     expect(top.excerpt.split(MARK).join("")).toContain("依靠人");
+  });
+
+  it("reads 工人 and 员工 as the bulletins' 职工, and still finds nothing on statutory topics", () => {
+    expect(ask("常熟07年要求多大比例的工人学安全常识").direct?.text).toContain("50%");
+    expect(ask("宝钢苏冶多久跟工人坐下来聊一次").direct?.text).toContain("每季召开一次职工座谈会");
+    const floor = ask("工人病假工资怎么发");
+    expect(floor.hits).toHaveLength(0);
+    expect(floor.notice).toContain("病假");
   });
 
   it("answers why with the reason the sentence gives before its claim", () => {
