@@ -162,7 +162,7 @@ const INLINE_ITEM = /^[\u4e00-\u9fff0-9“”‘’]{2,18}$/u;
 /** A count and what it counts, closing a list: 四大工程, 三大工程, 两项工程, 五个方面. */
 const COUNTED_NAME = /(?<=[\u4e00-\u9fff”])([0-9一二两三四五六七八九十]{1,2})(?:大|个|项|条|种)?[\u4e00-\u9fff]{1,3}$/u;
 /** What joins a list's last two items: 科技创新和素质提升. */
-const LAST_JOIN = /^(.{2,}?)(?:和|及|以及|与)(.{2,})$/u;
+const LAST_JOIN = /^(.{2,}?)(?:和(?!谐)|以及|及(?![时早])|(?<!参)与)(.{2,})$/u;
 
 /**
  * A list that names its own count after the last item (全力推进建功立业、文化繁荣、维权保障、固本强基
@@ -228,11 +228,14 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
     else {
       const etc = last.indexOf("等");
       const end = etc > 1 ? last.slice(0, etc) : last;
+      // …、A及B等专项合同: 等 closes an enumeration whose last two items 及 or 和 joins.
+      const closedByEtc = etc > 1 && LAST_JOIN.test(end);
       // Running on past an item's length, the last item ends at the 的 that makes the list a
       // modifier (…、街巷综合整治和老新村无地队拆迁改造的重点项目广泛组织开展劳动竞赛): what the list is
       // of follows it, and its last 和 pair is two items.
       const of = end.indexOf("的");
       if (!INLINE_ITEM.test(end) && of >= 2 && INLINE_ITEM.test(end.slice(0, of))) items = closedAt(items, end.slice(0, of));
+      else if (closedByEtc) items = closedAt(items, end);
       else {
         items[items.length - 1] = end;
         items = countedNames(items.filter((x) => x.length > 0));

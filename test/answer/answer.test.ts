@@ -418,6 +418,8 @@ describe("direct answers over the real seeds", () => {
     const items = kunshan.direct!.text.split("\n");
     expect(items).toHaveLength(18);
     expect(items[17]).toBe("18.转变作风强化工会效能建设");
+    // 等 closes an enumeration whose last two items 及 joins (…、劳动安全卫生及女职工特殊保护等专项合同).
+    expect(ask("宝钢苏冶12年要签哪些合同").direct?.text).toBe("签订好工资专项集体合同、劳动安全卫生、女职工特殊保护");
     // A sentence opening with 即 spells out the one before it, which says what the list is.
     expect(ask("吴中区总07年要求干部在哪三个服务上下功夫").direct?.text).toBe("服务经济、服务基层、服务职工的能力");
     const abilities = ask("吴中07年工会干部要提高哪四个能力");
