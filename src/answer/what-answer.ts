@@ -37,7 +37,7 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   const headed = headingAnswer(q, hits.slice(0, TOP), context);
   if (headed) return headed;
   const found = bestClause(q, hits.slice(0, 1), context, () => 1, MIN_COVER.what, "clause");
-  if (!found) return null;
+  if (!found) return blankAnswer(q, hits[0]!, context);
   const text = found.hit.text;
   let { start, end } = found.span;
   // A clause that introduces its answer (首要任务是，… / 思路：…) is answered by the rest of its
@@ -72,6 +72,36 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   }
   if (end - start > 120) return null;
   return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
+}
+
+/** What the question says around its blank: 要大力开展 | 什么 | 活动. */
+const BLANK = /([\u4e00-\u9fff]{2,6})(?:什么|啥)(?:样的)?([\u4e00-\u9fff]{1,4})/u;
+/** What may stand in a blank: a run without punctuation or quotation marks, 2–12 characters. */
+const FILLER = "[^\\s，。；、：:,;！？!?“”（）()]{2,12}?";
+
+/**
+ * The text fills the question's blank (望亭电厂工会要大力开展什么活动 → 大力开展群众性技术创新活动):
+ * the last characters the question says before 什么 and the first it says after it, found in
+ * the top passage's paragraph with a short run between them — the run, and what closes it, is
+ * the answer. The closest fit first: four characters before down to two, three after down to one.
+ */
+function blankAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  const m = BLANK.exec(q.question);
+  if (!m) return null;
+  const [, before, after] = m as unknown as [string, string, string];
+  for (let a = Math.min(4, before.length); a >= 2; a--) {
+    for (let b = Math.min(3, after.length); b >= 1; b--) {
+      const fits = new RegExp(`${before.slice(-a)}(${FILLER})${after.slice(0, b)}`, "u");
+      for (const part of context.parts(top)) {
+        const x = fits.exec(part.text);
+        if (!x) continue;
+        const start = x.index + a;
+        const end = x.index + x[0].length;
+        return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
+      }
+    }
+  }
+  return null;
 }
 
 /** A question asking why: answered by a reason, not by the claim it asks about. */

@@ -447,6 +447,13 @@ describe("direct answers over the real seeds", () => {
     expect(floor.notice).toContain("病假");
   });
 
+  it("fills the question's blank with what the text says between its words", () => {
+    // 大力开展 | 什么 | 活动 → 大力开展群众性技术创新活动: no clause covers enough of the question.
+    const blank = ask("望亭电厂工会12年要大力开展什么活动？");
+    expect(blank.direct?.text).toBe("群众性技术创新活动");
+    expect(blank.hits[0]!.id).toBe(blank.direct!.hitId);
+  });
+
   it("answers why with the reason the sentence gives before its claim", () => {
     const why = ask("吴中区为啥特别要把镇上工会的领导班子配强？");
     expect(why.direct?.kind).toBe("what");
