@@ -30,7 +30,7 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     // Which document (参照什么定的): only a title answers; no clause is one.
     if (asked.document) return null;
   }
-  const framed = frameAnswer(q, hits[0]!, context) ?? treatedAsAnswer(q, hits[0]!, context) ?? methodAnswer(q, hits[0]!, context);
+  const framed = frameAnswer(q, hits[0]!, context) ?? aroundAnswer(q, hits[0]!, context) ?? treatedAsAnswer(q, hits[0]!, context) ?? methodAnswer(q, hits[0]!, context);
   if (framed) return framed;
   const attribute = attributeAnswer(q, hits[0]!, context);
   if (attribute) return attribute;
@@ -222,6 +222,19 @@ function frameAnswer(q: DirectQuery, top: Passage, context: DirectContext): Dire
   const asked = ASKS_FRAME.exec(q.question);
   if (!asked) return null;
   return framedSpan(q, top, context, new RegExp(`以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:${asked[1] ?? asked[2]!})`, "u"));
+}
+
+/** 围绕什么, 围着啥: what a plan is built around asked for. */
+const ASKS_AROUND = /(?:围绕|围着|绕着)(?:的是)?[^，,。？?]{0,8}?(?:什么|啥)/u;
+
+/**
+ * 主要是围绕什么来抓的: what the text puts after 围绕 (紧紧围绕“水惠民生、造福于民”工作理念), or
+ * else the X of its frame 以X为主线 (以发展和谐劳动关系为主线), in the top passage's paragraph, when
+ * its sentence covers the question as a figure's must.
+ */
+function aroundAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  if (!ASKS_AROUND.test(q.question)) return null;
+  return framedSpan(q, top, context, /围绕([^，,。；;：:]{2,40})/u) ?? framedSpan(q, top, context, /以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:主线|中心|主题)/u);
 }
 
 /** What a plan singles out: 把…作为重点 (and 关键, 抓手, 首要任务 …). */

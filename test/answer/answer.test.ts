@@ -447,6 +447,11 @@ describe("direct answers over the real seeds", () => {
     expect(floor.notice).toContain("病假");
   });
 
+  it("answers 围绕什么 with what the plan is built around", () => {
+    expect(ask("张家港总工会零七年定的新目标，主要是围绕什么来抓的？").direct?.text).toBe("发展和谐劳动关系");
+    expect(ask("水务投资公司工会2012年围绕什么理念开展工作").direct?.text).toContain("水惠民生、造福于民");
+  });
+
   it("fills the question's blank with what the text says between its words", () => {
     // 大力开展 | 什么 | 活动 → 大力开展群众性技术创新活动: no clause covers enough of the question.
     const blank = ask("望亭电厂工会12年要大力开展什么活动？");
