@@ -15,7 +15,7 @@ import { definedAnswer, whatAnswer } from "./what-answer.js";
 
 export type { DirectContext, DirectQuery, DirectSpan } from "./span.js";
 
-const MEASURE = "万人次|万名|万人|万元|万|亿元|亿|人次|方面|名|家|个|户|场|项|人|本|所|条|次|批|期|天|元|支|座|处|种|件|份|篇|套|位|倍|成|小时|届|台|部|册|类|级|块|大";
+const MEASURE = "万人次|万名|万人|万元|万|亿元|亿|人次|方面|名|家|个|户|场|项|人|本|所|条|次|回|趟|遍|批|期|天|元|支|座|处|种|件|份|篇|套|位|倍|成|小时|届|台|部|册|类|级|块|大";
 const FIGURE = new RegExp(
   `(?:[0-9]+(?:\\.[0-9]+)?\\s*(?:%|(?:多|余)?(?:${MEASURE}))|[一二两三四五六七八九十百千万]+(?:多|余)?(?:${MEASURE}))`,
   "u",
@@ -29,7 +29,7 @@ const PEOPLE_MEASURES = ["名", "人", "人次", "万人", "万名", "位"];
 /** 多少个 (or 几个) then, within a few characters, the people counted (爱看书的职工, 劳模, 工会主席) — or the people first, then …多少个 ending the question (爱看书的职工评多少个). */
 const COUNTS_PEOPLE = /(?:多少|几)个[\u4e00-\u9fff]{0,8}?(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|先进|能手|标兵|模范|人)(?![\u4e00-\u9fff]*(?:家|企业|单位|站|中心|组织|工会))|(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|先进|能手|标兵|模范)[\s\u4e00-\u9fff]{0,4}(?:多少|几)个(?![\u4e00-\u9fff])/u;
 /** Measure words that count the same things. */
-const SAME_MEASURE = [PEOPLE_MEASURES, ["家", "个", "所"], ["场", "次", "期"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
+const SAME_MEASURE = [PEOPLE_MEASURES, ["家", "个", "所"], ["场", "次", "期", "回", "趟", "遍"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
 /** An ordinal in the text (第三批, 第2期): a position, not a count. */
 const ORDINAL = new RegExp(`第[0-9一二两三四五六七八九十百]+(?:${MEASURE})`, "gu");
 /** An ordinal (第几批 → 第三批). */

@@ -46,6 +46,9 @@ export interface TrimOptions {
 /** Tags kept whole for questions: places (ns), organisations (nt), pronouns (r: question words). */
 const KEPT_TAGS = new Set(["ns", "nt", "r"]);
 
+/** A count asked for (几回, 多少次): numerals that open a question's figure. */
+const ASKED_COUNT = /^(?:几|多少)/u;
+
 /** Kept for questions: the most frequent words cover most of what people type. */
 export const COMMON_WORDS = 20_000;
 
@@ -129,9 +132,10 @@ export function trimDictionary(full: DictionaryTables, texts: Iterable<string>, 
   const byFreq = common > 0 ? [...entries].sort((a, b) => b.freq - a.freq) : [];
   for (const e of byFreq.slice(0, common)) keep.add(e.word);
   for (const e of entries) {
-    // Place and organisation names, pronouns (jieba's question words: 哪一年, 哪几, 什么样), and the
-    // few non-CJK entries (B超, T恤), which the runs never contain.
-    if (KEPT_TAGS.has(e.tag) || !/^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/u.test(e.word)) keep.add(e.word);
+    // Place and organisation names, pronouns (jieba's question words: 哪一年, 哪几, 什么样), counts
+    // asked for and measure words (几回, 多少趟: without them 开几回会 is cut as one unknown word),
+    // and the few non-CJK entries (B超, T恤), which the runs never contain.
+    if (KEPT_TAGS.has(e.tag) || (ASKED_COUNT.test(e.word) && e.tag === "m") || e.tag === "q" || !/^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/u.test(e.word)) keep.add(e.word);
   }
 
   const kept = entries.filter((e) => keep.has(e.word));

@@ -99,6 +99,9 @@ describe("the serving dictionary", () => {
     const words = new Set(trimmed.dict.split("\n").map((line) => line.split(" ")[0]));
     for (const word of ["北京", "吴江", "多少", "哪些"]) expect(words, word).toContain(word);
     expect(runs.some((run) => run.includes("北京"))).toBe(false);
+    // Counts asked for and measure words: without 几回, 开几回会 is cut as one unknown word.
+    for (const word of ["几回", "几趟", "多少次", "趟"]) expect(words, word).toContain(word);
+    expect(runs.some((run) => run.includes("几回"))).toBe(false);
   });
 
   it("is served only for the build it was saved with", async () => {
