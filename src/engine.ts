@@ -4,7 +4,7 @@ import { directContext } from "./answer/context.js";
 import { directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
 import { isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import { Answer, type Direct, type Hit } from "./answer/schema.js";
-import { isByline, type Passage } from "./corpus/passage.js";
+import type { Passage } from "./corpus/passage.js";
 import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
 import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
 import { makeExcerpt } from "./answer/excerpt.js";
@@ -14,9 +14,11 @@ import {
 } from "./answer/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
 import { parseQuery, type Query } from "./search/query.js";
+import { mayNameOne, quotingCoinedName } from "./search/coined-name.js";
+import { bestOfEachYear } from "./search/comparison.js";
 import { RelevanceFloor } from "./search/floor.js";
 import { answerFirst, withoutWeak } from "./search/reorder.js";
-import { retrieve, termWeights, unsaidWeight, type Ranked, type RetrieveFilter } from "./search/retrieve.js";
+import { retrieve, termWeights, unsaidWeight } from "./search/retrieve.js";
 import {
   SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason, thesaurusFingerprint,
   type BulletinSummary, type Manifest, type StoredCorpus,
@@ -295,24 +297,12 @@ export class Engine {
     const town = query.topical.find((t) => TOWN.test(t) && ranked[0]?.matched.includes(t));
     let townOnly: string | null = null;
     const belowFloor = () => floor.below(ranked[0]);
-    // A name the bulletins coin, typed whole, may be made of ubiquitous words (企业工会建设年: 企业,
-    // 工会, 建设 are everywhere and 年 is no word): the passages quoting it word for word are what
-    // was asked for — looked for a little deeper than the hits asked for — and the rest is noise.
+    // A coined name typed whole (企业工会建设年) is found though its words are everywhere.
     let quoted = false;
-    if (query.terms.length > 0 && !filtered && query.phrases.some((p) => [...p].length >= COINED_NAME) && belowFloor()) {
-      // Only a run some passage says word for word is worth a deeper look (found among the
-      // passages of its rarest word the index holds): most questions below the floor are not names.
-      const words = [...query.terms, ...Object.values(query.pieces).flat()];
-      const said = (p: string) => {
-        const inside = words.filter((w) => p.includes(w) && this.inCorpus(w));
-        if (inside.length === 0) return false;
-        const rarest = inside.reduce((a, b) => (this.index.postingCount(b) < this.index.postingCount(a) ? b : a));
-        return this.index.saysVerbatim(p, rarest, this.index.size);
-      };
-      const names = query.phrases.filter((p) => [...p].length >= COINED_NAME && said(p));
-      const quoting = names.length === 0 ? [] : retrieve(query, context, filter, Math.max(limit, NAME_LOOK)).filter((r) => names.some((p) => r.passage.text.includes(p)));
+    if (query.terms.length > 0 && !filtered && mayNameOne(query) && belowFloor()) {
+      const quoting = quotingCoinedName(query, context, filter, limit);
       if (quoting.length > 0) {
-        ranked = quoting.slice(0, limit);
+        ranked = quoting;
         quoted = true;
       }
     }
@@ -331,19 +321,7 @@ export class Engine {
     let byYear: number[] | undefined;
     if (isComparison(query.text, years, kind) && query.terms.length > 0) {
       const compared = years.length >= 2 ? years : [...new Set(labels.length > 0 ? labels.flatMap((l) => this.coverage.yearsOf(l)) : this.coverage.years)];
-      // A question about the plans as a whole (工作安排有什么不同, 目标对比) compares how each year's
-      // item opens, where a plan states itself: any one passage saying 工作 or 目标 would do as well.
-      const opening = (one: RetrieveFilter) =>
-        retrieve({ ...query, terms: [] }, context, one, OPENING_LOOK).find((r) => !isByline(r.passage));
-      const planWord = (t: string) => PLAN_WORDS.has(t) || ((query.pieces[t]?.length ?? 0) > 0 && query.pieces[t]!.every((p) => PLAN_WORDS.has(p)));
-      const whole = labels.length > 0 && query.topical.length > 0 && query.topical.every(planWord);
-      const best = compared
-        .sort((a, b) => a - b)
-        // A year whose passages never use the question's words still shows its item (in reading order).
-        .map((year) => ({ ...filter, years: [year], mentionedYears: false }))
-        // A byline (常熟市总工会  徐建国) says the organisation's name and nothing of the year's plan.
-        .map((one) => (whole ? opening(one) : undefined) ?? retrieve(query, context, one, OPENING_LOOK).find((r) => !isByline(r.passage)) ?? (labels.length > 0 ? opening(one) : undefined))
-        .filter((r): r is Ranked => r !== undefined);
+      const best = bestOfEachYear(query, context, filter, compared, labels.length > 0);
       if (best.length >= 2) {
         const rest = ranked.filter((r) => !best.some((b) => b.passage.id === r.passage.id));
         ranked = [...best, ...rest].slice(0, limit);
@@ -508,20 +486,11 @@ interface AnsweringData {
 const VERBATIM_SHARE = 0.2;
 /** The most a word the bulletins never use weighs in a yes-no answer's cover (a mid-rare word's idf). */
 const UNSAID_IN_YES_NO = 2;
-/** A run of the question this long, said word for word by a passage, is a name the bulletins coin. */
-const COINED_NAME = 5;
-/** How many ranked passages are looked through for one quoting such a name. */
-const NAME_LOOK = 20;
 /**
  * A town, street or village, by its form: a unit inside the districts the bulletins cover. (A
  * city such as 苏州 contains them all, so naming it narrows nothing.)
  */
 const TOWN = /^[\u4e00-\u9fff]{2,4}(?:镇|乡|街道|社区|村)$/u;
-
-/** Words that name a plan as a whole, not a topic in it (and words made of them: 工作安排, 工作目标): a comparison made of them compares openings. */
-const PLAN_WORDS = new Set(["工作", "工会", "安排", "部署", "重点", "思路", "目标", "任务", "计划", "要点", "方式", "全年", "年度", "打算", "定的"]);
-/** How many passages of an item are looked at for its opening (past a byline or two). */
-const OPENING_LOOK = 3;
 
 /** The sentence shape each question kind wants its excerpt to show. */
 const EXCERPT_PREFERENCE: Record<AnswerKind, RegExp | undefined> = {
