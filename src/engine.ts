@@ -18,7 +18,7 @@ import { mayNameOne, quotingCoinedName } from "./search/coined-name.js";
 import { bestOfEachYear } from "./search/comparison.js";
 import { RelevanceFloor } from "./search/floor.js";
 import { answerFirst, withoutWeak } from "./search/reorder.js";
-import { retrieve, termWeights, unsaidWeight } from "./search/retrieve.js";
+import { retrieve, termWeight, termWeights, unsaidWeight } from "./search/retrieve.js";
 import {
   SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason, thesaurusFingerprint,
   type BulletinSummary, type Manifest, type StoredCorpus,
@@ -290,7 +290,7 @@ export class Engine {
       unmatched = ranked.length > 0 && kind !== "who";
     }
     const weights = termWeights(query, this.index);
-    const floor = new RelevanceFloor(query, weights, unsaidWeight(this.index));
+    const floor = new RelevanceFloor(query, weights, unsaidWeight(this.index), (word) => termWeight(this.index, word));
     // A town the bulletins name (木渎镇) narrows the question as a place does: below the floor,
     // the passages that name it are listed (the answer may be there in other words: 木渎镇工会试办
     // 了啥 is answered by 创办职工法律服务站), with the notice and no direct answer.

@@ -28,22 +28,47 @@ const SENTENCE_END = /[。！？；;!?]/u;
 export class RelevanceFloor {
   /** The question's topic words that are not ubiquitous: the ones a relevant passage says. */
   readonly specific: readonly string[];
+  /** The question without its synonyms: what its own words and their pieces credit. */
+  private readonly own: Query;
 
   /**
    * `weights`: each term's idf (termWeights). `unsaidWeight`: the weight of a word no passage
    * has — the most any one word can weigh, which specific words said together must beat.
+   * `weightOf`: the idf of any word of the index (a synonym's).
    */
   constructor(
     private readonly query: Query,
     private readonly weights: Readonly<Record<string, number>>,
     private readonly unsaidWeight: number,
+    private readonly weightOf: (word: string) => number,
   ) {
     this.specific = query.topical.filter((t) => (weights[t] ?? 0) >= FLOOR_WEIGHT);
+    this.own = { ...query, synonyms: {} };
   }
 
   /** Whether a ranked passage says a question term (exactly, by a synonym or by all its pieces). */
   says(ranked: Ranked, term: string): boolean {
-    return termCredit(this.query, term, new Set(ranked.matched)) >= SAID_CREDIT;
+    return this.credit(term, new Set(ranked.matched)) >= SAID_CREDIT;
+  }
+
+  /**
+   * How much a passage's words say a term (termCredit), a synonym of ubiquitous words counting
+   * only as much as they are informative: 工人 said by 职工, or 厂里 by 企业 — words in nearly
+   * every passage — says nothing about whether the passage is on the question's topic (工伤赔偿).
+   */
+  private credit(term: string, matched: ReadonlySet<string>): number {
+    const credit = termCredit(this.query, term, matched);
+    if (credit < SAID_CREDIT || matched.has(term)) return credit;
+    const own = termCredit(this.own, term, matched);
+    if (own >= credit) return own;
+    const weight = this.weights[term] ?? 0;
+    let strength = 0;
+    for (const words of this.query.synonyms[term] ?? []) {
+      if (words.every((w) => matched.has(w))) strength = Math.max(strength, words.reduce((sum, w) => sum + this.weightOf(w), 0));
+    }
+    // A synonym of some substance (女工 said by 女职工) says the word; one of ubiquitous words
+    // (职工, 企业) only as much as they weigh.
+    return strength >= FLOOR_WEIGHT || weight === 0 ? credit : Math.max(own, credit * Math.min(1, strength / weight));
   }
 
   /** Whether a ranked passage says any of the question's specific words. */
@@ -70,7 +95,7 @@ export class RelevanceFloor {
   /** Whether one sentence of the passage says specific words worth more than any one word. */
   private saysEnough(ranked: Ranked): boolean {
     return this.together(ranked).some((matched) =>
-      this.specific.reduce((sum, t) => sum + (termCredit(this.query, t, matched) >= SAID_CREDIT ? this.weights[t]! : 0), 0) > this.unsaidWeight,
+      this.specific.reduce((sum, t) => sum + (this.credit(t, matched) >= SAID_CREDIT ? this.weights[t]! : 0), 0) > this.unsaidWeight,
     );
   }
 
@@ -80,7 +105,7 @@ export class RelevanceFloor {
     for (const t of this.query.topical) {
       total += this.weights[t] ?? 0;
       // Said in other words (a synonym), a word counts as much as the synonym credits it.
-      const credit = termCredit(this.query, t, matched);
+      const credit = this.credit(t, matched);
       if (credit >= SAID_CREDIT) said += (this.weights[t] ?? 0) * credit;
     }
     return total > 0 ? said / total : 0;

@@ -645,6 +645,18 @@ describe("understanding questions as people word them", () => {
     }
   });
 
+  it("counts a word said by a synonym of ubiquitous words only as much as they weigh (工人 by 职工, 厂里 by 企业)", () => {
+    // Every passage says 职工 and 企业: saying them is no sign of being about 工伤 or 年终奖.
+    for (const q of ["厂里工人受了工伤怎么赔", "厂里工人的年终奖发多少", "老板给工人发多少高温补贴"]) {
+      const answer = engine.ask(q);
+      expect(answer.hits, q).toEqual([]);
+      expect(answer.direct, q).toBeNull();
+      expect(answer.notice, q).toContain("简报里没有");
+    }
+    // A synonym of substance still says its word: 女工 by 女职工.
+    expect(engine.ask("一个人带孩子的女工想自己开店做点生意，工会帮不帮").hits.length).toBeGreaterThan(0);
+  });
+
   it("takes an organisation named in the thesaurus's other words for the known one, not for one the corpus lacks", () => {
     // The thesaurus says 自来水公司 => 水务, a name of 水务投资公司工会.
     const answer = engine.ask("自来水公司工会2012年工作理念");
