@@ -1,5 +1,5 @@
 /**
- * Year forms people and bulletins write: 2007, 2007年, 07年, 二〇〇七年, 二零零七年.
+ * Year forms people and bulletins write: 2007, 2007年, 07年, 吴中07 (before a space), 二〇〇七年, 二零零七年.
  * Every form of the same year parses to the same number.
  */
 
@@ -30,6 +30,12 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => number | null }[] = 
   },
   {
     re: /(?<![0-9.])([0-9]{2})(?=年)年/g,
+    read: (m) => twoDigitYear(Number(m[1])),
+  },
+  {
+    // 吴中07 工作: two digits right after a name and before a space (or the end), as phones type a
+    // year — unless a measure word follows the space (共18 项 counts).
+    re: /(?<=[\u4e00-\u9fff]|^)([0-9]{2})(?=\s*$|\s+(?![万千百亿个名人家户场次项份元条%]))/g,
     read: (m) => twoDigitYear(Number(m[1])),
   },
   {

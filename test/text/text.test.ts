@@ -63,6 +63,10 @@ describe("years", () => {
     ["免费送电影2000场", []],
     ["新入会超2万", []],
     ["为400名困难职工", []],
+    ["吴中07 工会主要干部", [2007]],
+    ["常熟08", [2008]],
+    ["共18 项", []],
+    ["昆山 12 项工作", []],
   ];
   for (const [text, years] of cases) {
     it(`${text} → ${years.join(",") || "none"}`, () => expect(findYears(text).map((y) => y.year)).toEqual(years));
