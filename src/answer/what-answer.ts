@@ -346,7 +346,7 @@ const ASKS_NAME = /叫(?:做|作|个)?(?:什么|啥)|称(?:为|作)(?:什么|啥
  * a quoted name answers only when the noun is next to it.
  */
 const ASKS_NAMED_BY = /(?:什么|啥)(?:为|作为)?(口号|主题|理念|品牌|原则|方针|思路)|(口号|主题|理念|品牌|宗旨|原则|方针|思路)(?:(?:是|叫|为)?(?:什么|啥)|\s*$)/u;
-const ASKS_NAMED_THING = /(?:什么|啥)([\u4e00-\u9fff])/u;
+const ASKS_NAMED_THING = /(?:什么|啥|哪一?个)([\u4e00-\u9fff])/u;
 /** What kind of X (什么样的组织, 啥样的队伍): X, a description of which is asked for. */
 const ASKS_KIND_OF = /(?:什么样|啥样|怎样|怎么样|咋样)的([\u4e00-\u9fff]{1,2})/u;
 /** After 什么/啥, words that ask how or when, not for a name. */

@@ -448,6 +448,10 @@ describe("direct answers over the real seeds", () => {
     expect(floor.notice).toContain("病假");
   });
 
+  it("answers 哪个 + a kind with the name of that kind (哪个杯赛 → 新风杯)", () => {
+    expect(ask("常熟给乡镇工会打分跟哪个杯赛挂钩").direct?.text).toBe("新风杯");
+  });
+
   it("answers 围绕什么 with what the plan is built around", () => {
     expect(ask("张家港总工会零七年定的新目标，主要是围绕什么来抓的？").direct?.text).toBe("发展和谐劳动关系");
     expect(ask("水务投资公司工会2012年围绕什么理念开展工作").direct?.text).toContain("水惠民生、造福于民");
