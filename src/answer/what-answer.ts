@@ -339,7 +339,7 @@ const WHOLE_PREDICATE = 100;
  * A question asking for a name: 叫什么 / 叫做啥 / 称为, 什么名字, the 主题 or 口号 of something
  * (coined in quotation marks, as names are), or 啥城 / 什么工程 (what the name is of).
  */
-const ASKS_NAME = /叫(?:做|作|个)?(?:什么|啥)|称(?:为|作)(?:什么|啥)?|(?:什么|啥)(?:名字|名称|称号|名)/u;
+const ASKS_NAME = /叫(?:做|作|个)?(?:什么|啥)|称(?:为|作)(?:什么|啥)?|(?:什么|啥)(?:名字|名称|称号|名)|(?:名字|名称|称号|全称)(?:是|叫)(?:什么|啥)/u;
 /**
  * The 主题 or 口号 of something, asked for: coined in quotation marks when it is a name
  * (以“建功立业十二五，转型升级争先锋”为主题), but not always (以推进相城区后发崛起为主题), so

@@ -29,6 +29,8 @@ describe("question kinds, from the question's own words", () => {
     ["相城区总工会给一线职工涨工资从哪下手", "what"],
     ["沧浪区要完善哪支队伍的管理制度", "what"],
     ["常熟工会一年跟市政府开几回会", "when"],
+    ["常熟总工会08年那篇文章是哪个领导写的", "who"],
+    ["吴中区对档案还没过关的镇级工会有何要求", "what"],
     ["常熟市总工会打算邀请哪家机构来视察", "what"],
     ["吴中区 五个二 工程是哪五个", "list"],
     ["吴中区实施的两项工程是什么", "list"],
@@ -448,8 +450,9 @@ describe("direct answers over the real seeds", () => {
     expect(floor.notice).toContain("病假");
   });
 
-  it("answers 哪个 + a kind with the name of that kind (哪个杯赛 → 新风杯)", () => {
+  it("answers 哪个 + a kind with the name of that kind (哪个杯赛 → 新风杯), and 名称是什么 with a name", () => {
     expect(ask("常熟给乡镇工会打分跟哪个杯赛挂钩").direct?.text).toBe("新风杯");
+    expect(ask("昆山市总工会2007年计划大力开展的职工技能练兵活动名称是什么？").direct?.text).toBe("万名职工技术大练兵");
   });
 
   it("answers 围绕什么 with what the plan is built around", () => {
