@@ -19,6 +19,11 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   if (q.terms.length === 0) return null;
   // Which town: only a town's name answers, no clause does.
   if (ASKS_TOWN.test(q.question)) return townAnswer(q, hits.slice(0, TOP), context);
+  // Which meeting: its session's name (十届七次全委（扩大）会议) answers.
+  if (ASKS_MEETING.test(q.question)) {
+    const meeting = framedSpan(q, hits[0]!, context, MEETING);
+    if (meeting) return meeting;
+  }
   const asked = askedName(q);
   if (asked) {
     // A name of the kind asked for (啥城 → “山水文化之城”) is evidence enough to be read from the
@@ -284,6 +289,11 @@ function framedSpan(q: DirectQuery, top: Passage, context: DirectContext, patter
   }
   return null;
 }
+
+/** 哪次会议, 哪一次全体委员扩大会, 什么会议: which meeting is asked for. */
+const ASKS_MEETING = /哪一?[次届个][^，,。？?]{0,10}?会|(?:什么|啥)会议?/u;
+/** A meeting named by its session: 十届七次全委（扩大）会议, 十三届四次全委会. */
+const MEETING = /((?:[一二三四五六七八九十]+|[0-9]+)届(?:[一二三四五六七八九十]+|[0-9]+)次[^，,。；;、]{0,12}?(?:会议|大会|全委会))/u;
 
 /** 哪个镇, 哪个街道: which town (or street, village) is asked for. */
 const ASKS_TOWN = /哪(?:个|一个)?(镇|乡|街道|社区|村)/u;

@@ -455,6 +455,11 @@ describe("direct answers over the real seeds", () => {
     expect(ask("昆山市总工会2007年计划大力开展的职工技能练兵活动名称是什么？").direct?.text).toBe("万名职工技术大练兵");
   });
 
+  it("answers which meeting with the session's name", () => {
+    expect(ask("2007年各地工会谋划新一年工作是按照哪次会议的精神").direct?.text).toBe("十三届四次全委会");
+    expect(ask("张家港市总是在哪次会议上定的2012年工作？").direct?.text).toBe("十届七次全委（扩大）会议");
+  });
+
   it("answers 围绕什么 with what the plan is built around", () => {
     expect(ask("张家港总工会零七年定的新目标，主要是围绕什么来抓的？").direct?.text).toBe("发展和谐劳动关系");
     expect(ask("水务投资公司工会2012年围绕什么理念开展工作").direct?.text).toContain("水惠民生、造福于民");
