@@ -41,8 +41,10 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   if (attribute) return attribute;
   const headed = headingAnswer(q, hits.slice(0, TOP), context);
   if (headed) return headed;
+  const blank = blankAnswer(q, hits[0]!, context);
+  if (blank) return blank;
   const found = bestClause(q, hits.slice(0, 1), context, () => 1, MIN_COVER.what, "clause");
-  if (!found) return blankAnswer(q, hits[0]!, context);
+  if (!found) return null;
   const text = found.hit.text;
   let { start, end } = found.span;
   // A clause that introduces its answer (首要任务是，… / 思路：…) is answered by the rest of its

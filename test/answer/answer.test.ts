@@ -466,10 +466,11 @@ describe("direct answers over the real seeds", () => {
   });
 
   it("fills the question's blank with what the text says between its words", () => {
-    // 大力开展 | 什么 | 活动 → 大力开展群众性技术创新活动: no clause covers enough of the question.
+    // 大力开展 | 什么 | 活动 → 大力开展群众性技术创新活动: the blank, not the clause around it.
     const blank = ask("望亭电厂工会12年要大力开展什么活动？");
     expect(blank.direct?.text).toBe("群众性技术创新活动");
     expect(blank.hits[0]!.id).toBe(blank.direct!.hitId);
+    expect(ask("相城区要扶持十家什么样的村").direct?.text).toBe("工会工作模范村");
   });
 
   it("answers why with the reason the sentence gives before its claim", () => {
