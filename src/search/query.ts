@@ -96,6 +96,9 @@ const PARTICLE_END = /[点着了过些里上]$/u;
 /** 这篇, 那份, 该项: a pointer and a measure word. */
 const DEMONSTRATIVE = /^[这那哪该本此每各某][篇份期个项次条位些种样件批届年套家]/u;
 
+/** Words for the unit a union belongs to (那个厂的工会, 跟厂里签合同): with an enterprise named, it. */
+const UNIT_WORDS = new Set(["厂", "工厂", "厂里", "厂子", "厂方", "公司", "公司里", "单位", "国企", "企业里", "本厂"]);
+
 /** What an enterprise or institution's name ends in, before its 工会 (…公司工会, …电厂工会). */
 const UNIT_END = /(?:公司|集团|厂|医院|学校|学院|大学|中学|小学|银行|酒店|宾馆|研究所|研究院|局)$/u;
 /** Longest enterprise name looked for before 工会 (characters). */
@@ -377,7 +380,11 @@ export function parseQuery(question: string, context: QueryContext): Query {
   // particle or a place word by the HMM, no word at all.)
   const unknownWord = (term: string, tags: readonly { tag: string }[]) =>
     /^[\u4e00-\u9fff]{2,}$/u.test(term) && !DEMONSTRATIVE.test(term) && !PARTICLE_END.test(term) && !context.inCorpus(term) && tags.every(({ tag }) => tag === "x");
+  // Named an enterprise's union (宝钢苏冶…), the question's 厂里, 工厂, 公司 point at it, as does a
+  // word of its name (电厂 of 望亭发电厂工会): no topic.
+  const units = targets.filter((t) => t.by === "org").map((t) => t.label);
   const topical = terms.filter((term) => {
+    if (units.length > 0 && (UNIT_WORDS.has(term) || units.some((name) => name.includes(term)))) return false;
     if (phrased.includes(term)) return true;
     const tags = tagWords(term);
     return tags.some(({ tag }) => !NON_TOPICAL_TAGS.has(tag)) || unknownWord(term, tags);

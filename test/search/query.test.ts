@@ -62,6 +62,15 @@ describe("query parses", () => {
     // 按市 is a preposition glued to 市 by the cut: 按市总… names no organisation.
     { q: "各地工会按市总全委会精神谋划工作", missing: [] },
   ];
+  it("takes the words pointing at a named enterprise (厂里, 工厂, 电厂) for no topic", () => {
+    const baosteel = parse("宝钢苏冶跟厂里签了哪些合同");
+    expect(baosteel.terms).toContain("厂里");
+    expect(baosteel.topical).toEqual(["合同"]);
+    expect(parse("望亭电厂那个厂的工会12年重点抓几块").topical).not.toContain("电厂");
+    // A place named (常熟), 厂里 is the factories of that place: a topic.
+    expect(parse("常熟厂里招不到技术工人").topical).toContain("厂里");
+  });
+
   for (const row of table) {
     it(row.q, () => {
       const query = parse(row.q);
