@@ -1,7 +1,7 @@
 import type { Passage } from "../corpus/passage.js";
 import { bestClause, MIN_COVER, PASSAGE_COVER_SHARE, TOP } from "./clause.js";
 import { tagWords } from "../text/segment.js";
-import { LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
+import { CLAUSE, LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 
 /**
  * What-answers: what something is, is called or means — a quoted name (叫什么, 主题, 口号), what
@@ -70,6 +70,9 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     start = end + next[0].length - next[1]!.length;
     end = trimClause(text, { start, end: start + next[1]!.length }).end;
   }
+  // How (拿啥招吸引农民工入会): the means a plan names with 通过 next to the clause that matched —
+  // 通过实行会员优惠制…等措施，吸引和组织农民工入会 — is the answer, with that clause.
+  if (ASKS_HOW.test(q.question)) ({ start, end } = withMeans(text, { start, end }));
   // Why (为啥说担子越来越重): the clause saying what was asked is the claim; its reason is said
   // before it in the same sentence (…肩负着双重职能，工作的任务越来越重，必须加强…): the sentence
   // up to the claim answers.
@@ -109,6 +112,27 @@ function blankAnswer(q: DirectQuery, top: Passage, context: DirectContext): Dire
     }
   }
   return null;
+}
+
+/** A question asking how, or by what means (怎么, 如何, 咋, 拿啥招, 用什么办法, 靠什么). */
+const ASKS_HOW = /怎么(?!样)|如何|怎样|咋|(?:啥|什么)(?:招|办法|措施|手段)|靠(?:什么|啥)/u;
+/** A clause naming the means: 通过…. */
+const MEANS = /^\s*通过/u;
+
+/** The span widened by the neighbouring clause of its sentence that names the means (通过…), if one does. */
+function withMeans(text: string, span: Span): Span {
+  const sentence = spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
+  if (!sentence) return span;
+  const clauses = spans(text.slice(sentence.start, sentence.end), CLAUSE).map((c) => ({ start: sentence.start + c.start, end: sentence.start + c.end }));
+  const first = clauses.findIndex((c) => c.end > span.start);
+  const last = clauses.findIndex((c) => c.end >= span.end);
+  if (first < 0 || last < 0) return span;
+  const before = clauses[first - 1];
+  const after = clauses[last + 1];
+  let { start, end } = span;
+  if (before && MEANS.test(text.slice(before.start, before.end))) start = trimClause(text, before).start;
+  else if (after && MEANS.test(text.slice(after.start, after.end))) end = trimClause(text, after).end;
+  return { start, end };
 }
 
 /** A question asking why: answered by a reason, not by the claim it asks about. */

@@ -473,6 +473,12 @@ describe("direct answers over the real seeds", () => {
     expect(ask("相城区要扶持十家什么样的村").direct?.text).toBe("工会工作模范村");
   });
 
+  it("answers how with the means the plan names (通过…) beside the clause that matched", () => {
+    const how = ask("张家港07年拿啥招吸引外来打工的进工会");
+    expect(how.direct?.text).toMatch(/^通过实行会员优惠制/);
+    expect(how.direct?.text).toContain("吸引和组织农民工入会");
+  });
+
   it("answers why with the reason the sentence gives before its claim", () => {
     const why = ask("吴中区为啥特别要把镇上工会的领导班子配强？");
     expect(why.direct?.kind).toBe("what");
