@@ -133,8 +133,12 @@ export function askedHead(question: string): string | null {
  * Lists name what they list right after themselves.
  */
 function headOf(last: string, asked: string): number | null {
-  for (let k = Math.min(asked.length, 6); k >= 2; k--) {
-    const noun = asked.slice(0, k);
+  // What is asked, then shorter: its opening (重点项目开展 → 重点项目), then its head — a Chinese
+  // noun phrase ends in its head (关爱活动 → …等活动).
+  const nouns: string[] = [];
+  for (let k = Math.min(asked.length, 6); k >= 2; k--) nouns.push(asked.slice(0, k));
+  for (let k = Math.min(asked.length, 6) - 1; k >= 2; k--) nouns.push(asked.slice(-k));
+  for (const noun of nouns) {
     for (const name of [noun, ...(PLACE_NOUNS.includes(noun) ? PLACE_NOUNS : [])]) {
       // …等专项合同, …的重点项目, and a count between (…娱乐场所等38家单位).
       const at = last.search(new RegExp(`(?:等(?:[0-9一二两三四五六七八九十百]+[家个所处项类种])?|的)${name}`, "u"));

@@ -423,6 +423,9 @@ describe("direct answers over the real seeds", () => {
     const items = kunshan.direct!.text.split("\n");
     expect(items).toHaveLength(18);
     expect(items[17]).toBe("18.转变作风强化工会效能建设");
+    // The list ends where what is asked for follows it, matched by its head (关爱活动 → …等活动).
+    const cared = ask("吴江12年对年轻一代外来打工仔搞哪些关爱活动").direct?.text ?? "";
+    for (const item of ["交友联谊", "心理健康教育", "职业技能培训", "学历教育提升"]) expect(cared).toContain(item);
     // 等 closes an enumeration whose last two items 及 joins (…、劳动安全卫生及女职工特殊保护等专项合同).
     expect(ask("宝钢苏冶12年要签哪些合同").direct?.text).toBe("签订好工资专项集体合同、劳动安全卫生、女职工特殊保护");
     // A sentence opening with 即 spells out the one before it, which says what the list is.
