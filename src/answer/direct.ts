@@ -3,7 +3,8 @@ import type { AnswerKind } from "./kind.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { keyedInItem, listAnswer } from "./list-answer.js";
 import { CLAUSE, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
-import { definedAnswer, whatAnswer } from "./what-answer.js";
+import { definedAnswer } from "./framed-answer.js";
+import { whatAnswer } from "./what-answer.js";
 
 /**
  * The direct answer: the shortest span of a top passage that answers the question completely,

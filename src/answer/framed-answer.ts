@@ -1,0 +1,181 @@
+import type { Passage } from "../corpus/passage.js";
+import { MIN_COVER, PASSAGE_COVER_SHARE } from "./clause.js";
+import { SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
+
+/**
+ * What-answers read from the shape of a plan's sentence: the X of 以X为主线, 把X作为重点, 围绕X and
+ * X的方法, a session's name, the words after X的, a label's definition (“一”：即…), and the run of
+ * text that fills the question's blank (大力开展什么活动 → 群众性技术创新活动).
+ */
+
+/** What the question says around its blank: 要大力开展 | 什么 | 活动. */
+const BLANK = /([\u4e00-\u9fff]{2,6})(?:什么|啥)(?:样的)?([\u4e00-\u9fff]{1,4})/u;
+/** What may stand in a blank: a run without punctuation or quotation marks, 2–12 characters. */
+const FILLER = "[^\\s，。；、：:,;！？!?“”（）()]{2,12}?";
+
+/**
+ * The text fills the question's blank (望亭电厂工会要大力开展什么活动 → 大力开展群众性技术创新活动):
+ * the last characters the question says before 什么 and the first it says after it, found in
+ * the top passage's paragraph with a short run between them — the run, and what closes it, is
+ * the answer. The closest fit first: four characters before down to two, three after down to one.
+ */
+export function blankAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  const m = BLANK.exec(q.question);
+  if (!m) return null;
+  const [, before, after] = m as unknown as [string, string, string];
+  for (let a = Math.min(4, before.length); a >= 2; a--) {
+    for (let b = Math.min(3, after.length); b >= 1; b--) {
+      const fits = new RegExp(`${before.slice(-a)}(${FILLER})${after.slice(0, b)}`, "u");
+      for (const part of context.parts(top)) {
+        const x = fits.exec(part.text);
+        if (!x) continue;
+        const start = x.index + a;
+        const end = x.index + x[0].length;
+        return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
+      }
+    }
+  }
+  return null;
+}
+
+/** 增强新吴江人的什么: what the question says, then 的, then what it asks for. */
+const ASKS_ATTRIBUTE = /([\u4e00-\u9fff]{2,})的(?:什么|啥)[？?]?\s*$/u;
+
+/**
+ * X的什么 (增强新吴江人的什么): the words the text puts after X的 (切实增强“新吴江人”的归属感 →
+ * 归属感), X being the last four, three or two characters the question says before 的, found in
+ * the top passage's paragraph. The first such phrase answers; none, and the clause path goes on.
+ */
+export function attributeAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  const owner = ASKS_ATTRIBUTE.exec(q.question)?.[1];
+  if (!owner) return null;
+  for (const size of [4, 3, 2]) {
+    if (owner.length < size) continue;
+    const key = owner.slice(-size);
+    const after = new RegExp(`${key}”?的([\\u4e00-\\u9fff]{2,6}?)(?=[^\\u4e00-\\u9fff]|和|与|及|$)`, "u");
+    for (const part of context.parts(top)) {
+      const m = after.exec(part.text);
+      if (!m) continue;
+      const start = m.index + m[0].length - m[1]!.length;
+      return { direct: { kind: "what", text: m[1]!, hitId: part.id }, span: { start, end: start + m[1]!.length } };
+    }
+  }
+  return null;
+}
+
+/** A label the text defines: “一”：即把全区工会努力建设成为… (the label, then what it stands for). */
+const DEFINITION = /“([^“”]{1,10})”\s*[：:]?\s*(?:即|就是|是指)\s*([^。；;！？!?]+)/gu;
+/** What follows a label in a question asking what it means: 一指的是什么, 一是指啥, 万是什么意思. */
+const ASKS_MEANING = /^(?:字|这个)?(?:是指|指的是|指|就是|是)(?:什么|啥)|^(?:是)?(?:什么|啥)意思/u;
+
+/**
+ * 一十百千万目标里的一指的是什么: the label's definition (“一”：即…) in the top passages' paragraphs
+ * answers, when the question names the label right before asking what it means. A one-character
+ * label is found this way or not at all: it is no search term.
+ */
+export function definedAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  for (const hit of hits) {
+    for (const part of context.parts(hit)) {
+      for (const m of part.text.matchAll(DEFINITION)) {
+        const label = m[1]!;
+        let at = q.question.indexOf(label);
+        // The label may be quoted in the question too (“一”是什么意思).
+        const asksAfter = (from: number) => ASKS_MEANING.test(q.question.slice(from).replace(/^[”"’']/u, ""));
+        while (at >= 0 && !asksAfter(at + label.length)) at = q.question.indexOf(label, at + 1);
+        if (at < 0) continue;
+        const start = m.index! + m[0].length - m[2]!.length;
+        const end = trimClause(part.text, { start, end: start + m[2]!.length }).end;
+        return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
+      }
+    }
+  }
+  return null;
+}
+
+/** What a plan is built around, named by the noun of 以…为主线 (以发展和谐劳动关系为主线). */
+const FRAME_NOUNS = "主题|主线|主旨|抓手|载体|宗旨|理念";
+/** 以什么为主线, 主线是什么, a search ending in 主线: the frame's noun asked for. */
+const ASKS_FRAME = new RegExp(`以(?:什么|啥)(?:为|作为)(${FRAME_NOUNS})|(${FRAME_NOUNS})(?:(?:是|为)(?:什么|啥)|\\s*$)`, "u");
+
+/**
+ * 以什么为主线: plans string their frame together (以推进相城区后发崛起为主题，以发展和谐劳动关系为
+ * 主线，以服务职工群众为主旨), so the clause that covers the question best may be the wrong one of
+ * three; the answer is what stands between 以 and 为 + the noun asked for, in the top passage's
+ * paragraph, when its sentence covers the question.
+ */
+export function frameAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  const asked = ASKS_FRAME.exec(q.question);
+  if (!asked) return null;
+  return framedSpan(q, top, context, new RegExp(`以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:${asked[1] ?? asked[2]!})`, "u"));
+}
+
+/** 围绕什么, 围着啥: what a plan is built around asked for. */
+const ASKS_AROUND = /(?:围绕|围着|绕着)(?:的是)?[^，,。？?]{0,8}?(?:什么|啥)/u;
+
+/**
+ * 主要是围绕什么来抓的: what the text puts after 围绕 (紧紧围绕“水惠民生、造福于民”工作理念), or
+ * else the X of its frame 以X为主线 (以发展和谐劳动关系为主线), in the top passage's paragraph, when
+ * its sentence covers the question as a figure's must.
+ */
+export function aroundAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  if (!ASKS_AROUND.test(q.question)) return null;
+  return framedSpan(q, top, context, /围绕([^，,。；;：:]{2,40})/u) ?? framedSpan(q, top, context, /以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:主线|中心|主题)/u);
+}
+
+/** What a plan singles out: 把…作为重点 (and 关键, 抓手, 首要任务 …). */
+const SINGLED = "重点|关键|抓手|核心|中心|突破口|首要|出发点|落脚点";
+/** 把什么当作重点, 把啥当重点, 把哪件事当重点来抓: the noun of what is singled out, asked for. */
+const ASKS_TREATED = new RegExp(`把(?:什么|啥|哪件事|哪些事?|哪一项|哪项)(?:当作|当成|看作|作为|当)[\\u4e00-\\u9fff]{0,4}?(${SINGLED})`, "u");
+
+/**
+ * 把什么当作重点: plans say what they single out as 把X作为重点 (把劳动定额标准制定和管理作为重点),
+ * often two in a row (…作为关键，…作为重点), so the answer is the X before the noun asked for, in
+ * the top passage's paragraph, when its sentence covers the question as a figure's must.
+ */
+export function treatedAsAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  const asked = ASKS_TREATED.exec(q.question);
+  if (!asked) return null;
+  const treated = new RegExp(`把([^把，,。；;：:]{2,30}?)(?:作为|当作|当成)[\\u4e00-\\u9fff]{0,6}?${asked[1]}`, "u");
+  return framedSpan(q, top, context, treated);
+}
+
+/** A way of doing something asked for (用的是什么方法, 啥办法, 什么做法). */
+const ASKS_METHOD = /(?:什么|啥|哪种)(?:方法|办法|方式|做法|路子|模式)/u;
+/** The words of a method, after any verb of adopting it (将采取抓两头带中间的方法); one noun is as good as another. */
+const METHOD_OF = /(?:^|[，,；;：:、])(?:[\u4e00-\u9fff]{0,3}?(?:采取|采用|实行|运用|按照|通过|坚持))?([^，,。；;：:、]{2,16}?)的(?:方法|办法|方式|做法|路子|模式)/u;
+
+/** 用的是什么方法: the text's own name for it, before 的方法 (将采取抓两头带中间的方法 → 抓两头带中间). */
+export function methodAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  if (!ASKS_METHOD.test(q.question)) return null;
+  return framedSpan(q, top, context, METHOD_OF);
+}
+
+/**
+ * The first group of `pattern` in a sentence of the top passage's paragraph that covers the
+ * question as a figure's sentence must (its paragraph's cover counting, discounted).
+ */
+function framedSpan(q: DirectQuery, top: Passage, context: DirectContext, pattern: RegExp): DirectSpan | null {
+  const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, `${top.title ?? ""}\n${context.paragraph(top).text}`);
+  for (const part of context.parts(top)) {
+    for (const sentence of spans(part.text, SENTENCE)) {
+      const text = part.text.slice(sentence.start, sentence.end);
+      if (Math.max(textCover(q, text), paragraphCover) < MIN_COVER.figure) continue;
+      const m = pattern.exec(text);
+      if (!m) continue;
+      const start = sentence.start + m.index + m[0].indexOf(m[1]!);
+      const end = start + m[1]!.length;
+      return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
+    }
+  }
+  return null;
+}
+
+/** 哪次会议, 哪一次全体委员扩大会, 什么会议: which meeting is asked for. */
+const ASKS_MEETING = /哪一?[次届个][^，,。？?]{0,10}?会|(?:什么|啥)会议?/u;
+/** A meeting named by its session: 十届七次全委（扩大）会议, 十三届四次全委会. */
+const MEETING = /((?:[一二三四五六七八九十]+|[0-9]+)届(?:[一二三四五六七八九十]+|[0-9]+)次[^，,。；;、]{0,12}?(?:会议|大会|全委会))/u;
+
+/** Which meeting (哪次会议, 什么会议精神): the session's name in the top passage's paragraph (十届七次全委（扩大）会议). */
+export function meetingAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
+  return ASKS_MEETING.test(q.question) ? framedSpan(q, top, context, MEETING) : null;
+}
