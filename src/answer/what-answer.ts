@@ -89,6 +89,8 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
 const ASKS_HOW = /怎么(?!样)|如何|怎样|咋|(?:啥|什么)(?:招|办法|措施|手段)|靠(?:什么|啥)/u;
 /** A clause naming the means: 通过…. */
 const MEANS = /^\s*通过/u;
+/** A clause saying what the one before it is for: 使…, 让…, 以便…, 从而…. */
+const PURPOSE = /^\s*(?:使|让|以便|从而|进而)/u;
 
 /** The span widened by the neighbouring clause of its sentence that names the means (通过…), if one does. */
 function withMeans(text: string, span: Span): Span {
@@ -103,6 +105,9 @@ function withMeans(text: string, span: Span): Span {
   let { start, end } = span;
   if (before && MEANS.test(text.slice(before.start, before.end))) start = trimClause(text, before).start;
   else if (after && MEANS.test(text.slice(after.start, after.end))) end = trimClause(text, after).end;
+  // The clause that matched says what it is for (…，使企业老板了解《条例》精神): the action is
+  // the clause before it (要大张旗鼓地宣传《企业工会工作条例》).
+  else if (before && PURPOSE.test(text.slice(clauses[first]!.start, clauses[first]!.end))) start = trimClause(text, before).start;
   return { start, end };
 }
 

@@ -480,6 +480,8 @@ describe("direct answers over the real seeds", () => {
     const how = ask("张家港07年拿啥招吸引外来打工的进工会");
     expect(how.direct?.text).toMatch(/^通过实行会员优惠制/);
     expect(how.direct?.text).toContain("吸引和组织农民工入会");
+    // …，使企业老板了解《条例》精神 says what it is for; the action is the clause before it.
+    expect(ask("吴中区打算怎么让企业老板也弄懂企业工会那个条例？").direct?.text).toMatch(/^要大张旗鼓地宣传《企业工会工作条例》/);
   });
 
   it("answers why with the reason the sentence gives before its claim", () => {
