@@ -2,7 +2,7 @@ import type { Passage } from "../corpus/passage.js";
 import type { AnswerKind } from "./kind.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { keyedInItem, listAnswer } from "./list-answer.js";
-import { CLAUSE, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
+import { clausesAround, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 import { definedAnswer } from "./framed-answer.js";
 import { whatAnswer } from "./what-answer.js";
 
@@ -93,12 +93,10 @@ function figureCount(text: string): number {
  * figures (2007年新建工会300家，全区累计建会超过4000家); unchanged when its sentence has too few.
  */
 function withNextFigures(q: DirectQuery, text: string, span: Span, asked: number): Span {
-  const sentence = spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
-  if (!sentence) return span;
-  const clauses = spans(text.slice(sentence.start, sentence.end), CLAUSE).map((c) => ({ start: sentence.start + c.start, end: sentence.start + c.end }));
-  let first = clauses.findIndex((c) => c.end > span.start);
-  let last = clauses.findIndex((c) => c.end >= span.end);
-  if (first < 0 || last < 0) return span;
+  const around = clausesAround(text, span);
+  if (!around) return span;
+  const { clauses } = around;
+  let { first, last } = around;
   const held = () => figureCount(text.slice(clauses[first]!.start, clauses[last]!.end));
   // A neighbour holding a figure, the one saying more of the question first (新建 before 其中…).
   const worth = (k: number) => (k < 0 || k >= clauses.length ? -1 : figureCount(text.slice(clauses[k]!.start, clauses[k]!.end)) === 0 ? -1 : textCover(q, text.slice(clauses[k]!.start, clauses[k]!.end)));

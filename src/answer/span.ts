@@ -45,6 +45,19 @@ export function spans(text: string, re: RegExp): Span[] {
   return out;
 }
 
+/**
+ * The clauses of the sentence a span lies in (offsets in `text`), and the first and last of them
+ * the span touches; null when the span crosses a sentence end.
+ */
+export function clausesAround(text: string, span: Span): { clauses: Span[]; first: number; last: number } | null {
+  const sentence = spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
+  if (!sentence) return null;
+  const clauses = spans(text.slice(sentence.start, sentence.end), CLAUSE).map((c) => ({ start: sentence.start + c.start, end: sentence.start + c.end }));
+  const first = clauses.findIndex((c) => c.end > span.start);
+  const last = clauses.findIndex((c) => c.end >= span.end);
+  return first < 0 || last < 0 ? null : { clauses, first, last };
+}
+
 /** The idf-weighted share of the question a stretch of text covers (1 = every term, said exactly). */
 export function textCover(q: DirectQuery, text: string): number {
   let credit = 0;

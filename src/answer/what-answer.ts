@@ -2,7 +2,7 @@ import type { Passage } from "../corpus/passage.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { aroundAnswer, attributeAnswer, blankAnswer, definedAnswer, frameAnswer, meetingAnswer, methodAnswer, treatedAsAnswer } from "./framed-answer.js";
 import { askedName, asksTown, namedAnswer, townAnswer } from "./named-answer.js";
-import { CLAUSE, LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
+import { clausesAround, LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 
 /**
  * What-answers: what something is, is called or means. The specific readings are tried first —
@@ -94,12 +94,9 @@ const PURPOSE = /^\s*(?:使|让|以便|从而|进而)/u;
 
 /** The span widened by the neighbouring clause of its sentence that names the means (通过…), if one does. */
 function withMeans(text: string, span: Span): Span {
-  const sentence = spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
-  if (!sentence) return span;
-  const clauses = spans(text.slice(sentence.start, sentence.end), CLAUSE).map((c) => ({ start: sentence.start + c.start, end: sentence.start + c.end }));
-  const first = clauses.findIndex((c) => c.end > span.start);
-  const last = clauses.findIndex((c) => c.end >= span.end);
-  if (first < 0 || last < 0) return span;
+  const around = clausesAround(text, span);
+  if (!around) return span;
+  const { clauses, first, last } = around;
   const before = clauses[first - 1];
   const after = clauses[last + 1];
   let { start, end } = span;
