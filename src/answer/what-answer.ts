@@ -92,7 +92,7 @@ const MEANS = /^\s*通过/u;
 /** A clause saying what the one before it is for: 使…, 让…, 以便…, 从而…. */
 const PURPOSE = /^\s*(?:使|让|以便|从而|进而)/u;
 
-/** The span widened by the neighbouring clause of its sentence that names the means (通过…), if one does. */
+/** The span widened by the neighbouring clause that names the means (通过…), or by the action before it when it says what that is for (使…). */
 function withMeans(text: string, span: Span): Span {
   const around = clausesAround(text, span);
   if (!around) return span;
