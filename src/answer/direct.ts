@@ -100,11 +100,14 @@ function withNextFigures(q: DirectQuery, text: string, span: Span, asked: number
   const held = () => figureCount(text.slice(clauses[first]!.start, clauses[last]!.end));
   // A neighbour holding a figure, the one saying more of the question first (新建 before 其中…).
   const worth = (k: number) => (k < 0 || k >= clauses.length ? -1 : figureCount(text.slice(clauses[k]!.start, clauses[k]!.end)) === 0 ? -1 : textCover(q, text.slice(clauses[k]!.start, clauses[k]!.end)));
+  // A clause opening with 其中 counts part of the clause before it (累计建会超过4000家，其中独立建会达到
+  // 1600家): that one goes with it first.
+  const partOf = (k: number) => /^\s*其中/u.test(text.slice(clauses[k]!.start, clauses[k]!.end));
   while (held() < asked) {
     const before = worth(first - 1);
     const after = worth(last + 1);
     if (before < 0 && after < 0) return span;
-    if (before > after) first--;
+    if (before >= 0 && (partOf(first) || before > after)) first--;
     else last++;
   }
   return trimClause(text, { start: Math.min(span.start, clauses[first]!.start), end: Math.max(span.end, clauses[last]!.end) });

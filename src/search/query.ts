@@ -66,6 +66,8 @@ const ASKING_WORDS = new Set([
   "啥样", "咋样", "咋个", "咋整", "为啥", "啥事", "干嘛", "啥时候", "比一比", "比比",
   // A comparison asked another way (相比有什么变化, 比较起来有什么不同).
   "相比", "相较", "起来", "前后",
+  // A total asked for (总数要过多少家, 一共几场): how a count is asked, not what is counted.
+  "总数", "总共", "一共", "合计", "总计",
 ]);
 
 /** A question's own number words (几大类, 多少人, 第几批): what is asked, never what is searched. */

@@ -458,6 +458,11 @@ describe("direct answers over the real seeds", () => {
     expect(ask("昆山市总工会2007年计划大力开展的职工技能练兵活动名称是什么？").direct?.text).toBe("万名职工技术大练兵");
   });
 
+  it("answers a total and the part of it counted with 其中 together", () => {
+    // 总数 asks how a count is asked, not what is counted; 其中… counts part of the clause before it.
+    expect(ask("吴中区到年底工会总数要过多少家，其中单独成立的又有多少家").direct?.text).toBe("全区累计建会超过4000家，其中独立建会达到1600家");
+  });
+
   it("answers which meeting with the session's name", () => {
     expect(ask("2007年各地工会谋划新一年工作是按照哪次会议的精神").direct?.text).toBe("十三届四次全委会");
     expect(ask("张家港市总是在哪次会议上定的2012年工作？").direct?.text).toBe("十届七次全委（扩大）会议");

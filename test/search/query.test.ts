@@ -58,6 +58,7 @@ describe("query parses", () => {
     { q: "常熟工会扶不扶持单亲女工创业", terms: ["扶持"], noTerms: ["不扶"] },
     { q: "厂里招不到技术工人有没有办法", terms: ["技术", "工人"], noTerms: ["不到", "没有"] },
     { q: "工会不能帮职工维权吗", terms: ["维权"], noTerms: ["不能"] },
+    { q: "张家港一共送了多少场电影", terms: ["电影"], noTerms: ["一共"] },
     { q: "吴江的工作品牌叫什么口号", terms: ["品牌"], noTerms: ["口号"] },
     // 按市 is a preposition glued to 市 by the cut: 按市总… names no organisation.
     { q: "各地工会按市总全委会精神谋划工作", missing: [] },
