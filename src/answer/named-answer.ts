@@ -194,3 +194,43 @@ export function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext
 export function asksTown(question: string): boolean {
   return ASKS_TOWN.test(question);
 }
+
+/** 办成什么样, 建成啥样, 打造成什么地方: what something is to be made into, asked for. */
+const ASKS_MADE = /(?:办成|建成|打造成?|建设成为?|变成|弄成|搞成)(?:一个|个)?[^，,。？?]{0,6}?(?:什么|啥)/u;
+/** A coined name something is to be made into: 打造职工欢迎的“学校和乐园”, 建设成为…“职工之家”. */
+const MADE_INTO = /(?:打造|建成|建设成为?|办成|成为)[^，,。；;！？!?“”]{0,10}“([^“”]{2,15})”/gu;
+
+/**
+ * 把活动场地办成啥样: the coined name a plan says it will make something into (打造职工欢迎的
+ * “学校和乐园”), in a sentence of the top passages' paragraphs that covers the question as a
+ * figure's must; the best-covered one, none on a tie.
+ */
+export function madeIntoAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  if (!ASKS_MADE.test(q.question)) return null;
+  let best: { hit: Passage; span: Span; text: string; score: number } | null = null;
+  let tied = false;
+  hits.forEach((hit, rank) => {
+    const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, context.paragraph(hit).text);
+    for (const part of context.parts(hit)) {
+      for (const sentence of spans(part.text, SENTENCE)) {
+        const text = part.text.slice(sentence.start, sentence.end);
+        const cover = Math.max(textCover(q, text), paragraphCover);
+        if (cover < MIN_COVER.figure) continue;
+        for (const m of text.matchAll(MADE_INTO)) {
+          const name = m[1]!;
+          if (q.question.includes(name)) continue;
+          const score = cover - rank;
+          const start = sentence.start + m.index! + m[0].length - name.length - 1;
+          if (best && best.text === name) continue;
+          if (!best || score > best.score + 1e-9) {
+            best = { hit: part, span: { start, end: start + name.length }, text: name, score };
+            tied = false;
+          } else if (Math.abs(score - best.score) <= 1e-9) tied = true;
+        }
+      }
+    }
+  });
+  if (!best || tied) return null;
+  const found = best as { hit: Passage; span: Span; text: string };
+  return { direct: { kind: "what", text: found.text, hitId: found.hit.id }, span: found.span };
+}

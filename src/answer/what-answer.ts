@@ -1,7 +1,7 @@
 import type { Passage } from "../corpus/passage.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { aroundAnswer, attributeAnswer, blankAnswer, definedAnswer, frameAnswer, meetingAnswer, methodAnswer, treatedAsAnswer } from "./framed-answer.js";
-import { askedName, asksTown, namedAnswer, townAnswer } from "./named-answer.js";
+import { askedName, asksTown, madeIntoAnswer, namedAnswer, townAnswer } from "./named-answer.js";
 import { clausesAround, LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 
 /**
@@ -36,6 +36,10 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     // Which document (参照什么定的): only a title answers; no clause is one.
     if (asked.document) return null;
   }
+  // What something is to be made into (办成啥样), when no name of a kind asked for answered: the
+  // coined name the plan gives it.
+  const made = madeIntoAnswer(q, hits.slice(0, TOP), context);
+  if (made) return made;
   const framed = frameAnswer(q, hits[0]!, context) ?? aroundAnswer(q, hits[0]!, context) ?? treatedAsAnswer(q, hits[0]!, context) ?? methodAnswer(q, hits[0]!, context);
   if (framed) return framed;
   const attribute = attributeAnswer(q, hits[0]!, context);

@@ -463,6 +463,14 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中区到年底工会总数要过多少家，其中单独成立的又有多少家").direct?.text).toBe("全区累计建会超过4000家，其中独立建会达到1600家");
   });
 
+  it("answers what something is to be made into with the name the plan coins (打造…“学校和乐园”)", () => {
+    const made = ask("常熟工会2012年想把给员工用的文体场地办成什么样子");
+    expect(made.direct?.text).toBe("学校和乐园");
+    expect(made.hits[0]!.id).toBe(made.direct!.hitId);
+    // A name of the kind asked for still answers first (建成什么城 → 山水文化之城).
+    expect(ask("常熟工会搞职工文体活动，是要推进常熟建成什么城").direct?.text).toBe("山水文化之城");
+  });
+
   it("answers which meeting with the session's name", () => {
     expect(ask("2007年各地工会谋划新一年工作是按照哪次会议的精神").direct?.text).toBe("十三届四次全委会");
     expect(ask("张家港市总是在哪次会议上定的2012年工作？").direct?.text).toBe("十届七次全委（扩大）会议");
