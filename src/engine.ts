@@ -296,17 +296,18 @@ export class Engine {
     // 了啥 is answered by 创办职工法律服务站), with the notice and no direct answer.
     const town = query.topical.find((t) => TOWN.test(t) && ranked[0]?.matched.includes(t));
     let townOnly: string | null = null;
-    const belowFloor = () => floor.below(ranked[0]);
+    // Judged once, on the ranking as retrieved.
+    const belowFloor = query.terms.length > 0 && !filtered && floor.below(ranked[0]);
     // A coined name typed whole (企业工会建设年) is found though its words are everywhere.
     let quoted = false;
-    if (query.terms.length > 0 && !filtered && mayNameOne(query) && belowFloor()) {
+    if (belowFloor && mayNameOne(query)) {
       const quoting = quotingCoinedName(query, context, filter, limit);
       if (quoting.length > 0) {
         ranked = quoting;
         quoted = true;
       }
     }
-    if (query.terms.length > 0 && !filtered && !quoted && belowFloor()) {
+    if (belowFloor && !quoted) {
       const unsaidWords = floor.unsaid(ranked[0]);
       if (town === undefined) return answer(query, [], [...missing, floorNotice(unsaidWords, this.coverage)].join(" "));
       ranked = ranked.filter((r) => r.matched.includes(town));

@@ -65,3 +65,25 @@ export function bestClause(
   });
   return best && best.span.end > best.span.start ? { hit: best.hit, span: best.span } : null;
 }
+
+/**
+ * The sentences of a top passage's paragraph (every part of it) that cover the question as a
+ * figure's sentence must, its paragraph's cover counting, discounted, for each (with the item's
+ * headline when `headline`): where a name, frame or session the question asks for is read.
+ */
+export function* coveredSentences(
+  q: DirectQuery,
+  top: Passage,
+  context: DirectContext,
+  headline = false,
+): Generator<{ part: Passage; start: number; text: string; cover: number }> {
+  const paragraph = context.paragraph(top).text;
+  const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, headline ? `${top.title ?? ""}\n${paragraph}` : paragraph);
+  for (const part of context.parts(top)) {
+    for (const sentence of spans(part.text, SENTENCE)) {
+      const text = part.text.slice(sentence.start, sentence.end);
+      const cover = Math.max(textCover(q, text), paragraphCover);
+      if (cover >= MIN_COVER.figure) yield { part, start: sentence.start, text, cover };
+    }
+  }
+}

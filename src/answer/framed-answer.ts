@@ -1,6 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
-import { MIN_COVER, PASSAGE_COVER_SHARE } from "./clause.js";
-import { SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
+import { coveredSentences } from "./clause.js";
+import { trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
 
 /**
  * What-answers read from the shape of a plan's sentence: the X of 以X为主线, 把X作为重点, 围绕X and
@@ -155,17 +155,12 @@ export function methodAnswer(q: DirectQuery, top: Passage, context: DirectContex
  * question as a figure's sentence must (its paragraph's cover counting, discounted).
  */
 function framedSpan(q: DirectQuery, top: Passage, context: DirectContext, pattern: RegExp): DirectSpan | null {
-  const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, `${top.title ?? ""}\n${context.paragraph(top).text}`);
-  for (const part of context.parts(top)) {
-    for (const sentence of spans(part.text, SENTENCE)) {
-      const text = part.text.slice(sentence.start, sentence.end);
-      if (Math.max(textCover(q, text), paragraphCover) < MIN_COVER.figure) continue;
-      const m = pattern.exec(text);
-      if (!m) continue;
-      const start = sentence.start + m.index + m[0].indexOf(m[1]!);
-      const end = start + m[1]!.length;
-      return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
-    }
+  for (const { part, start: at, text } of coveredSentences(q, top, context, true)) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const start = at + m.index + m[0].indexOf(m[1]!);
+    const end = start + m[1]!.length;
+    return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { Passage } from "../corpus/passage.js";
-import { MIN_COVER, PASSAGE_COVER_SHARE } from "./clause.js";
+import { coveredSentences, MIN_COVER, PASSAGE_COVER_SHARE } from "./clause.js";
 import { tagWords } from "../text/segment.js";
 import { SENTENCE, spans, textCover, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 
@@ -210,23 +210,17 @@ export function madeIntoAnswer(q: DirectQuery, hits: readonly Passage[], context
   let best: { hit: Passage; span: Span; text: string; score: number } | null = null;
   let tied = false;
   hits.forEach((hit, rank) => {
-    const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, context.paragraph(hit).text);
-    for (const part of context.parts(hit)) {
-      for (const sentence of spans(part.text, SENTENCE)) {
-        const text = part.text.slice(sentence.start, sentence.end);
-        const cover = Math.max(textCover(q, text), paragraphCover);
-        if (cover < MIN_COVER.figure) continue;
-        for (const m of text.matchAll(MADE_INTO)) {
-          const name = m[1]!;
-          if (q.question.includes(name)) continue;
-          const score = cover - rank;
-          const start = sentence.start + m.index! + m[0].length - name.length - 1;
-          if (best && best.text === name) continue;
-          if (!best || score > best.score + 1e-9) {
-            best = { hit: part, span: { start, end: start + name.length }, text: name, score };
-            tied = false;
-          } else if (Math.abs(score - best.score) <= 1e-9) tied = true;
-        }
+    for (const { part, start: at, text, cover } of coveredSentences(q, hit, context)) {
+      for (const m of text.matchAll(MADE_INTO)) {
+        const name = m[1]!;
+        if (q.question.includes(name)) continue;
+        const score = cover - rank;
+        const start = at + m.index! + m[0].length - name.length - 1;
+        if (best && best.text === name) continue;
+        if (!best || score > best.score + 1e-9) {
+          best = { hit: part, span: { start, end: start + name.length }, text: name, score };
+          tied = false;
+        } else if (Math.abs(score - best.score) <= 1e-9) tied = true;
       }
     }
   });
