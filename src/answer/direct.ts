@@ -1,4 +1,4 @@
-import type { Passage } from "../corpus/passage.js";
+import { recipients, type Passage } from "../corpus/passage.js";
 import type { AnswerKind } from "./kind.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { keyedInItem, listAnswer } from "./list-answer.js";
@@ -173,6 +173,10 @@ export function directAnswer(kind: AnswerKind | null, q: DirectQuery, hits: read
   if (hits.length === 0) return null;
   const filled = filledIn(q, hits.slice(0, TOP), context);
   if (filled) return filled;
+  // 发给了哪些单位, 抄送给谁: a top footer answers with its whole distribution list (its 、-run
+  // breaks at 各市（县）、区 for the inline-list reader).
+  const sentTo = kind === "list" || kind === "who" || kind === "what" ? recipients(hits[0]!) : null;
+  if (sentTo) return { direct: { kind: kind!, text: sentTo, hitId: hits[0]!.id }, span: null };
   switch (kind) {
     case "figure":
       return figureAnswer(q, hits, context);

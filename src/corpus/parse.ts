@@ -1,4 +1,4 @@
-import type { Passage } from "./passage.js";
+import { FOOTER_LABEL, type Passage } from "./passage.js";
 import { brandHalves, orgAtStart, orgFromAttribution, isOrgName, placeOfOrg, orgAliases } from "./orgs.js";
 import { splitParagraph } from "./split.js";
 
@@ -11,7 +11,9 @@ import { splitParagraph } from "./split.js";
  *  - column headings such as 【新年思路】;
  *  - articles: one or two title lines, then a byline 常熟市总工会  徐建国 / 吴中区总工会主席 杨伟根,
  *    with numbered section headings inside;
- *  - an editor's note (编者按：…) and a distribution footer (本期印发：…), never an answer.
+ *  - an editor's note (编者按：…) and a distribution footer (本期印发：…, 共印100份): each a passage
+ *    of its own with no organisation, so who got the bulletin and how many were printed is
+ *    answered and cited from the bulletin itself.
  * The organisation, place, title and author of a passage come from its item, even when the
  * paragraph itself never names them.
  *
@@ -52,7 +54,6 @@ interface Attribution {
   person: string | null;
 }
 
-const FOOTER = /^(本期印发|本期发送|本期报送|印发|抄送|报送|发送)[：:]/;
 const COLUMN = /^【([^【】]{1,20})】$/;
 const EDITOR = /^编者按[：:]/;
 const ATTRIBUTION_LINE = /^[（(]\s*([^（）()]{2,40}?)\s*[)）]$/;
@@ -83,7 +84,7 @@ function classify(raw: string, offset: number, paragraph: number): Line {
   const at = offset + lead;
   const line = (kind: LineKind, extra: Partial<Line> = {}): Line => ({ kind, text, offset: at, paragraph, ...extra });
 
-  if (FOOTER.test(text)) return line("footer");
+  if (FOOTER_LABEL.test(text)) return line("footer");
   if (EDITOR.test(text)) return line("editor");
   const column = COLUMN.exec(text);
   if (column) return line("column", { text: column[1]! });
@@ -182,9 +183,14 @@ function collectItems(lines: Line[]): Item[] {
   lines.forEach((line, i) => {
     const next = lines[i + 1];
     switch (line.kind) {
-      case "footer":
+      case "footer": {
+        // The footer's label (本期印发, 抄送) is its title: it belongs to the bulletin, no item.
+        const footer = start(newItem(null, FOOTER_LABEL.exec(line.text)![1]!));
+        footer.lines.push({ line, section: null });
+        footer.closed = true;
         current = null;
         return;
+      }
       case "column":
         if (current) current.closed = true;
         return;

@@ -39,3 +39,18 @@ export interface Passage {
 export function isByline(passage: Passage): boolean {
   return passage.author !== null && passage.text.includes(passage.author) && [...passage.text].length <= 40;
 }
+
+/** A bulletin's distribution footer opens with its label: 本期印发：市委、市政府…，共印100份. */
+export const FOOTER_LABEL = /^(本期印发|本期发送|本期报送|印发|抄送|报送|发送)[：:]/;
+
+/** The distribution footer: a passage of the bulletin itself (no organisation) under its label. */
+export function isFooter(passage: Passage): boolean {
+  return passage.org === null && FOOTER_LABEL.test(passage.text);
+}
+
+/** Whom a footer says the bulletin went to (市委、市政府…), without its label and print run. */
+export function recipients(passage: Passage): string | null {
+  if (!isFooter(passage)) return null;
+  const list = passage.text.replace(FOOTER_LABEL, "").replace(/[，,。]?\s*共印[0-9]+份[。]?$/u, "").trim();
+  return list.length > 0 ? list : null;
+}

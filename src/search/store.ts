@@ -18,7 +18,7 @@ import type { OrgRecord } from "./gazetteer.js";
  */
 
 /** Bump when parsing, segmentation or the file layout changes: old indexes then rebuild. */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 export interface BulletinSummary {
   source: string;

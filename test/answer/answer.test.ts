@@ -128,6 +128,18 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中区2007年新建多少家工会").direct?.text).toBe("2007年新建工会300家");
   });
 
+  it("answers how many copies were printed and whom the bulletin went to from its footer, cited", () => {
+    const printed = ask("07年那期简报一共印了几份");
+    expect(printed.direct).toMatchObject({ kind: "figure", text: "共印100份", hitId: printed.hits[0]!.id });
+    expect(printed.hits[0]).toMatchObject({ org: null, title: "本期印发", year: 2007 });
+    // The whole distribution list, with its parenthesised parts (各市（县）、区、局（公司）工会), not the run after them.
+    const sent = ask("2012年那期简报发给了哪些单位");
+    expect(sent.direct?.text).toMatch(/^市四套班子有关领导、全总办公厅、.*各市（县）、区、局（公司）工会、各直属单位工会、市各有关部门$/u);
+    expect(sent.direct?.hitId).toBe(sent.hits[0]!.id);
+    // A place's question never reaches the footer: it belongs to no organisation.
+    expect(ask("常熟市总工会 本期印发").hits.every((h) => !h.text.startsWith("本期印发"))).toBe(true);
+  });
+
   it("answers a figure with what it counts (份, not 个)", () => {
     const answer = ask("吴中区总工会会员优惠卡能在多少家单位享受优惠");
     expect(answer.direct?.text).toContain("38家单位");

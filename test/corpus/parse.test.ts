@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Passage } from "../../src/corpus/passage.js";
+import { isFooter, recipients, type Passage } from "../../src/corpus/passage.js";
 import { parseBulletin } from "../../src/corpus/parse.js";
 import { brandHalves } from "../../src/corpus/orgs.js";
 import { MAX_CHARS } from "../../src/corpus/split.js";
@@ -34,9 +34,15 @@ describe("every seed", () => {
       }
       expect(new Set(bulletin.passages.map((p) => p.id)).size).toBe(bulletin.passages.length);
     });
-    it(`${name}: footers and bare attributions are never passages`, () => {
+    it(`${name}: the footer is one passage of the bulletin itself; bare attributions are never passages`, () => {
+      const footers = bulletin.passages.filter((p) => p.text.startsWith("本期印发"));
+      expect(footers).toHaveLength(1);
+      expect(footers[0]).toMatchObject({ org: null, place: null, author: null, title: "本期印发" });
+      expect(isFooter(footers[0]!)).toBe(true);
+      // Whom it went to, whole: no label, no print run (共印100份).
+      expect(recipients(footers[0]!)).toMatch(/^[^：:共]*全总办公厅[^：:共]*各直属单位工会[^：:共]*$/u);
       for (const p of bulletin.passages) {
-        expect(p.text).not.toMatch(/^本期印发/);
+        if (p !== footers[0]) expect(isFooter(p)).toBe(false);
         expect(p.text).not.toMatch(/^[（(][^（）()]*工会[^（）()]*[)）]$/);
         // A trailing attribution is cut off the paragraph it ends.
         expect(p.text).not.toMatch(/\s[（(][^（）()]*工会[)）]$/);
