@@ -347,8 +347,12 @@ describe("direct answers over the real seeds", () => {
     expect(keyed.hits[0]!.id).toBe(keyed.direct!.hitId);
     expect(keyed.notice ?? "").not.toContain("没有找到问题中的词");
     expect(ask("相城区一十百千万里的百指什么").direct?.text).toContain("创建百家");
-    // Anything else stays unsaid there.
-    expect(ask("宝钢苏冶多长时间把大伙叫到一起坐下来聊聊？").direct).toBeNull();
+    // Anything else stays unsaid there (no passage of 宝钢苏冶 says 过节费).
+    const unsaid = ask("宝钢苏冶一年发几次过节费？");
+    expect(unsaid.notice).toContain("没有找到问题中的词");
+    expect(unsaid.direct).toBeNull();
+    // Said in other words the thesaurus knows (坐下来聊 => 座谈会), it is answered.
+    expect(ask("宝钢苏冶多长时间把大伙叫到一起坐下来聊聊？").direct?.text).toBe("每季召开一次职工座谈会");
   });
 
   it("answers what a label means with the text's definition of it (“千”：即…), and leads with its passage", () => {
