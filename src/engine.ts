@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
 import { directContext } from "./answer/context.js";
-import { directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
+import { asksMeasure, directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
 import { isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import { Answer, type Direct, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
@@ -347,7 +347,12 @@ export class Engine {
     const passages = ranked.map((r) => r.passage);
     // An item listed because its passages say none of the question's words still answers what is
     // its own evidence (常熟2008年三个所: the three items carrying 所).
-    const found: DirectSpan | null = byYear || townOnly ? null
+    // A figure or time asked with only ubiquitous topic words and no measure (常熟2007年工会工作有
+    // 多少, 2012年工会什么时候) names nothing a span could be the answer about: any clause saying
+    // 工会 and a figure would do. Listed, yes (a year or place named the item); answered, no. A
+    // measure asked for (几项, 多少项工作) says what is counted, and is answered.
+    const vague = (kind === "figure" || kind === "when") && floor.specific.length === 0 && query.terms.length > 0 && !asksMeasure(query.text);
+    const found: DirectSpan | null = byYear || townOnly || vague ? null
       : unmatched ? evidentAnswer(kind, directQuery, passages, data.context)
       : directAnswer(kind, directQuery, passages, data.context);
 

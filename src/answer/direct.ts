@@ -230,3 +230,8 @@ export function evidentAnswer(kind: AnswerKind | null, q: DirectQuery, hits: rea
 }
 
 export { FIGURE as FIGURE_PATTERN, TIME as TIME_PATTERN };
+
+/** Whether a question asks a count of something named by its measure word (几项, 多少家, 第几批). */
+export function asksMeasure(question: string): boolean {
+  return ASKED_MEASURE.test(question) || ASKED_ORDINAL.test(question);
+}

@@ -140,6 +140,16 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟市总工会 本期印发").hits.every((h) => !h.text.startsWith("本期印发"))).toBe(true);
   });
 
+  it("states no figure or time for a question naming only ubiquitous words, but still lists the item", () => {
+    for (const q of ["常熟2007年工会工作有多少", "吴江2012年职工多少", "2012年工会什么时候"]) {
+      const answer = ask(q);
+      expect(answer.direct, q).toBeNull();
+      expect(answer.hits.length, q).toBeGreaterThan(0);
+    }
+    // A measure asked for says what is counted: 几项 is answered by 十八项工作.
+    expect(ask("昆山 工作 几项").direct?.text).toContain("十八项工作");
+  });
+
   it("answers a figure with what it counts (份, not 个)", () => {
     const answer = ask("吴中区总工会会员优惠卡能在多少家单位享受优惠");
     expect(answer.direct?.text).toContain("38家单位");
