@@ -17,7 +17,7 @@ import { parseQuery, type Query } from "./search/query.js";
 import { mayNameOne, quotingCoinedName } from "./search/coined-name.js";
 import { bestOfEachYear } from "./search/comparison.js";
 import { RelevanceFloor } from "./search/floor.js";
-import { answerFirst, withoutWeak } from "./search/reorder.js";
+import { answerFirst, withoutFooters, withoutWeak } from "./search/reorder.js";
 import { retrieve, termWeight, termWeights, unsaidWeight } from "./search/retrieve.js";
 import {
   SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason, thesaurusFingerprint,
@@ -277,7 +277,7 @@ export class Engine {
     // A year, place or author narrows the question to an item: weak words are then enough.
     const filtered = years.length > 0 || labels.length > 0 || query.authors.length > 0;
     const context = { index: this.index, passages: this.corpus.passages };
-    let ranked = retrieve(query, context, filter, limit);
+    let ranked = withoutFooters(retrieve(query, context, filter, limit), query.text);
     // A named place, organisation or author whose passages say none of the question's words (宝钢
     // 苏冶多长时间把工人叫到一起聊聊): the item itself, in reading order, is more use than nothing
     // found — the answer is in there, said in words the question did not use. No span is then sure

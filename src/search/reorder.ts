@@ -1,4 +1,4 @@
-import type { Passage } from "../corpus/passage.js";
+import { isFooter, type Passage } from "../corpus/passage.js";
 import type { RelevanceFloor } from "./floor.js";
 import type { Ranked } from "./retrieve.js";
 
@@ -14,6 +14,18 @@ import type { Ranked } from "./retrieve.js";
 export function withoutWeak(ranked: readonly Ranked[], floor: RelevanceFloor, keep: string | null = null): Ranked[] {
   if (floor.specific.length === 0 || ranked.length === 0 || !floor.saysSpecific(ranked[0]!)) return [...ranked];
   return ranked.filter((r) => floor.saysSpecific(r) || r.passage.id === keep);
+}
+
+/** Words of a question about the bulletin itself: its issue, print run or distribution. */
+const ABOUT_BULLETIN = /简报|本期|这期|那期|印|抄送|分送|发给|发到|送给|寄给|几份|多少份/u;
+
+/**
+ * A bulletin's distribution footer (本期印发：市委、市政府…，共印100份) answers questions about the
+ * bulletin — how many were printed, whom it went to — and nothing else: a question about winning
+ * 市委、市政府's support is not answered by the list of recipients that names them.
+ */
+export function withoutFooters(ranked: readonly Ranked[], question: string): Ranked[] {
+  return ABOUT_BULLETIN.test(question) ? [...ranked] : ranked.filter((r) => !isFooter(r.passage));
 }
 
 /**

@@ -138,6 +138,10 @@ describe("direct answers over the real seeds", () => {
     expect(sent.direct?.hitId).toBe(sent.hits[0]!.id);
     // A place's question never reaches the footer: it belongs to no organisation.
     expect(ask("常熟市总工会 本期印发").hits.every((h) => !h.text.startsWith("本期印发"))).toBe(true);
+    // Nor does a question about anything but the bulletin, though the footer names 市委、市政府.
+    const support = ask("争取市委市政府支持");
+    expect(support.hits.length).toBeGreaterThan(0);
+    expect(support.hits.every((h) => !h.text.startsWith("本期印发"))).toBe(true);
   });
 
   it("states no figure or time for a question naming only ubiquitous words, but still lists the item", () => {
