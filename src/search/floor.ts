@@ -18,6 +18,12 @@ import { termCredit, type Ranked } from "./retrieve.js";
  * with a passage says nothing about relevance.
  */
 export const FLOOR_WEIGHT = 1.2;
+/**
+ * Words that name no topic in any union bulletin, however this corpus happens to spread them:
+ * 工资 is in one passage of nine here, so its idf calls it specific, but 职工工资怎么算 asks
+ * nothing a work plan answers. (工会, 工作, 职工 fall below FLOOR_WEIGHT on their own.)
+ */
+const UBIQUITOUS = new Set(["工资"]);
 /** A term counts as said by a passage from this credit on: exactly, by a synonym, or all its pieces. */
 export const SAID_CREDIT = 0.45;
 /** The least idf-weighted share of the question's topic words the top passage must say (no filters). */
@@ -42,8 +48,29 @@ export class RelevanceFloor {
     private readonly unsaidWeight: number,
     private readonly weightOf: (word: string) => number,
   ) {
-    this.specific = query.topical.filter((t) => (weights[t] ?? 0) >= FLOOR_WEIGHT);
+    this.specific = query.topical.filter((t) => (weights[t] ?? 0) >= FLOOR_WEIGHT && !this.namesNoTopic(t));
     this.own = { ...query, synonyms: {} };
+  }
+
+  /**
+   * A word of UBIQUITOUS, or one made of such a word and other ubiquitous ones (职工工资 = 职工 +
+   * 工资): the corpus may hold the compound rarely, but it still names no topic.
+   */
+  private namesNoTopic(term: string): boolean {
+    const ubiquitous = (w: string) => UBIQUITOUS.has(w) || this.weightOf(w) < FLOOR_WEIGHT;
+    // made[i]: term[0, i) splits into ubiquitous words of two or more characters; one of UBIQUITOUS among them.
+    const made: (boolean | "listed")[] = [true];
+    for (let end = 2; end <= term.length; end++) {
+      made[end] = false;
+      for (let start = end - 2; start >= 0; start--) {
+        const before = made[start];
+        const word = term.slice(start, end);
+        if (!before || !ubiquitous(word)) continue;
+        made[end] = before === "listed" || UBIQUITOUS.has(word) ? "listed" : true;
+        if (made[end] === "listed") break;
+      }
+    }
+    return made[term.length] === "listed";
   }
 
   /** Whether a ranked passage says a question term (exactly, by a synonym or by all its pieces). */

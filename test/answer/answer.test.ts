@@ -681,6 +681,18 @@ describe("understanding questions as people word them", () => {
     expect(answered.hits.every((h) => h.text.includes("困难") || h.text.includes("体检"))).toBe(true);
   });
 
+  it("takes 工资 for the ubiquitous word the issue names, alone or in 职工工资, not inside a topic", () => {
+    for (const q of ["职工 工资", "职工工资怎么算"]) {
+      const answer = engine.ask(q);
+      expect(answer.hits, q).toEqual([]);
+      expect(answer.direct, q).toBeNull();
+      expect(answer.notice, q).toContain("没有");
+    }
+    // A topic built on it is still a topic; a place still lists its item.
+    expect(engine.ask("工资集体协商").hits[0]!.text).toContain("工资");
+    expect(engine.ask("常熟 工资").hits.length).toBeGreaterThan(0);
+  });
+
   it("does not count words a list says in unrelated items as the question said together", () => {
     // 常熟's 十件实事 has 疗休养 in one item and 工资集体协商 in another: no answer to 病假工资.
     const answer = engine.ask("病假在家休养期间单位工资怎么发");
