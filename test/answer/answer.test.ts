@@ -26,6 +26,9 @@ describe("question kinds, from the question's own words", () => {
     ["吴江职业技能竞赛是几级联动", "figure"],
     ["望亭发电厂工会重点抓几块工作", "figure"],
     ["常熟要办几件实事", "figure"],
+    // A keyword search ending in what is counted asks the figure.
+    ["张家港 免费送电影 场次", "figure"],
+    ["常熟 困难职工 体检 人数", "figure"],
     ["相城区总工会给一线职工涨工资从哪下手", "what"],
     ["沧浪区要完善哪支队伍的管理制度", "what"],
     ["常熟工会一年跟市政府开几回会", "when"],
@@ -152,6 +155,11 @@ describe("direct answers over the real seeds", () => {
     }
     // A measure asked for says what is counted: 几项 is answered by 十八项工作.
     expect(ask("昆山 工作 几项").direct?.text).toContain("十八项工作");
+  });
+
+  it("answers a keyword search ending in what is counted (场次, 人数) with the figure in that measure", () => {
+    expect(ask("张家港 免费送电影 场次").direct?.text).toContain("200场");
+    expect(ask("常熟 困难职工 体检 人数").direct?.text).toContain("400名");
   });
 
   it("answers a figure with what it counts (份, not 个)", () => {
