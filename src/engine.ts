@@ -277,7 +277,7 @@ export class Engine {
     // A year, place or author narrows the question to an item: weak words are then enough.
     const filtered = years.length > 0 || labels.length > 0 || query.authors.length > 0;
     const context = { index: this.index, passages: this.corpus.passages };
-    let ranked = withoutFooters(retrieve(query, context, filter, limit), query.text);
+    let ranked = withoutFooters((depth) => retrieve(query, context, filter, depth), query.text, limit);
     // A named place, organisation or author whose passages say none of the question's words (宝钢
     // 苏冶多长时间把工人叫到一起聊聊): the item itself, in reading order, is more use than nothing
     // found — the answer is in there, said in words the question did not use. No span is then sure

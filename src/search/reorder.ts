@@ -24,9 +24,22 @@ const ABOUT_BULLETIN = /简报|本期|这期|那期|印|抄送|分送|发给|发
  * bulletin — how many were printed, whom it went to — and nothing else: a question about winning
  * 市委、市政府's support is not answered by the list of recipients that names them.
  */
-export function withoutFooters(ranked: readonly Ranked[], question: string): Ranked[] {
-  return ABOUT_BULLETIN.test(question) ? [...ranked] : ranked.filter((r) => !isFooter(r.passage));
+export function withoutFooters(rank: (limit: number) => Ranked[], question: string, limit: number): Ranked[] {
+  if (ABOUT_BULLETIN.test(question)) return rank(limit);
+  // Ranked again, deeper by the footers dropped, so `limit` passages still come back: footers
+  // are one per bulletin, and this runs again only when a question's words are in one.
+  let extra = 0;
+  for (let round = 0; ; round++) {
+    const ranked = rank(limit + extra);
+    const kept = ranked.filter((r) => !isFooter(r.passage));
+    const dropped = ranked.length - kept.length;
+    if (dropped <= extra || ranked.length < limit + extra || round === MAX_FOOTER_ROUNDS) return kept.slice(0, limit);
+    extra = dropped;
+  }
 }
+
+/** Rankings tried at most, each deeper by the footers the last one held. */
+const MAX_FOOTER_ROUNDS = 4;
 
 /**
  * The answer's passage leads: another part of a ranked paragraph takes that paragraph's place,

@@ -145,6 +145,10 @@ describe("direct answers over the real seeds", () => {
     const support = ask("争取市委市政府支持");
     expect(support.hits.length).toBeGreaterThan(0);
     expect(support.hits.every((h) => !h.text.startsWith("本期印发"))).toBe(true);
+    // Left out, a footer leaves no gap: as many hits come back as asked for.
+    const page = engine.ask("2008 工会", { limit: 20 });
+    expect(page.hits).toHaveLength(20);
+    expect(page.hits.every((h) => !h.text.startsWith("本期印发"))).toBe(true);
   });
 
   it("states no figure or time for a question naming only ubiquitous words, but still lists the item", () => {
