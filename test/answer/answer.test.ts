@@ -648,6 +648,13 @@ describe("understanding questions as people word them", () => {
   beforeAll(async () => {
     engine = await seedEngine();
   });
+  /** The question gets a notice saying `says`, and neither hits nor a stated answer. */
+  const noticeOnly = (q: string, says: string) => {
+    const answer = engine.ask(q);
+    expect(answer.hits, q).toEqual([]);
+    expect(answer.direct, q).toBeNull();
+    expect(answer.notice, q).toContain(says);
+  };
 
   it("answers only-ubiquitous-words questions with a notice, not weak hits", () => {
     for (const q of ["工伤保险怎么报", "年休假有几天", "工会 职工", "退休以后养老金怎么算"]) {
@@ -694,12 +701,7 @@ describe("understanding questions as people word them", () => {
   });
 
   it("takes 工资 for the ubiquitous word the issue names, alone or in 职工工资, not inside a topic", () => {
-    for (const q of ["职工 工资", "职工工资怎么算"]) {
-      const answer = engine.ask(q);
-      expect(answer.hits, q).toEqual([]);
-      expect(answer.direct, q).toBeNull();
-      expect(answer.notice, q).toContain("没有");
-    }
+    for (const q of ["职工 工资", "职工工资怎么算"]) noticeOnly(q, "没有");
     // A topic built on it is still a topic; a place still lists its item.
     expect(engine.ask("工资集体协商").hits[0]!.text).toContain("工资");
     expect(engine.ask("常熟 工资").hits.length).toBeGreaterThan(0);
@@ -728,12 +730,7 @@ describe("understanding questions as people word them", () => {
 
   it("counts a word said only by a synonym at the synonym's credit on the floor (帮忙 by 志愿者)", () => {
     // 年终奖 is nowhere; 帮忙's everyday-speech synonyms (志愿者, 办实事) are everywhere.
-    for (const q of ["年终奖怎么算，工会能帮忙要吗", "加班工资怎么算，工会能不能帮忙讨"]) {
-      const answer = engine.ask(q);
-      expect(answer.hits, q).toEqual([]);
-      expect(answer.direct, q).toBeNull();
-      expect(answer.notice, q).toContain("简报里没有");
-    }
+    for (const q of ["年终奖怎么算，工会能帮忙要吗", "加班工资怎么算，工会能不能帮忙讨"]) noticeOnly(q, "简报里没有");
   });
 
   it("counts a word said by a synonym of ubiquitous words only as much as they weigh (工人 by 职工, 厂里 by 企业)", () => {
