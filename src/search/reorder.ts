@@ -3,8 +3,9 @@ import type { RelevanceFloor } from "./floor.js";
 import type { Ranked } from "./retrieve.js";
 
 /**
- * What happens to a ranking after the floor and the direct answer have spoken: weak hits go,
- * and the answer's passage leads. Pure: a ranking in, a new ranking out.
+ * What happens to a ranking around the floor and the direct answer: footers go unless the
+ * bulletin itself is asked about, weak hits go, and the answer's passage leads. Pure: a ranking
+ * (or the function that ranks) in, a new ranking out.
  */
 
 /**
