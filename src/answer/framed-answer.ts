@@ -139,15 +139,23 @@ export function treatedAsAnswer(q: DirectQuery, top: Passage, context: DirectCon
   return framedSpan(q, top, context, treated);
 }
 
-/** A way of doing something asked for (用的是什么方法, 啥办法, 什么做法). */
-const ASKS_METHOD = /(?:什么|啥|哪种)(?:方法|办法|方式|做法|路子|模式)/u;
+/** A way of doing something asked for (用的是什么方法, 啥办法, 什么做法, 按什么思路). */
+const ASKS_METHOD = /(?:什么|啥|哪种)(?:方法|办法|方式|做法|路子|模式|思路)/u;
+/** What adopts a method (将采取…的方法, 按照…的思路). */
+const ADOPTING = "(?:^|[，,；;：:、])(?:[\\u4e00-\\u9fff]{0,3}?(?:采取|采用|实行|运用|按照|通过|坚持))?";
+const METHOD_NOUN = "的(?:方法|办法|方式|做法|路子|模式|思路)";
 /** The words of a method, after any verb of adopting it (将采取抓两头带中间的方法); one noun is as good as another. */
-const METHOD_OF = /(?:^|[，,；;：:、])(?:[\u4e00-\u9fff]{0,3}?(?:采取|采用|实行|运用|按照|通过|坚持))?([^，,。；;：:、]{2,16}?)的(?:方法|办法|方式|做法|路子|模式)/u;
+const METHOD_OF = new RegExp(`${ADOPTING}([^，,。；;：:、]{2,16}?)${METHOD_NOUN}`, "u");
+/**
+ * A method named in two parallel halves a comma joins (按照成熟一家，直选一家的思路): halves of
+ * one length, as such sayings are, so a clause before the method is never taken for half of it.
+ */
+const PAIRED_METHOD_OF = new RegExp(`${ADOPTING}(${[2, 3, 4, 5, 6].map((n) => `[\\u4e00-\\u9fff]{${n}}[，,][\\u4e00-\\u9fff]{${n}}`).join("|")})${METHOD_NOUN}`, "u");
 
 /** 用的是什么方法: the text's own name for it, before 的方法 (将采取抓两头带中间的方法 → 抓两头带中间). */
 export function methodAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
   if (!ASKS_METHOD.test(q.question)) return null;
-  return framedSpan(q, top, context, METHOD_OF);
+  return framedSpan(q, top, context, PAIRED_METHOD_OF) ?? framedSpan(q, top, context, METHOD_OF);
 }
 
 /**

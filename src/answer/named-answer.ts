@@ -129,6 +129,9 @@ export function askedName(q: DirectQuery): AskedName | null {
  * 继续推进“三创六小”活动，开展以“创新、创造在岗位”为主题的合理化建议“金点子”活动, a question
  * about the 合理化建议活动's name is answered by 金点子. A tie between two names is no answer.
  */
+/** The least share of the best sentence's own cover a name's sentence must have (see bestOwn). */
+const OWN_SHARE = 0.5;
+
 export function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext, asked: AskedName): DirectSpan | null {
   let best: { hit: Passage; span: Span | null; text: string; score: number } | null = null;
   let tied = false;
@@ -136,9 +139,15 @@ export function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext
   // 合理化建议活动): the paragraph's cover counts, discounted, as for figures. Every part below is
   // of this one paragraph.
   const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, context.paragraph(top).text);
+  // The sentence of the paragraph that says most of the question: a name in a sentence saying far
+  // less is about something else the paragraph also covers (“党政重视…”的建会思路 is no answer to
+  // how 直选 proceeds, which another sentence of the paragraph says: 按照成熟一家，直选一家的思路).
+  const bestOwn = Math.max(0, ...context.parts(top).flatMap((part) => spans(part.text, SENTENCE).map((s) => textCover(q, part.text.slice(s.start, s.end)))));
   /** The names in one sentence of `hit` (at `offset` in its text; null: its title). */
   const consider = (hit: Passage, sentenceText: string, offset: number | null, rank: number) => {
-    const sentenceCover = Math.max(textCover(q, sentenceText), paragraphCover);
+    const own = textCover(q, sentenceText);
+    if (offset !== null && own < OWN_SHARE * bestOwn) return;
+    const sentenceCover = Math.max(own, paragraphCover);
     // A name followed by the kind of thing asked for (“安康杯”竞赛 for 什么比赛) is evidence of its
     // own: its sentence needs only a figure's share of the question.
     if (sentenceCover < MIN_COVER.figure) return;

@@ -166,6 +166,15 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟 困难职工 体检 人数").direct?.text).toContain("400名");
   });
 
+  it("answers 按什么思路 with the saying the text adopts (两 halves too), not a quoted 思路 of another sentence", () => {
+    // The paragraph also has “党政重视、工会运作、各方配合”的建会思路, in a sentence about 建会.
+    const answer = ask("常熟基层工会主席直选按什么思路推进");
+    expect(answer.direct?.text).toBe("成熟一家，直选一家");
+    expect(answer.hits[0]!.id).toBe(answer.direct!.hitId);
+    // One-piece methods are read as before.
+    expect(ask("吴中区指导基层工会用的是什么方法").direct?.text).toBe("抓两头带中间");
+  });
+
   it("answers a figure with what it counts (份, not 个)", () => {
     const answer = ask("吴中区总工会会员优惠卡能在多少家单位享受优惠");
     expect(answer.direct?.text).toContain("38家单位");
