@@ -1,5 +1,5 @@
 import { recipients, type Passage } from "../corpus/passage.js";
-import type { AnswerKind } from "./kind.js";
+import { countNounMeasure, type AnswerKind } from "./kind.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { keyedInItem, listAnswer } from "./list-answer.js";
 import { clausesAround, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
@@ -42,8 +42,7 @@ const TIME = /按月|按季度?|按年|逐月|每年|每季度?|每月|每半年
 
 function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
   const ordinal = ASKED_ORDINAL.exec(q.question)?.[1];
-  const noun = COUNT_NOUN.exec(q.question)?.[1];
-  const measure = ordinal ? undefined : (ASKED_MEASURE.exec(q.question)?.[1] ?? (noun ? COUNT_NOUN_MEASURE[noun] : undefined));
+  const measure = ordinal ? undefined : (ASKED_MEASURE.exec(q.question)?.[1] ?? countNounMeasure(q.question) ?? undefined);
   const rate = ASKED_RATE.test(q.question);
   // 做到什么程度: a degree is stated in digits (达70%, 超2万), not by 一家 of 成熟一家、直选一家.
   const degree = ASKED_DEGREE.test(q.question);
@@ -76,10 +75,6 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
   const span = asked > 1 ? withNextFigures(q, found.hit.text, found.span, asked) : found.span;
   return { direct: { kind: "figure", text: found.hit.text.slice(span.start, span.end), hitId: found.hit.id }, span };
 }
-
-/** The measure a keyword search's count noun asks in (张家港 免费送电影 场次 → 场). */
-const COUNT_NOUN_MEASURE: Readonly<Record<string, string>> = { 场次: "场", 人数: "名", 户数: "户", 家数: "家", 次数: "次", 名额: "名" };
-const COUNT_NOUN = /(场次|人数|户数|家数|次数|名额)\s*[？?]?\s*$/u;
 
 /** 多少, or 几 asking a count (几项, 几个 — not 哪几, 第几): each one a figure to answer. */
 const ASKED_COUNT = /多少|(?<![哪第])几(?=[\u4e00-\u9fff])/gu;

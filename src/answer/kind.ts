@@ -25,8 +25,18 @@ const WHEN = /什么时候|啥时候|何时|多久|几[次回趟]|哪一?年|什
 const LIST = /哪些|哪几|哪[两二三四五六七八九十0-9]|[两二三四五六七八九十][个项条大种类]什么|[两二三四五六七八九十][个项条大种类件点][\u4e00-\u9fff]{1,6}?(?:是|指|包括|包含)(?:的是)?(?:什么|啥)|有几项|有几个方面|是哪.个|是哪.项|是哪.条|包括什么|包括哪|分别是|都有什么|有什么(措施|活动|工程|目标|任务|内容|举措)|列出/u;
 /** Figure cues; a search that ends in a rate (张家港 2007 外资企业建会率 目标) asks for its value too. */
 const FIGURE = /多少|(?:什么|啥|多大)程度|几(?:方面|[名个家项场户人次万本所条次批期天%％级大类成倍届位份块件种支座处篇套台部册回趟遍])|百分之几|比例|多大|几成|比率|占比|[率数量额]是?多少|达到多少|有多高|几个百分点|[\u4e00-\u9fff]率\s*(?:的)?\s*(?:目标|指标|要求)?\s*[？?]?\s*$/u;
-/** A keyword search ending in what is counted (张家港 免费送电影 场次, 常熟 体检 人数) asks the figure. */
-const COUNT_SEARCH = /(?:场次|人数|户数|家数|次数|名额|数量|总数)\s*[？?]?\s*$/u;
+/**
+ * A keyword search ending in what is counted (张家港 免费送电影 场次, 常熟 体检 人数) asks the figure,
+ * in the measure its count noun names (数量, 总数: any measure).
+ */
+const COUNT_NOUN_MEASURE: Readonly<Record<string, string | null>> = { 场次: "场", 人数: "名", 户数: "户", 家数: "家", 次数: "次", 名额: "名", 数量: null, 总数: null };
+const COUNT_SEARCH = new RegExp(`(${Object.keys(COUNT_NOUN_MEASURE).join("|")})\\s*[？?]?\\s*$`, "u");
+
+/** The measure a keyword search's count noun asks in (场次 → 场), null when it names none. */
+export function countNounMeasure(question: string): string | null {
+  const noun = COUNT_SEARCH.exec(question)?.[1];
+  return noun ? COUNT_NOUN_MEASURE[noun]! : null;
+}
 /** 干嘛, 咋: how people ask what on a phone; 从哪下手 asks how; 哪支队伍, 哪家机构 ask which one. */
 const WHAT = /什么|哪一?[个种次届部份本套支家条项门所座]|啥|如何|怎么|怎样|干嘛|咋|有何|何种|从哪(?:里|儿)?(?:下手|入手|着手|抓起)/u;
 /** Nouns that ask for a what-answer only in a question (相城区总2012年建会率目标 is a search, not a question). */

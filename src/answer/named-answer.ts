@@ -142,10 +142,15 @@ export function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext
   // The sentence of the paragraph that says most of the question: a name in a sentence saying far
   // less is about something else the paragraph also covers (“党政重视…”的建会思路 is no answer to
   // how 直选 proceeds, which another sentence of the paragraph says: 按照成熟一家，直选一家的思路).
-  const bestOwn = Math.max(0, ...context.parts(top).flatMap((part) => spans(part.text, SENTENCE).map((s) => textCover(q, part.text.slice(s.start, s.end)))));
-  /** The names in one sentence of `hit` (at `offset` in its text; null: its title). */
-  const consider = (hit: Passage, sentenceText: string, offset: number | null, rank: number) => {
-    const own = textCover(q, sentenceText);
+  const sentences = context.parts(top).flatMap((part) =>
+    spans(part.text, SENTENCE).map((s) => {
+      const text = part.text.slice(s.start, s.end);
+      return { part, text, start: s.start, own: textCover(q, text) };
+    }),
+  );
+  const bestOwn = Math.max(0, ...sentences.map((s) => s.own));
+  /** The names in one sentence of `hit` (at `offset` in its text; null: its title), `own` its cover of the question. */
+  const consider = (hit: Passage, sentenceText: string, offset: number | null, rank: number, own: number) => {
     if (offset !== null && own < OWN_SHARE * bestOwn) return;
     const sentenceCover = Math.max(own, paragraphCover);
     // A name followed by the kind of thing asked for (“安康杯”竞赛 for 什么比赛) is evidence of its
@@ -188,12 +193,9 @@ export function namedAnswer(q: DirectQuery, top: Passage, context: DirectContext
       } else if (Math.abs(score - best.score) <= 1e-9) tied = true;
     }
   };
-  for (const part of context.parts(top)) {
-    const rank = part.id === top.id ? 0 : 0.2;
-    for (const sentence of spans(part.text, SENTENCE)) consider(part, part.text.slice(sentence.start, sentence.end), sentence.start, rank);
-  }
+  for (const { part, text, start, own } of sentences) consider(part, text, start, part.id === top.id ? 0 : 0.2, own);
   // The item's headline coins names too (宝钢苏冶公司工会提出“八个人”工作思路), behind its text.
-  if (top.title) consider(top, top.title, null, 0.1);
+  if (top.title) consider(top, top.title, null, 0.1, textCover(q, top.title));
   if (!best || tied) return null;
   const found = best as { hit: Passage; span: Span | null; text: string };
   return { direct: { kind: "what", text: found.text, hitId: found.hit.id }, span: found.span };
