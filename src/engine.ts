@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
 import { directContext } from "./answer/context.js";
-import { asksMeasure, directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
+import { asksMeasure, statesAskedCount, directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
 import { isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import { Answer, type Direct, type Hit } from "./answer/schema.js";
 import type { Passage } from "./corpus/passage.js";
@@ -17,7 +17,7 @@ import { parseQuery, type Query } from "./search/query.js";
 import { mayNameOne, quotingCoinedName } from "./search/coined-name.js";
 import { bestOfEachYear } from "./search/comparison.js";
 import { RelevanceFloor } from "./search/floor.js";
-import { answerFirst, withoutFooters, withoutWeak } from "./search/reorder.js";
+import { answerFirst, countFirst, withoutFooters, withoutWeak } from "./search/reorder.js";
 import { retrieve, termWeight, termWeights, unsaidWeight } from "./search/retrieve.js";
 import {
   SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason, thesaurusFingerprint,
@@ -344,6 +344,8 @@ export class Engine {
       synonyms: query.synonyms,
       split: query.split,
     };
+    const statesCount = kind === "figure" && !byYear ? statesAskedCount(query.text) : null;
+    if (statesCount) ranked = countFirst(ranked, statesCount);
     const passages = ranked.map((r) => r.passage);
     // An item listed because its passages say none of the question's words still answers what is
     // its own evidence (常熟2008年三个所: the three items carrying 所).

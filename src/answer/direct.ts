@@ -49,10 +49,8 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
   // Built once per question, not per clause. The figure must count what was asked (份 for 多少份);
   // people may be counted as 名, 人 or 人次.
   const ordinalFigure = ordinal ? new RegExp(`第[0-9一二两三四五六七八九十]+${ordinal}`, "u") : null;
-  // 个 counts anything; 多少个…职工 counts people, in 名 or 人 (评选百名读书先进职工), not 家.
   const people = measure === "个" && COUNTS_PEOPLE.test(q.question);
-  const kin = people ? [...PEOPLE_MEASURES, "个"] : measure ? (SAME_MEASURE.find((group) => group.includes(measure)) ?? [measure]) : [];
-  const countedFigure = measure ? new RegExp(`[0-9一二两三四五六七八九十百千万](?:多|余)?(?:${kin.join("|")})`, "u") : null;
+  const countedFigure = measure ? countedIn(q.question, measure) : null;
   const found = bestClause(q, hits, context, (quoted) => {
     // A number inside quotation marks names a slogan (“两个普遍”, “四个能力”), it counts nothing;
     // nor does an ordinal (第三批) unless one is asked for.
@@ -74,6 +72,31 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
   const asked = ordinal ? 1 : (q.question.match(ASKED_COUNT) ?? []).length;
   const span = asked > 1 ? withNextFigures(q, found.hit.text, found.span, asked) : found.span;
   return { direct: { kind: "figure", text: found.hit.text.slice(span.start, span.end), hitId: found.hit.id }, span };
+}
+
+/**
+ * A figure counting what was asked (`measure`, from 多少份 or 人数): its number and a measure word
+ * counting the same things. 个 counts anything; 多少个…职工 counts people, in 名 or 人
+ * (评选百名读书先进职工), not 家.
+ */
+function countedIn(question: string, measure: string): RegExp {
+  const people = measure === "个" && COUNTS_PEOPLE.test(question);
+  const kin = people ? [...PEOPLE_MEASURES, "个"] : (SAME_MEASURE.find((group) => group.includes(measure)) ?? [measure]);
+  return new RegExp(`[0-9一二两三四五六七八九十百千万](?:多|余)?(?:${kin.join("|")})`, "u");
+}
+
+/**
+ * For a question asking a count by its measure word (几份, 多少条, 场次), whether a text states a
+ * figure of that measure — not inside quotation marks (“四个能力” names a slogan), not an
+ * ordinal (第三批), not 一 used as an article (一批). Null when the question names no measure,
+ * or only 个, which counts anything (多少个 is answered by 100名 as well as by 10个).
+ */
+export function statesAskedCount(question: string): ((text: string) => boolean) | null {
+  if (ASKED_ORDINAL.test(question)) return null;
+  const measure = ASKED_MEASURE.exec(question)?.[1] ?? countNounMeasure(question) ?? undefined;
+  if (!measure || (measure === "个" && !COUNTS_PEOPLE.test(question))) return null;
+  const counted = countedIn(question, measure);
+  return (text) => counted.test(text.replace(/“[^”]*”/gu, "").replace(ORDINAL, "").replace(VAGUE_ONE, ""));
 }
 
 /** 多少, or 几 asking a count (几项, 几个 — not 哪几, 第几): each one a figure to answer. */

@@ -4,7 +4,8 @@ import type { Ranked } from "./retrieve.js";
 
 /**
  * What happens to a ranking around the floor and the direct answer: footers go unless the
- * bulletin itself is asked about, weak hits go, and the answer's passage leads. Pure: a ranking
+ * bulletin itself is asked about, weak hits go, a count question's figure leads, and the
+ * answer's passage leads. Pure: a ranking
  * (or the function that ranks) in, a new ranking out.
  */
 
@@ -58,4 +59,23 @@ export function answerFirst(ranked: readonly Ranked[], source: Passage, limit: n
   if (at > 0) out = [out[at]!, ...out.filter((_, i) => i !== at)];
   if (at < 0 && out.length > 0) out = [{ passage: source, score: out[0]!.score, matched: [] }, ...out].slice(0, limit);
   return out;
+}
+
+/** How deep a count question looks for a passage stating a figure of its measure. */
+const COUNT_LOOK = 5;
+/** How much of the top hit's score that passage must have to lead: a passage matching almost nothing is no answer, whatever figure it states. */
+const COUNT_SHARE = 0.1;
+
+/**
+ * A question asking a count by its measure word (一共印了几份, 标准有多少条) is answered by a passage
+ * stating a figure of that measure: when the top hit states none, the first of the next few that
+ * does leads (the print run's footer before the editor's note describing the bulletin; 共15项20个指标
+ * before the passage about why the targets were set). `states`: whether a text states such a figure.
+ */
+export function countFirst(ranked: readonly Ranked[], states: (text: string) => boolean): Ranked[] {
+  const top = ranked[0];
+  if (!top || states(top.passage.text)) return [...ranked];
+  const at = ranked.slice(0, COUNT_LOOK).findIndex((r) => states(r.passage.text));
+  if (at <= 0 || ranked[at]!.score < COUNT_SHARE * top.score) return [...ranked];
+  return [ranked[at]!, ...ranked.filter((_, i) => i !== at)];
 }

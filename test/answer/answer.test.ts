@@ -151,6 +151,16 @@ describe("direct answers over the real seeds", () => {
     expect(page.hits.every((h) => !h.text.startsWith("本期印发"))).toBe(true);
   });
 
+  it("leads a count asked by its measure word (几份, 多少条) with a passage stating a figure of that measure", () => {
+    // The editor's note describes the bulletin in the question's words; the footer states the print run.
+    expect(ask("2007年基层工会工作计划简报印了多少份").hits[0]).toMatchObject({ title: "本期印发", year: 2007 });
+    // Of Kunshan's three passages on its targets, the one stating how many there are.
+    expect(ask("昆山工会现代化指标体系共有多少条").hits[0]!.text).toContain("共15项20个指标");
+    // 个 counts anything: no passage is preferred for it.
+    const any = ask("昆山工会现代化指标体系共有多少个");
+    expect(any.hits[0]!.text).not.toContain("共15项20个指标");
+  });
+
   it("states no figure or time for a question naming only ubiquitous words, but still lists the item", () => {
     for (const q of ["常熟2007年工会工作有多少", "吴江2012年职工多少", "2012年工会什么时候"]) {
       const answer = ask(q);
