@@ -173,7 +173,9 @@ function whoAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCont
   // A question that names the article by what it says (说学十七大不能光喊口号的…是谁) is answered
   // from the passage saying it; one that names only the organisation or role (吴中区总工会主席叫什么),
   // from where the name is written.
-  const described = textCover(q, hit.text) >= DESCRIBED;
+  // The role's own words (主席 of 吴中区总工会主席叫什么) name the person, not the article.
+  const content = q.terms.filter((t) => !role?.includes(t));
+  const described = content.length > 0 && textCover({ ...q, terms: content }, hit.text) >= DESCRIBED;
   return { direct: { kind: "who", text: role ? `${hit.author}（${role}）` : hit.author, hitId: described ? hit.id : signed(hit, context).id }, span: null };
 }
 

@@ -584,6 +584,10 @@ describe("direct answers over the real seeds", () => {
     expect(role.direct?.text).toBe("杨伟根（吴中区总工会主席）");
     expect(role.hits[0]!.id).toBe(role.direct?.hitId);
     expect(role.hits[0]!.text).toContain("杨伟根");
+    // The role's own word (主席) said by another passage does not make that passage the one described.
+    const chair = ask("2007年底吴中区总工会的主席叫啥");
+    expect(chair.direct?.text).toBe("杨伟根（吴中区总工会主席）");
+    expect(chair.hits[0]!.text).toContain("杨伟根");
     // A trailing attribution was cut off its item's last paragraph: that paragraph is cited.
     const reported = ask("昆山市总2007年那份工作计划是谁报的");
     expect(reported.direct?.text).toContain("顾粮");
