@@ -113,13 +113,20 @@ export function frameAnswer(q: DirectQuery, top: Passage, context: DirectContext
 const ASKS_AROUND = /(?:围绕|围着|绕着)(?:的是)?[^，,。？?]{0,8}?(?:什么|啥)/u;
 
 /**
+ * What follows 围绕, up to a clause mark — a quotation whole, with the comma-free words after it
+ * (紧紧围绕“推进常熟由‘城市品牌’向‘品牌城市’、…向‘幸福城市’转变”的建设目标), however long: a
+ * slogan is not cut off halfway. An unquoted run is short, or it is a sentence, not a name.
+ */
+const AROUND = /围绕(“[^“”]{1,80}”[^，,。；;：:“”]{0,12}|[^，,。；;：:]{2,40})/u;
+
+/**
  * 主要是围绕什么来抓的: what the text puts after 围绕 (紧紧围绕“水惠民生、造福于民”工作理念), or
  * else the X of its frame 以X为主线 (以发展和谐劳动关系为主线), in the top passage's paragraph, when
  * its sentence covers the question as a figure's must.
  */
 export function aroundAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
   if (!ASKS_AROUND.test(q.question)) return null;
-  return framedSpan(q, top, context, /围绕([^，,。；;：:]{2,40})/u) ?? framedSpan(q, top, context, /以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:主线|中心|主题)/u);
+  return framedSpan(q, top, context, AROUND) ?? framedSpan(q, top, context, /以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:主线|中心|主题)/u);
 }
 
 /** What a plan singles out: 把…作为重点 (and 关键, 抓手, 首要任务 …). */

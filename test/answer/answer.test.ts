@@ -540,6 +540,8 @@ describe("direct answers over the real seeds", () => {
   it("answers 围绕什么 with what the plan is built around", () => {
     expect(ask("张家港总工会零七年定的新目标，主要是围绕什么来抓的？").direct?.text).toBe("发展和谐劳动关系");
     expect(ask("水务投资公司工会2012年围绕什么理念开展工作").direct?.text).toContain("水惠民生、造福于民");
+    // A long quoted slogan is taken whole, not cut at a length.
+    expect(ask("常熟08年工会紧紧围绕的是什么建设目标").direct?.text).toMatch(/^“推进常熟由.*向‘幸福城市’转变”/u);
   });
 
   it("fills the question's blank with what the text says between its words", () => {
