@@ -91,10 +91,10 @@ export class RelevanceFloor {
     const weight = this.weights[term] ?? 0;
     let strength = 0;
     for (const words of this.query.synonyms[term] ?? []) {
-      if (words.every((w) => matched.has(w))) strength = Math.max(strength, words.reduce((sum, w) => sum + this.weightOf(w), 0));
+      if (words.every((w) => matched.has(w))) strength = Math.max(strength, words.reduce((sum, w) => sum + (UBIQUITOUS.has(w) ? 0 : this.weightOf(w)), 0));
     }
     // A synonym of some substance (女工 said by 女职工) says the word; one of ubiquitous words
-    // (职工, 企业) only as much as they weigh.
+    // (职工, 企业) only as much as they weigh, and one naming no topic (月工资 said by 工资) not at all.
     return strength >= FLOOR_WEIGHT || weight === 0 ? credit : Math.max(own, credit * Math.min(1, strength / weight));
   }
 

@@ -727,6 +727,8 @@ describe("understanding questions as people word them", () => {
 
   it("takes 工资 for the ubiquitous word the issue names, alone or in 职工工资, not inside a topic", () => {
     for (const q of ["职工 工资", "职工工资怎么算"]) noticeOnly(q, "没有");
+    // Nor does a word the thesaurus says by 工资 (月工资): its synonym names no topic either.
+    noticeOnly("被公司裁员了能补几个月工资", "没有");
     // A topic built on it is still a topic; a place still lists its item.
     expect(engine.ask("工资集体协商").hits[0]!.text).toContain("工资");
     expect(engine.ask("常熟 工资").hits.length).toBeGreaterThan(0);
