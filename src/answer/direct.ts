@@ -2,7 +2,7 @@ import { recipients, type Passage } from "../corpus/passage.js";
 import { countNounMeasure, type AnswerKind } from "./kind.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { keyedInItem, listAnswer } from "./list-answer.js";
-import { clausesAround, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
+import { CLAUSE, SENTENCE, spans, clausesAround, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 import { definedAnswer } from "./framed-answer.js";
 import { whatAnswer } from "./what-answer.js";
 
@@ -66,7 +66,7 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     // of 每年评选一次 says how often, not how many 场 were asked for.
     if (countedFigure) return countedFigure.test(clause.replace(VAGUE_ONE, "")) ? 1 : measure === "个" && !people && !vague ? 0.6 : 0;
     return vague ? 0.3 : 0.5;
-  }, MIN_COVER.figure);
+  }, MIN_COVER.figure) ?? (countedFigure && (measure !== "个" || people) ? onlyCount(q, hits[0]!, context, countedFigure) : null);
   if (!found) return null;
   // 新建多少家工会？全区累计要超过多少家: each count asked for, from the clauses next to the first.
   const asked = ordinal ? 1 : (q.question.match(ASKED_COUNT) ?? []).length;
@@ -96,7 +96,12 @@ export function statesAskedCount(question: string): ((text: string) => boolean) 
   const measure = ASKED_MEASURE.exec(question)?.[1] ?? countNounMeasure(question) ?? undefined;
   if (!measure || (measure === "个" && !COUNTS_PEOPLE.test(question))) return null;
   const counted = countedIn(question, measure);
-  return (text) => counted.test(text.replace(/“[^”]*”/gu, "").replace(ORDINAL, "").replace(VAGUE_ONE, ""));
+  return (text) => counted.test(countable(text));
+}
+
+/** A text's counts: without what only looks like one (a quoted slogan's 四个, an ordinal, 一 as an article). */
+function countable(text: string): string {
+  return text.replace(/“[^”]*”/gu, "").replace(ORDINAL, "").replace(VAGUE_ONE, "");
 }
 
 /** 多少, or 几 asking a count (几项, 几个 — not 哪几, 第几): each one a figure to answer. */
@@ -259,4 +264,30 @@ export { FIGURE as FIGURE_PATTERN, TIME as TIME_PATTERN };
 /** Whether a question asks a count of something named by its measure word (几项, 多少家, 第几批). */
 export function asksMeasure(question: string): boolean {
   return ASKED_MEASURE.test(question) || ASKED_ORDINAL.test(question);
+}
+
+/** The least cover of the question the sentence of a top paragraph's only count must have. */
+const ONLY_COUNT_COVER = 0.2;
+
+/**
+ * A paraphrase's count (张家港给厂里放几场片子 → 送电影…200场): its words are not the text's, so no
+ * clause covers it as a figure's must; but when the top passage's paragraph states just one
+ * figure of the measure asked for, in a sentence saying something of the question, that figure
+ * is the answer — there is no other it could be. Two or more, and it is a guess: none.
+ */
+function onlyCount(q: DirectQuery, top: Passage, context: DirectContext, counted: RegExp): { hit: Passage; span: Span } | null {
+  const found: { hit: Passage; span: Span; cover: number }[] = [];
+  for (const part of context.parts(top)) {
+    for (const sentence of spans(part.text, SENTENCE)) {
+      const sentenceText = part.text.slice(sentence.start, sentence.end);
+      for (const clause of spans(sentenceText, CLAUSE)) {
+        const clauseText = sentenceText.slice(clause.start, clause.end);
+        if (!counted.test(countable(clauseText))) continue;
+        const span = trimClause(part.text, { start: sentence.start + clause.start, end: sentence.start + clause.end });
+        found.push({ hit: part, span, cover: Math.max(textCover(q, sentenceText), textCover(q, clauseText)) });
+      }
+    }
+  }
+  const only = found.length === 1 ? found[0]! : null;
+  return only && only.cover >= ONLY_COUNT_COVER ? { hit: only.hit, span: only.span } : null;
 }

@@ -161,6 +161,16 @@ describe("direct answers over the real seeds", () => {
     expect(any.hits[0]!.text).not.toContain("共15项20个指标");
   });
 
+  it("answers a paraphrased count with the one figure of its measure the top paragraph states, and with none of two or more", () => {
+    // 打折 is not 优惠, 店 is not 单位: no clause covers the question, but one figure counts in 家.
+    const card = ask("吴中会员卡能在几家店打折");
+    expect(card.direct).toMatchObject({ kind: "figure", hitId: card.hits[0]!.id });
+    expect(card.direct?.text).toContain("38家单位");
+    expect(ask("张家港07年给厂里放几场片子看").direct?.text).toContain("200场");
+    // 常熟's 十大目标 count people five times (2万名, 10000人, 10万职工 …): which is meant is a guess.
+    expect(ask("常熟2007年让多少人上网学习").direct).toBeNull();
+  });
+
   it("states no figure or time for a question naming only ubiquitous words, but still lists the item", () => {
     for (const q of ["常熟2007年工会工作有多少", "吴江2012年职工多少", "2012年工会什么时候"]) {
       const answer = ask(q);
