@@ -40,6 +40,10 @@ describe("question kinds, from the question's own words", () => {
     ["常熟 十件实事", "list"],
     ["昆山 2007 具体工作任务有哪些", "list"],
     ["吴中区总工会主席是谁", "who"],
+    // 谁 as whom one turns to or who pays is not who wrote it: no byline answers it.
+    ["工人碰到劳资纠纷能找谁", null],
+    ["吴中有没有常年请的律师，碰到纠纷找谁", "what"],
+    ["产假工资谁发", null],
     // A yes-no question about the 主席 is no who-question: whether is answered by what the plan does.
     ["常熟工会主席是不是职工直选的", "what"],
     ["理清明年工作基本思路那篇作者是谁", "who"],
