@@ -24,6 +24,9 @@ describe("question kinds, from the question's own words", () => {
     ["常熟市总工会打算为多少名困难职工免费体检？", "figure"],
     ["相城区2012年建会率力争达到百分之几", "figure"],
     ["吴江职业技能竞赛是几级联动", "figure"],
+    // 几 after 好, 着, 这, 那 … says "several", it asks no count: whether is asked.
+    ["老板拖着几个月不发钱，工会管不管", "what"],
+    ["吴江的技术比武是不是好几级一起搞", "what"],
     ["望亭发电厂工会重点抓几块工作", "figure"],
     ["常熟要办几件实事", "figure"],
     // A keyword search ending in what is counted asks the figure.
