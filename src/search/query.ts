@@ -251,9 +251,12 @@ export function parseQuery(question: string, context: QueryContext): Query {
   }
 
   // 那家发电厂: a unit pointed at, whose kind only one organisation of the corpus is (望亭发电厂工会).
+  // An organisation already named is what a pointer after it points at (宝钢苏冶重工那个厂); a
+  // bare 厂 or 局 names no kind of unit (every enterprise is somebody's 厂).
+  const orgNamed = targets.some((t) => t.by === "org");
   for (const m of [...rest.matchAll(POINTED_UNIT)]) {
     const labels = new Set(forms.filter((f) => f.target.by === "org" && f.form.includes(m[1]!)).map((f) => f.target.label));
-    if (labels.size !== 1) continue;
+    if (orgNamed || [...m[1]!].length < 2 || labels.size !== 1) continue;
     const target = forms.find((f) => f.target.label === [...labels][0])!.target;
     if (!targets.some((t) => t.label === target.label)) targets.push(target);
     rest = blank(rest, m.index!, m.index! + m[0].length);

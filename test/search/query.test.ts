@@ -34,6 +34,10 @@ describe("query parses", () => {
     { q: "苏冶职工座谈会多久开一次", places: ["宝钢苏冶重工公司工会"], noTerms: ["苏冶"] },
     // A unit pointed at (那家发电厂): the one organisation of that kind; a kind two have (公司) is no name.
     { q: "那家发电厂的工会2012年做哪五方面工作", places: ["望亭发电厂工会"], noTerms: ["发电厂"] },
+    // After a named enterprise, a pointer points at it, not at the one unit of its kind (发电厂);
+    // a bare 厂 is no kind of unit at all.
+    { q: "宝钢苏冶重工那个厂的工会围着哪条主线转", places: ["宝钢苏冶重工公司工会"] },
+    { q: "那个厂的工会2012年做哪五方面工作", places: [] },
     { q: "那家公司的工会12年干啥", places: [] },
     { q: "徐建国 劳模评选", places: [], terms: ["徐建国"] },
     { q: "北京工会2012年计划", years: [2012], places: [], missing: ["北京"] },
