@@ -354,7 +354,11 @@ export class Engine {
     // 工会 and a figure would do. Listed, yes (a year or place named the item); answered, no. A
     // measure asked for (几项, 多少项工作) says what is counted, and is answered.
     const vague = (kind === "figure" || kind === "when") && floor.specific.length === 0 && query.terms.length > 0 && !asksMeasure(query.text);
-    const found: DirectSpan | null = byYear || townOnly || vague ? null
+    // Two places or organisations named (常熟和吴中各有什么打算, 吴江和沧浪有啥区别): an answer read
+    // from one passage speaks for one of them, and stated on top it would read as the answer
+    // for both. The hits, best first, show each.
+    const several = labels.length >= 2;
+    const found: DirectSpan | null = byYear || townOnly || vague || several ? null
       : unmatched ? evidentAnswer(kind, directQuery, passages, data.context)
       : directAnswer(kind, directQuery, passages, data.context);
 

@@ -178,6 +178,15 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟2007年让多少人上网学习").direct).toBeNull();
   });
 
+  it("states no answer read from one passage when the question names two places or organisations", () => {
+    // Each has its own plan; one passage's clause on top would read as the answer for both.
+    for (const q of ["2012年吴江和沧浪工会重点工作有啥区别", "常熟和吴中2008年帮困难职工各打算怎么做"]) {
+      const answer = ask(q);
+      expect(answer.direct).toBeNull();
+      expect(new Set(answer.hits.map((h) => h.place)).size).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it("states no figure or time for a question naming only ubiquitous words, but still lists the item", () => {
     for (const q of ["常熟2007年工会工作有多少", "吴江2012年职工多少", "2012年工会什么时候"]) {
       const answer = ask(q);
