@@ -266,6 +266,22 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
   return out;
 }
 
+/** A question asking which laws, rules or documents (学哪些新法规, 哪几部法律, 什么文件). */
+const ASKS_DOCUMENTS = /(?:哪些|哪几部?|哪[两二三四五六七八九十]部|什么|啥)新?(?:法律法规|法律|法规|条例|文件|规定)|(?:法律法规|法律|法规|条例|文件)(?:有|是)?(?:哪些|哪几)/u;
+/** Two or more titles (《劳动合同法》) or quoted names (“一办法五条例”) joined by 、, 和 or 及. */
+const DOCUMENT_RUN = /(?:《[^《》]{2,30}》|“[^“”]{2,16}”)(?:\s*(?:、|和|及|以及)\s*(?:《[^《》]{2,30}》|“[^“”]{2,16}”))+/gu;
+
+/** The runs of titles or quoted names in a text, each as a headed list of what its marks hold. */
+function documentLists(text: string): { items: string[]; start: number; end: number; headed: boolean; quoted: boolean }[] {
+  return [...text.matchAll(DOCUMENT_RUN)].map((m) => ({
+    items: [...m[0].matchAll(/《([^《》]+)》|“([^“”]+)”/gu)].map((n) => n[1] ?? n[2]!),
+    start: m.index!,
+    end: m.index! + m[0].length,
+    headed: true,
+    quoted: false,
+  }));
+}
+
 /** A quotation of parallel halves joined by commas (“党政所急，职工所需，工会所能”), and one half. */
 const SLOGAN = /“([^“”]{6,48})”/gu;
 const SLOGAN_ITEM = /^[\u4e00-\u9fff]{2,8}$/u;
@@ -326,7 +342,10 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
         inline: true, near: at >= offset - 40 && at <= partEnd, quoted: rank === 0,
       });
     }
-    for (const list of [...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false, quoted: false }))]) {
+    // Which laws or documents (学哪些新法规): titles and coined names joined together are what was
+    // asked a list of (学习好《劳动合同法》、“一办法五条例”), as a list closed by the asked noun is.
+    const documents = ASKS_DOCUMENTS.test(q.question) ? documentLists(text) : [];
+    for (const list of [...documents, ...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false, quoted: false }))]) {
       let sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
       // A sentence opening with 即 (即提升服务经济、服务基层、服务职工的能力) spells out the one before
       // it (要求…在“三个服务”上下功夫): that one says what the list is.

@@ -187,6 +187,11 @@ describe("direct answers over the real seeds", () => {
     }
   });
 
+  it("answers which laws or documents with the titles and coined names the text joins, not another list", () => {
+    const laws = ask("吴中区工会干部要学哪些法律");
+    expect(laws.direct).toMatchObject({ kind: "list", text: "劳动合同法、一办法五条例", hitId: laws.hits[0]!.id });
+  });
+
   it("states no figure or time for a question naming only ubiquitous words, but still lists the item", () => {
     for (const q of ["常熟2007年工会工作有多少", "吴江2012年职工多少", "2012年工会什么时候"]) {
       const answer = ask(q);
