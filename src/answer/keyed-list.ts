@@ -136,7 +136,11 @@ function keyedItems(text: string, { key, count }: ListKey): { items: string[]; s
     const texts = group.map((s) => s.text);
     // The frame every item shares (做好 … 的工作) is not part of any item; the key stays.
     const prefix = count > 1 ? Math.min(commonPrefix(texts), Math.min(...texts.map((x) => x.length - fromEnd))) : 0;
-    const suffix = count > 1 ? Math.min(commonSuffix(texts), fromEnd - 1) : 0;
+    // Shared after the key, the frame opens with 的 (依靠人的工作); what runs on without one ends the
+    // key's own word (工作能力, 服务能力 for 两个能力), which stays.
+    const shared = count > 1 ? Math.min(commonSuffix(texts), fromEnd - 1) : 0;
+    const frameAt = texts[0]!.slice(texts[0]!.length - shared).indexOf("的");
+    const suffix = frameAt < 0 ? 0 : shared - frameAt;
     const items = texts.map((x) => {
       const core = x.slice(prefix, x.length - suffix);
       // 创业创新的带动力: the item is what follows the last 的 before the key.

@@ -29,6 +29,9 @@ describe("keyed slogan lists (六好, 五力, 三有三好)", () => {
     // Other words end in 力 there too (能力): the five that share their opening are the list.
     const forces = paragraph("002_0fe32b2dc6c3665a.txt", "带动力");
     expect(keyedList(forces, [{ key: "力", count: 5 }])?.items).toEqual(["带动力", "凝聚力", "推动力", "联动力", "战斗力"]);
+    // What the items share after the key without a 的 ends the key's word (两个能力): it stays.
+    const abilities = paragraph("000_d8c112c12d809796.txt", "提升两个能力");
+    expect(keyedList(abilities, [{ key: "能", count: 2 }])?.items).toEqual(["工作能力", "服务能力"]);
   });
 
   it("joins two keys in text order, and says nothing when a count does not fit", () => {
