@@ -84,11 +84,38 @@ function termShare(q: DirectQuery, term: string, text: string): number {
 }
 
 export function trimClause(text: string, span: Span): Span {
-  let { start, end } = span;
+  let { start, end } = balancedQuotes(text, span);
   const lead = LEADING_MARK.exec(text.slice(start, end));
   if (lead) start += lead[0].length;
   while (start < end && /[\s“”"'（(]/u.test(text[start]!) && !/[“（(]/u.test(text[start]!)) start++;
   while (end > start && /[\s。；;，,：:！？!?]/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** How far (characters) a span reaches past its end for the close of a quotation it opens, or back for the open of one it closes. */
+const QUOTE_REACH = 60;
+
+/**
+ * A span never ends inside a quotation it opens (为“建设宜居新苏州、打造创业新天堂 → …新天堂”) nor
+ * starts inside one it closes: clauses are cut at commas, and slogans hold commas. It reaches
+ * to the quotation's other mark within its sentence, or else stops short of the lone one.
+ */
+function balancedQuotes(text: string, span: Span): Span {
+  let { start, end } = span;
+  const piece = text.slice(start, end);
+  const open = piece.lastIndexOf("“");
+  if (open >= 0 && piece.indexOf("”", open) < 0) {
+    const close = text.slice(end, end + QUOTE_REACH).search(/[”。！？；]/u);
+    if (close >= 0 && text[end + close] === "”") end += close + 1;
+    else end = start + open;
+  }
+  const shut = text.slice(start, end).indexOf("”");
+  if (shut >= 0 && text.slice(start, start + shut).indexOf("“") < 0) {
+    const before = text.slice(Math.max(0, start - QUOTE_REACH), start);
+    const at = Math.max(before.lastIndexOf("“"), before.search(/[。！？；][^。！？；]*$/u));
+    if (at >= 0 && before[at] === "“") start -= before.length - at;
+    else start += shut + 1;
+  }
   return { start, end };
 }
 

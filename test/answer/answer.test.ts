@@ -192,6 +192,11 @@ describe("direct answers over the real seeds", () => {
     expect(laws.direct).toMatchObject({ kind: "list", text: "劳动合同法、一办法五条例", hitId: laws.hits[0]!.id });
   });
 
+  it("never ends an answer inside a quotation it opens", () => {
+    const answer = ask("水务投资公司工会2012年要带领职工做什么");
+    expect(answer.direct?.text).toContain("“建设宜居新苏州、打造创业新天堂，共筑幸福新家园”");
+  });
+
   it("states no figure or time for a question naming only ubiquitous words, but still lists the item", () => {
     for (const q of ["常熟2007年工会工作有多少", "吴江2012年职工多少", "2012年工会什么时候"]) {
       const answer = ask(q);
