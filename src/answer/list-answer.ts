@@ -161,7 +161,7 @@ const LIST_COUNT = /(?<=[\u4e00-\u9fff”])[0-9一二两三四五六七八九十
 const LEAD_IN = /^(?:(?:该|这|此|其|本)[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即|分|有|是)|[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即|围绕))(?=[\u4e00-\u9fff“]{2})/u;
 
 /** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
-const INLINE_ITEM = /^[\u4e00-\u9fff0-9“”‘’]{2,18}$/u;
+const INLINE_ITEM = /^(?:[\u4e00-\u9fff0-9“”‘’]|（[\u4e00-\u9fff]{1,8}）){2,18}$/u;
 
 /** A count and what it counts, closing a list: 四大工程, 三大工程, 两项工程, 五个方面. */
 const COUNTED_NAME = /(?<=[\u4e00-\u9fff”])([0-9一二两三四五六七八九十]{1,2})(?:大|个|项|条|种)?[\u4e00-\u9fff]{1,3}$/u;
@@ -206,7 +206,8 @@ function closedAt(items: readonly string[], stem: string): string[] {
 function inlineLists(text: string, asked: string | null): { items: string[]; start: number; end: number; headed: boolean; quoted: boolean }[] {
   const out: { items: string[]; start: number; end: number; headed: boolean; quoted: boolean }[] = [];
   // Quotation marks stay inside a run: an item may be quoted (推进“两个普遍”).
-  for (const m of text.matchAll(/[^，,。；;：:！？!?（）()「」『』"]+/gu)) {
+  // So do short parentheses (村村（社区）建工会): an item's own aside, not a break.
+  for (const m of text.matchAll(/(?:[^，,。；;：:！？!?（）()「」『』"]|（[^（）()，,。；;、]{1,8}）)+/gu)) {
     const run = m[0];
     if (!run.includes("、")) continue;
     let items = run.split("、").map((x) => x.trim());

@@ -192,6 +192,10 @@ describe("direct answers over the real seeds", () => {
     expect(laws.direct).toMatchObject({ kind: "list", text: "劳动合同法、一办法五条例", hitId: laws.hits[0]!.id });
   });
 
+  it("keeps an item's short aside in parentheses (村村（社区）建工会) in an inline list", () => {
+    expect(ask("张家港用哪些措施吸引农民工入会").direct?.text).toMatch(/、村村（社区）建工会$/u);
+  });
+
   it("never ends an answer inside a quotation it opens", () => {
     const answer = ask("水务投资公司工会2012年要带领职工做什么");
     expect(answer.direct?.text).toContain("“建设宜居新苏州、打造创业新天堂，共筑幸福新家园”");
