@@ -78,6 +78,23 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   // How (拿啥招吸引农民工入会): the means a plan names with 通过 next to the clause that matched —
   // 通过实行会员优惠制…等措施，吸引和组织农民工入会 — is the answer, with that clause.
   if (ASKS_HOW.test(q.question)) ({ start, end } = withMeans(text, { start, end }));
+  // How, answered by the question's own aim (怎样提升民主管理水平 → 不断提升民主管理水平): the aim
+  // is not the how. The measures its plan item names with it (三是…，加强职代会制度建设，不断提升
+  // 民主管理水平) are — or, when the aim stands alone, the sentence after it.
+  if (ASKS_HOW.test(q.question) && restatesQuestion(text.slice(start, end), q.question)) {
+    const item = spans(text, ITEM_PART).find((s) => s.start <= start && end <= s.end);
+    const whole = item ? trimClause(text, item) : null;
+    if (whole && whole.end - whole.start <= WHOLE_PREDICATE && text.slice(whole.start, whole.end).replace(LEADING_ITEM, "").length > end - start + 2) {
+      ({ start, end } = whole);
+      const lead = LEADING_ITEM.exec(text.slice(start, end));
+      if (lead) start += lead[0].length;
+    } else {
+      const next = /^[”"’\s。！？；!?;]*([^。！？；!?;]+)/u.exec(text.slice(end));
+      if (!next || next[1]!.length > WHOLE_PREDICATE) return null;
+      start = end + next[0].length - next[1]!.length;
+      end = trimClause(text, { start, end: start + next[1]!.length }).end;
+    }
+  }
   // Why (为啥说担子越来越重): the clause saying what was asked is the claim; its reason is said
   // before it in the same sentence (…肩负着双重职能，工作的任务越来越重，必须加强…): the sentence
   // up to the claim answers.
@@ -152,6 +169,19 @@ function headingAnswer(q: DirectQuery, hits: readonly Passage[], context: Direct
     return { direct: { kind: "what", text: first.text.slice(start, end), hitId: first.id }, span: { start, end } };
   }
   return null;
+}
+
+/** A plan's item within a sentence: up to a full stop or a semicolon. */
+const ITEM_PART = /[^。！？；!?;]+/gu;
+/** An item's own opening (三是, 二要, 1.) — no part of what it says. */
+const LEADING_ITEM = /^\s*(?:[一二三四五六七八九十]+(?:是要|是|要)|[0-9]{1,2}[.．、])\s*/u;
+/** How much of a span's Chinese the question must hold for the span to restate it. */
+const RESTATES = 0.75;
+
+/** Whether a span mostly says the question's own characters back (不断提升民主管理水平 for 怎样提升民主管理水平). */
+function restatesQuestion(span: string, question: string): boolean {
+  const chars = [...span.replace(/[^\u4e00-\u9fff]/gu, "")];
+  return chars.length >= 4 && chars.filter((c) => question.includes(c)).length >= RESTATES * chars.length;
 }
 
 /** Whether a span says nothing the question did not: its Chinese, in order, is inside the question's. */

@@ -196,6 +196,11 @@ describe("direct answers over the real seeds", () => {
     expect(ask("张家港用哪些措施吸引农民工入会").direct?.text).toMatch(/、村村（社区）建工会$/u);
   });
 
+  it("answers how with the measures of the plan's item when the clause found only restates the aim", () => {
+    // 怎样提升民主管理水平 → not 不断提升民主管理水平, but the item saying how: 加强职代会制度建设.
+    expect(ask("望亭电厂工会怎样提升民主管理水平").direct?.text).toContain("加强职代会制度建设");
+  });
+
   it("never ends an answer inside a quotation it opens", () => {
     const answer = ask("水务投资公司工会2012年要带领职工做什么");
     expect(answer.direct?.text).toContain("“建设宜居新苏州、打造创业新天堂，共筑幸福新家园”");
