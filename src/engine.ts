@@ -4,12 +4,12 @@ import { directContext } from "./answer/context.js";
 import { asksMeasure, statesAskedCount, directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
 import { isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import { Answer, type Direct, type Hit } from "./answer/schema.js";
-import type { Passage } from "./corpus/passage.js";
+import { isFooter, type Passage } from "./corpus/passage.js";
 import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
 import { buildGazetteer, type Gazetteer, type OrgRecord } from "./search/gazetteer.js";
 import { makeExcerpt } from "./answer/excerpt.js";
 import {
-  FILTERS_ONLY, NO_HITS, NO_WORDS_IN_ITEM, NOTHING_TO_SEARCH, cutNotice, floorNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice, townNotice,
+  FILTERS_ONLY, NO_HITS, NO_WORDS_IN_ITEM, NOTHING_TO_SEARCH, cutNotice, floorNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice, townNotice, itemNotice,
   type Coverage,
 } from "./answer/notices.js";
 import { CompactIndex } from "./search/compact-index.js";
@@ -84,6 +84,9 @@ function answerTerms(query: Query, inIndex: (term: string) => boolean): string[]
 function foundInIndex(query: Query, term: string, inIndex: (term: string) => boolean): boolean {
   return inIndex(term) || (query.pieces[term] ?? []).some(inIndex) || query.synonyms[term] !== undefined;
 }
+
+/** Which places or unions (哪些地方, 哪几个区, 哪家工会, 谁家): organisations asked for, not items. */
+const ASKS_UNITS = /(?:哪些|哪几个?|哪几家|哪个|哪家|谁家)(?:地方|单位|工会|地区|区县|区|县|市|家)|(?:哪些|哪几个?)(?:基层)?(?:总工会|市总|区总)/u;
 
 export class EngineError extends Error {
   override name = "EngineError";
@@ -358,7 +361,11 @@ export class Engine {
     // from one passage speaks for one of them, and stated on top it would read as the answer
     // for both. The hits, best first, show each.
     const several = labels.length >= 2;
-    const found: DirectSpan | null = byYear || townOnly || vague || several ? null
+    // Which places or unions do something, none named (2012年哪些单位提到了“两个普遍”): the answer
+    // is organisations, several, where a list read from one passage is that passage's items.
+    // (Whom the bulletin went to is its footer's list of units.)
+    const acrossUnits = labels.length === 0 && kind === "list" && ASKS_UNITS.test(query.text) && !(ranked[0] && isFooter(ranked[0].passage));
+    const found: DirectSpan | null = byYear || townOnly || vague || several || acrossUnits ? null
       : unmatched ? evidentAnswer(kind, directQuery, passages, data.context)
       : directAnswer(kind, directQuery, passages, data.context);
 
@@ -382,7 +389,12 @@ export class Engine {
       excerpt: makeExcerpt(passage.text, terms, found?.span && found.direct.hitId === passage.id ? { span: found.span } : { prefer }),
       score: Math.round(score * 1000) / 1000,
     }));
-    const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : unmatched && !found ? NO_WORDS_IN_ITEM : townOnly;
+    // Named an item, asked something specific its passages never say, and no answer read from
+    // them: the passages follow, but not as though they answered. (Compared, each side's best
+    // passage is shown for what it is.)
+    const weakInItem = filtered && !found && !unmatched && !byYear && !several && ranked.length > 0 && floor.specific.length > 0 && !floor.saysSpecific(ranked[0]!);
+    const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : unmatched && !found ? NO_WORDS_IN_ITEM
+      : weakInItem ? itemNotice(floor.unsaid(ranked[0])) : townOnly;
     return answer(query, hits, [...missing, note].filter(Boolean).join(" ") || null, found?.direct ?? null, byYear);
   }
 

@@ -46,6 +46,15 @@ export function floorNotice(words: string[], coverage: Coverage): string {
   return `简报里没有关于${about(words)}的具体内容。简报收录的是${list(coverage.years)}年各地工会的工作计划，涉及：${list(coverage.labels)}。`;
 }
 
+/**
+ * A place, year or author named, but none of the question's specific words said with them
+ * (张家港现在最低工资标准是多少): the item's passages still follow — a paraphrase's answer may be
+ * among them — under a notice that nothing specific was found.
+ */
+export function itemNotice(words: string[]): string {
+  return `这部分简报里没有关于${about(words)}的具体内容，下面是最接近的段落，请在其中查找。`;
+}
+
 /** Below the relevance floor, but the question names a town the bulletins do: its passages follow. */
 export function townNotice(words: string[], town: string): string {
   return `简报里没有关于${about(words)}的具体内容，下面是提到${town}的段落。`;

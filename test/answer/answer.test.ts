@@ -201,6 +201,27 @@ describe("direct answers over the real seeds", () => {
     expect(ask("望亭电厂工会怎样提升民主管理水平").direct?.text).toContain("加强职代会制度建设");
   });
 
+  it("says so when a named item's passages say nothing specific of the question, and still lists them", () => {
+    const wage = ask("张家港现在最低工资标准是多少钱一个月");
+    expect(wage.notice).toContain("最低工资标准");
+    expect(wage.hits.length).toBeGreaterThan(0);
+    expect(wage.hits.every((h) => h.place === "张家港")).toBe(true);
+    expect(wage.direct).toBeNull();
+    // A passage saying the question's specific word (百十) is an answer: no notice.
+    expect(ask("吴中2008年的“百十”工程具体要求是什么？").notice).toBeNull();
+  });
+
+  it("takes 啥地方, 哪些地方 for asking where, not for the bulletins' word 地方", () => {
+    expect(ask("常熟工会想把活动场所办成职工爱去的啥地方").direct?.text).toBe("学校和乐园");
+  });
+
+  it("reads no list from one passage when the question asks which places or unions do something", () => {
+    // The answer is organisations (吴中, 常熟), not the items of whichever passage ranked first.
+    const lawyers = ask("有哪些工会提到请律师给职工提供法律服务");
+    expect(lawyers.direct).toBeNull();
+    expect(new Set(lawyers.hits.slice(0, 3).map((h) => h.org)).size).toBeGreaterThanOrEqual(2);
+  });
+
   it("never ends an answer inside a quotation it opens", () => {
     const answer = ask("水务投资公司工会2012年要带领职工做什么");
     expect(answer.direct?.text).toContain("“建设宜居新苏州、打造创业新天堂，共筑幸福新家园”");
