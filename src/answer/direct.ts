@@ -25,12 +25,14 @@ const FIGURE = new RegExp(
 const VAGUE_ONE = new RegExp(`(?<![0-9一二两三四五六七八九十百千万])一(?:多|余)?(?:${MEASURE})`, "gu");
 /** What a figure question counts (多少名 → 名, 比例 → %), to prefer a figure of that measure. */
 const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
+/** Money asked for (多少钱, 每人发多少慰问金, 金额): answered only by a sum in 元 — no count of people or units is one. */
+const ASKED_MONEY = /多少钱|几块钱|多少元|金额|钱数|(?:慰问金|补助金?|奖金|补贴|津贴|经费|资金|费用|报酬|工资)[^，,。？?]{0,8}?(?:多少|几)(?![\u4e00-\u9fff]*(?:名|人|户|家|个))/u;
 /** Measure words that count people. */
 const PEOPLE_MEASURES = ["名", "人", "人次", "万人", "万名", "位"];
 /** 多少个 (or 几个) then, within a few characters, the people counted (爱看书的职工, 劳模, 工会主席) — or the people first, then …多少个 ending the question (爱看书的职工评多少个). */
 const COUNTS_PEOPLE = /(?:多少|几)个[\u4e00-\u9fff]{0,8}?(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|先进|能手|标兵|模范|人)(?![\u4e00-\u9fff]*(?:家|企业|单位|站|中心|组织|工会))|(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|先进|能手|标兵|模范)[\s\u4e00-\u9fff]{0,4}(?:多少|几)个(?![\u4e00-\u9fff])/u;
 /** Measure words that count the same things. */
-const SAME_MEASURE = [PEOPLE_MEASURES, ["家", "个", "所"], ["场", "次", "期", "回", "趟", "遍"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
+const SAME_MEASURE = [["元", "万元", "亿元"], PEOPLE_MEASURES, ["家", "个", "所"], ["场", "次", "期", "回", "趟", "遍"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
 /** An ordinal in the text (第三批, 第2期): a position, not a count. */
 const ORDINAL = new RegExp(`第[0-9一二两三四五六七八九十百]+(?:${MEASURE})`, "gu");
 /** An ordinal (第几批 → 第三批). */
@@ -42,8 +44,11 @@ const TIME = /按月|按季度?|按年|逐月|每年|每季度?|每月|每半年
 
 function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
   const ordinal = ASKED_ORDINAL.exec(q.question)?.[1];
-  const measure = ordinal ? undefined : (ASKED_MEASURE.exec(q.question)?.[1] ?? countNounMeasure(q.question) ?? undefined);
+  const measure = ordinal ? undefined : (ASKED_MEASURE.exec(q.question)?.[1] ?? countNounMeasure(q.question) ?? (ASKED_MONEY.test(q.question) ? "元" : undefined));
   const rate = ASKED_RATE.test(q.question);
+  // 第三批发了多少人: a batch the question names is not another batch the text counts (第二批37名).
+  const named = [...q.question.matchAll(ORDINAL)].map((m) => m[0]);
+  const otherBatch = (clause: string) => [...clause.matchAll(ORDINAL)].some((m) => !named.includes(m[0]) && named.some((n) => n.slice(-1) === m[0].slice(-1)));
   // 做到什么程度: a degree is stated in digits (达70%, 超2万), not by 一家 of 成熟一家、直选一家.
   const degree = ASKED_DEGREE.test(q.question);
   // Built once per question, not per clause. The figure must count what was asked (份 for 多少份);
@@ -55,6 +60,7 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     // A number inside quotation marks names a slogan (“两个普遍”, “四个能力”), it counts nothing;
     // nor does an ordinal (第三批) unless one is asked for.
     const unquoted = quoted.replace(/“[^”]*”/gu, "");
+    if (otherBatch(unquoted)) return 0;
     const clause = ordinalFigure ? unquoted : unquoted.replace(ORDINAL, "");
     if (ordinalFigure) return ordinalFigure.test(clause) ? 1 : 0;
     if (!FIGURE.test(clause)) return 0;
@@ -66,7 +72,7 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     // of 每年评选一次 says how often, not how many 场 were asked for.
     if (countedFigure) return countedFigure.test(clause.replace(VAGUE_ONE, "")) ? 1 : measure === "个" && !people && !vague ? 0.6 : 0;
     return vague ? 0.3 : 0.5;
-  }, MIN_COVER.figure) ?? (countedFigure && (measure !== "个" || people) ? onlyCount(q, hits[0]!, context, countedFigure) : null);
+  }, MIN_COVER.figure) ?? (countedFigure && (measure !== "个" || people) ? onlyCount(q, hits[0]!, context, countedFigure, otherBatch) : null);
   if (!found) return null;
   // 新建多少家工会？全区累计要超过多少家: each count asked for, from the clauses next to the first.
   const asked = ordinal ? 1 : (q.question.match(ASKED_COUNT) ?? []).length;
@@ -275,14 +281,14 @@ const ONLY_COUNT_COVER = 0.2;
  * figure of the measure asked for, in a sentence saying something of the question, that figure
  * is the answer — there is no other it could be. Two or more, and it is a guess: none.
  */
-function onlyCount(q: DirectQuery, top: Passage, context: DirectContext, counted: RegExp): { hit: Passage; span: Span } | null {
+function onlyCount(q: DirectQuery, top: Passage, context: DirectContext, counted: RegExp, otherBatch: (clause: string) => boolean): { hit: Passage; span: Span } | null {
   const found: { hit: Passage; span: Span; cover: number }[] = [];
   for (const part of context.parts(top)) {
     for (const sentence of spans(part.text, SENTENCE)) {
       const sentenceText = part.text.slice(sentence.start, sentence.end);
       for (const clause of spans(sentenceText, CLAUSE)) {
         const clauseText = sentenceText.slice(clause.start, clause.end);
-        if (!counted.test(countable(clauseText))) continue;
+        if (!counted.test(countable(clauseText)) || otherBatch(clauseText)) continue;
         const span = trimClause(part.text, { start: sentence.start + clause.start, end: sentence.start + clause.end });
         found.push({ hit: part, span, cover: Math.max(textCover(q, sentenceText), textCover(q, clauseText)) });
       }

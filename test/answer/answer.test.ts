@@ -267,6 +267,15 @@ describe("direct answers over the real seeds", () => {
     expect(ask("望亭发电厂工会2012年重点抓几块工作").direct?.text).toContain("五方面");
   });
 
+  it("states no figure for a sum of money the text never gives, nor another batch's count", () => {
+    // 慰问金每人多少 is money: 100户, 100名 count households and people, not 元.
+    expect(ask("常熟2007年给困难劳模的慰问金每人发多少").direct).toBeNull();
+    expect(ask("张家港会员优惠制能给农民工优惠多少钱").direct).toBeNull();
+    // The third batch is not the second (第二批37名).
+    expect(ask("吴中区第三批特困证发给多少人").direct).toBeNull();
+    expect(ask("吴中区第二批特困证发给多少人").direct?.text).toContain("37名");
+  });
+
   it("does not take an ordinal (第三批) for a count", () => {
     // 完成第三批特困职工特困证的发放工作 … 在认真总结第二批37名特困职工特困证发放情况的基础上
     expect(ask("吴中第二批特困证一共发给多少个职工").direct?.text).toContain("37名");
