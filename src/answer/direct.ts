@@ -27,6 +27,10 @@ const VAGUE_ONE = new RegExp(`(?<![0-9一二两三四五六七八九十百千万
 const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
 /** Money asked for (多少钱, 每人发多少慰问金, 金额): answered only by a sum in 元 — no count of people or units is one. */
 const ASKED_MONEY = /多少钱|几块钱|多少元|金额|钱数|(?:慰问金|补助金?|奖金|补贴|津贴|经费|资金|费用|报酬|工资)[^，,。？?]{0,8}?(?:多少|几)(?![\u4e00-\u9fff]*(?:名|人|户|家|个))/u;
+/** The noun 几个 or 多少个 counts, up to a particle or mark. */
+const COUNTED_NOUN = /(?:几|多少)个([\u4e00-\u9fff]{2,10}?)(?=[的了吗呢啊呀？?，,。（(\s]|$)/u;
+/** The least idf of a word of the counted noun the clause must say (服务中心, not 职工). */
+const COUNTED_WEIGHT = 1;
 /** Measure words that count people. */
 const PEOPLE_MEASURES = ["名", "人", "人次", "万人", "万名", "位"];
 /** 多少个 (or 几个) then, within a few characters, the people counted (爱看书的职工, 劳模, 工会主席) — or the people first, then …多少个 ending the question (爱看书的职工评多少个). */
@@ -56,6 +60,10 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
   const ordinalFigure = ordinal ? new RegExp(`第[0-9一二两三四五六七八九十]+${ordinal}`, "u") : null;
   const people = measure === "个" && COUNTS_PEOPLE.test(q.question);
   const countedFigure = measure ? countedIn(q.question, measure) : null;
+  // What 几个 counts (几个职工服务中心 → 服务中心): the question's words inside it.
+  const countedNoun = COUNTED_NOUN.exec(q.question)?.[1] ?? "";
+  const countedTerms = q.terms.filter((t) => countedNoun.includes(t) && (q.weights[t] ?? 0) >= COUNTED_WEIGHT);
+  const namesCounted = (clause: string) => countedTerms.length === 0 || textCover({ ...q, terms: countedTerms }, clause) > 0;
   const found = bestClause(q, hits, context, (quoted) => {
     // A number inside quotation marks names a slogan (“两个普遍”, “四个能力”), it counts nothing;
     // nor does an ordinal (第三批) unless one is asked for.
@@ -70,7 +78,11 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     const vague = !FIGURE.test(clause.replace(VAGUE_ONE, ""));
     // 个 is everyone's measure word: 多少个劳模 is answered by 100名 when nothing counts in 个. 一次
     // of 每年评选一次 says how often, not how many 场 were asked for.
-    if (countedFigure) return countedFigure.test(clause.replace(VAGUE_ONE, "")) ? 1 : measure === "个" && !people && !vague ? 0.6 : 0;
+    if (countedFigure) {
+      if (countedFigure.test(clause.replace(VAGUE_ONE, ""))) return 1;
+      // Counted in 个, any figure may do (100名 for 多少个劳模) — if the clause names what is counted.
+      return measure === "个" && !people && !vague && namesCounted(clause) ? 0.6 : 0;
+    }
     return vague ? 0.3 : 0.5;
   }, MIN_COVER.figure) ?? (countedFigure && (measure !== "个" || people) ? onlyCount(q, hits[0]!, context, countedFigure, otherBatch) : null);
   if (!found) return null;

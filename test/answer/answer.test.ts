@@ -276,6 +276,12 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中区第二批特困证发给多少人").direct?.text).toContain("37名");
   });
 
+  it("answers 几个 X with a figure of another measure only from a clause naming X", () => {
+    // 吴江 plans service centres but counts none; 四级联动 counts levels of a contest.
+    expect(ask("吴江2012年打算建几个职工服务中心").direct).toBeNull();
+    expect(ask("常熟2008年要评几个市劳模").direct?.text).toContain("100名");
+  });
+
   it("does not take an ordinal (第三批) for a count", () => {
     // 完成第三批特困职工特困证的发放工作 … 在认真总结第二批37名特困职工特困证发放情况的基础上
     expect(ask("吴中第二批特困证一共发给多少个职工").direct?.text).toContain("37名");
