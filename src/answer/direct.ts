@@ -159,8 +159,15 @@ function withNextFigures(q: DirectQuery, text: string, span: Span, asked: number
   return trimClause(text, { start: Math.min(span.start, clauses[first]!.start), end: Math.max(span.end, clauses[last]!.end) });
 }
 
+/** A day or month asked for (几月几号, 哪天, 日期). */
+const ASKS_DATE = /几月|几号|几日|哪一?天|日期|哪个月/u;
+/** A time that names a month or a day (3月, 春节, 元旦, 月底), not only a year. */
+const DATE = /[0-9一二三四五六七八九十]{1,2}月|[0-9一二三四五六七八九十]{1,3}[日号]|春节|元旦|五一|国庆|月底|月初|中旬|上旬|下旬/u;
+
 function whenAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
-  const found = bestClause(q, hits, context, (clause) => (TIME.test(clause) ? 1 : 0), MIN_COVER.when);
+  // 几月几号开的: a date is asked, and a year (2012年) or 年内 is no answer to it.
+  const time = ASKS_DATE.test(q.question) ? DATE : TIME;
+  const found = bestClause(q, hits, context, (clause) => (time.test(clause) ? 1 : 0), MIN_COVER.when);
   if (!found) return null;
   return { direct: { kind: "when", text: found.hit.text.slice(found.span.start, found.span.end), hitId: found.hit.id }, span: found.span };
 }

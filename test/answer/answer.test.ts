@@ -282,6 +282,12 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟2008年要评几个市劳模").direct?.text).toContain("100名");
   });
 
+  it("answers a day asked for (几月几号, 哪天) only with a month or a day, never a bare year", () => {
+    // The session is dated only by its year (2012年): no date is stated.
+    expect(ask("张家港十届七次全委扩大会是几月几号开的").direct).toBeNull();
+    expect(ask("吴中会员优惠卡哪天开始启动").direct?.text).toContain("春节过后");
+  });
+
   it("does not take an ordinal (第三批) for a count", () => {
     // 完成第三批特困职工特困证的发放工作 … 在认真总结第二批37名特困职工特困证发放情况的基础上
     expect(ask("吴中第二批特困证一共发给多少个职工").direct?.text).toContain("37名");
