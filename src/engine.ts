@@ -1,4 +1,5 @@
 import { readdir } from "node:fs/promises";
+import { unitsAnswer } from "./answer/units-answer.js";
 import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
 import { directContext } from "./answer/context.js";
 import { asksMeasure, statesAskedCount, directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
@@ -87,6 +88,9 @@ function foundInIndex(query: Query, term: string, inIndex: (term: string) => boo
 
 /** Which places or unions (哪些地方, 哪几个区, 哪家工会, 谁家): organisations asked for, not items. */
 const ASKS_UNITS = /(?:哪些|哪几个?|哪几家|哪个|哪家|谁家)(?:地方|单位|工会|地区|区县|区|县|市|家)|(?:哪些|哪几个?)(?:基层)?(?:总工会|市总|区总)/u;
+
+/** How deep a which-units question looks for the organisations that answer it. */
+const UNITS_DEPTH = 30;
 
 export class EngineError extends Error {
   override name = "EngineError";
@@ -365,9 +369,12 @@ export class Engine {
     // is organisations, several, where a list read from one passage is that passage's items.
     // (Whom the bulletin went to is its footer's list of units.)
     const acrossUnits = labels.length === 0 && kind === "list" && ASKS_UNITS.test(query.text) && !(ranked[0] && isFooter(ranked[0].passage));
-    const found: DirectSpan | null = byYear || townOnly || vague || several || acrossUnits ? null
+    // Which places or unions: the organisations of the passages that answer the question (above
+    // the floor), read from ranking deeper than a page — each organisation has a few.
+    const units = acrossUnits ? unitsAnswer(retrieve(query, context, filter, UNITS_DEPTH).filter((r) => !floor.below(r)).map((r) => r.passage), years.length > 0) : null;
+    const found: DirectSpan | null = units ?? (byYear || townOnly || vague || several || acrossUnits ? null
       : unmatched ? evidentAnswer(kind, directQuery, passages, data.context)
-      : directAnswer(kind, directQuery, passages, data.context);
+      : directAnswer(kind, directQuery, passages, data.context));
 
     // Answered directly, a named item's weaker passages are noise after all.
     if (found && filtered) ranked = withoutWeak(ranked, floor, found.direct.hitId);

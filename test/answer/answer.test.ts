@@ -215,11 +215,15 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟工会想把活动场所办成职工爱去的啥地方").direct?.text).toBe("学校和乐园");
   });
 
-  it("reads no list from one passage when the question asks which places or unions do something", () => {
-    // The answer is organisations (吴中, 常熟), not the items of whichever passage ranked first.
+  it("answers which places or unions do something with the organisations whose passages answer it", () => {
+    // Organisations (吴中, 常熟), not the items of whichever passage ranked first.
     const lawyers = ask("有哪些工会提到请律师给职工提供法律服务");
-    expect(lawyers.direct).toBeNull();
-    expect(new Set(lawyers.hits.slice(0, 3).map((h) => h.org)).size).toBeGreaterThanOrEqual(2);
+    expect(lawyers.direct).toMatchObject({ kind: "list", text: "吴中区总工会、常熟市总工会", hitId: lawyers.hits[0]!.id });
+    // Every 2012 organisation that names the slogan, and no other.
+    const slogan = ask("2012年哪些单位提到了“两个普遍”");
+    expect(slogan.direct?.text.split("、").sort()).toEqual(["吴江市总工会", "昆山市总工会", "沧浪区总工会", "相城区总工会"].sort());
+    // Across years, each organisation's years.
+    expect(ask("哪些地方给会员或困难职工发过优惠卡").direct?.text).toMatch(/吴中区总工会（2007、2008年）/u);
   });
 
   it("never ends an answer inside a quotation it opens", () => {

@@ -1,0 +1,32 @@
+import type { Passage } from "../corpus/passage.js";
+import type { DirectSpan } from "./span.js";
+
+/**
+ * Which places or unions do something (2012年哪些单位提到了“两个普遍”, 有哪些工会请律师给职工
+ * 提供法律服务): the answer is organisations, read from the passages that answer the question —
+ * each organisation once, in the order its best passage ranked, with its years when the
+ * question named none and they differ. Pure: passages in, an answer or null out.
+ */
+
+/** More organisations than this and the question names nothing particular: no answer. */
+export const MAX_UNITS = 8;
+
+/**
+ * `answering`: the ranked passages that pass the relevance floor (say enough of the question
+ * to be an answer), best first. Null when fewer than one organisation does, or more than
+ * MAX_UNITS: then 'which' has no short answer.
+ */
+export function unitsAnswer(answering: readonly Passage[], yearNamed: boolean): DirectSpan | null {
+  const units = new Map<string, { years: number[]; first: Passage }>();
+  for (const passage of answering) {
+    if (passage.org === null) continue;
+    const unit = units.get(passage.org) ?? { years: [], first: passage };
+    if (passage.year !== null && !unit.years.includes(passage.year)) unit.years.push(passage.year);
+    units.set(passage.org, unit);
+  }
+  if (units.size === 0 || units.size > MAX_UNITS) return null;
+  const years = new Set([...units.values()].flatMap((u) => u.years));
+  const named = [...units].map(([org, { years: own }]) => (yearNamed || years.size < 2 ? org : `${org}（${[...own].sort((a, b) => a - b).join("、")}年）`));
+  const first = [...units.values()][0]!.first;
+  return { direct: { kind: "list", text: named.join("、"), hitId: first.id }, span: null };
+}
