@@ -371,8 +371,14 @@ export class Engine {
     const acrossUnits = labels.length === 0 && kind === "list" && ASKS_UNITS.test(query.text) && !(ranked[0] && isFooter(ranked[0].passage));
     // Which places or unions: the organisations of the passages that answer the question (above
     // the floor), read from ranking deeper than a page — each organisation has a few.
-    const units = acrossUnits ? unitsAnswer(retrieve(query, context, filter, UNITS_DEPTH).filter((r) => !floor.below(r)).map((r) => r.passage), years.length > 0) : null;
-    const found: DirectSpan | null = units ?? (byYear || townOnly || vague || several || acrossUnits ? null
+    const answering = acrossUnits ? retrieve(query, context, filter, UNITS_DEPTH).filter((r) => !floor.below(r)) : [];
+    const units = acrossUnits ? unitsAnswer(answering.map((r) => r.passage), years.length > 0) : null;
+    // Each organisation named is shown by its best passage, in the answer's order.
+    if (units) {
+      const shown = answering.filter((r) => units.sources.includes(r.passage));
+      ranked = [...shown, ...ranked.filter((r) => !units.sources.includes(r.passage))].slice(0, limit);
+    }
+    const found: DirectSpan | null = units?.found ?? (byYear || townOnly || vague || several || acrossUnits ? null
       : unmatched ? evidentAnswer(kind, directQuery, passages, data.context)
       : directAnswer(kind, directQuery, passages, data.context));
 

@@ -13,10 +13,11 @@ export const MAX_UNITS = 8;
 
 /**
  * `answering`: the ranked passages that pass the relevance floor (say enough of the question
- * to be an answer), best first. Null when fewer than one organisation does, or more than
- * MAX_UNITS: then 'which' has no short answer.
+ * to be an answer), best first. With the answer, each organisation's best passage (`sources`,
+ * in the answer's order): the evidence to show under it. Null when no organisation answers,
+ * or more than MAX_UNITS do: then 'which' has no short answer.
  */
-export function unitsAnswer(answering: readonly Passage[], yearNamed: boolean): DirectSpan | null {
+export function unitsAnswer(answering: readonly Passage[], yearNamed: boolean): { found: DirectSpan; sources: Passage[] } | null {
   const units = new Map<string, { years: number[]; first: Passage }>();
   for (const passage of answering) {
     if (passage.org === null) continue;
@@ -27,6 +28,6 @@ export function unitsAnswer(answering: readonly Passage[], yearNamed: boolean): 
   if (units.size === 0 || units.size > MAX_UNITS) return null;
   const years = new Set([...units.values()].flatMap((u) => u.years));
   const named = [...units].map(([org, { years: own }]) => (yearNamed || years.size < 2 ? org : `${org}（${[...own].sort((a, b) => a - b).join("、")}年）`));
-  const first = [...units.values()][0]!.first;
-  return { direct: { kind: "list", text: named.join("、"), hitId: first.id }, span: null };
+  const sources = [...units.values()].map((u) => u.first);
+  return { found: { direct: { kind: "list", text: named.join("、"), hitId: sources[0]!.id }, span: null }, sources };
 }

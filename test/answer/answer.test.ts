@@ -222,6 +222,8 @@ describe("direct answers over the real seeds", () => {
     // Every 2012 organisation that names the slogan, and no other.
     const slogan = ask("2012年哪些单位提到了“两个普遍”");
     expect(slogan.direct?.text.split("、").sort()).toEqual(["吴江市总工会", "昆山市总工会", "沧浪区总工会", "相城区总工会"].sort());
+    // Each shown by its best passage, in the answer's order.
+    expect(slogan.hits.slice(0, 4).map((h) => h.org)).toEqual(slogan.direct?.text.split("、"));
     // Across years, each organisation's years.
     expect(ask("哪些地方给会员或困难职工发过优惠卡").direct?.text).toMatch(/吴中区总工会（2007、2008年）/u);
   });

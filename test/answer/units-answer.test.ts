@@ -8,9 +8,10 @@ const passage = (id: string, org: string | null, year: number | null): Passage =
 describe("which units (unitsAnswer)", () => {
   it("names each organisation once, in rank order, with its years when they differ, citing the best passage", () => {
     const answer = unitsAnswer([passage("a", "吴中区总工会", 2007), passage("b", "常熟市总工会", 2007), passage("c", "吴中区总工会", 2008)], false);
-    expect(answer?.direct).toEqual({ kind: "list", text: "吴中区总工会（2007、2008年）、常熟市总工会（2007年）", hitId: "a" });
+    expect(answer?.found.direct).toEqual({ kind: "list", text: "吴中区总工会（2007、2008年）、常熟市总工会（2007年）", hitId: "a" });
+    expect(answer?.sources.map((p) => p.id)).toEqual(["a", "b"]);
     // A year named, or one year among them all: no years.
-    expect(unitsAnswer([passage("a", "吴中区总工会", 2007), passage("b", "常熟市总工会", 2007)], false)?.direct.text).toBe("吴中区总工会、常熟市总工会");
+    expect(unitsAnswer([passage("a", "吴中区总工会", 2007), passage("b", "常熟市总工会", 2007)], false)?.found.direct.text).toBe("吴中区总工会、常熟市总工会");
   });
 
   it("says nothing without an organisation, or with more than a short answer holds", () => {
