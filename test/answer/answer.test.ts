@@ -211,8 +211,12 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中2008年的“百十”工程具体要求是什么？").notice).toBeNull();
   });
 
-  it("takes 啥地方, 哪些地方 for asking where, not for the bulletins' word 地方", () => {
+  it("takes 啥地方, 哪些地方 for asking where, not for the bulletins' word 地方, and 计划里 for the plan itself", () => {
     expect(ask("常熟工会想把活动场所办成职工爱去的啥地方").direct?.text).toBe("学校和乐园");
+    // 昆山07年计划里: the plan the question is about, no topic its passages must say.
+    const middle = ask("昆山07年计划里有没有提到中间层次工会建设？");
+    expect(middle.notice).toBeNull();
+    expect(middle.direct?.text).toBe("切实加强中间层次工会建设");
   });
 
   it("answers which places or unions do something with the organisations whose passages answer it", () => {
@@ -224,6 +228,12 @@ describe("direct answers over the real seeds", () => {
     expect(slogan.direct?.text.split("、").sort()).toEqual(["吴江市总工会", "昆山市总工会", "沧浪区总工会", "相城区总工会"].sort());
     // Each shown by its best passage, in the answer's order.
     expect(slogan.hits.slice(0, 4).map((h) => h.org)).toEqual(slogan.direct?.text.split("、"));
+    // A quoted phrase is what they must say, word for word; else the question's most specific
+    // word (职代会), not only the common ones (完善, 制度) other plans say of other things.
+    expect(ask("2012年哪些单位提出要推进“两个普遍”？").direct?.text.split("、").sort()).toEqual(["吴江市总工会", "昆山市总工会", "沧浪区总工会", "相城区总工会"].sort());
+    const congress = ask("2012年哪些单位提到要完善职代会制度");
+    expect(congress.direct?.text).not.toMatch(/沧浪|相城/u);
+    expect(congress.direct?.text).toContain("水务投资公司工会");
     // Across years, each organisation's years.
     expect(ask("哪些地方给会员或困难职工发过优惠卡").direct?.text).toMatch(/吴中区总工会（2007、2008年）/u);
   });
