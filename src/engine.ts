@@ -3,7 +3,7 @@ import { unitsAnswer } from "./answer/units-answer.js";
 import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
 import { directContext } from "./answer/context.js";
 import { asksMeasure, statesAskedCount, directAnswer, evidentAnswer, FIGURE_PATTERN, TIME_PATTERN, type DirectContext, type DirectSpan } from "./answer/direct.js";
-import { isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
+import { asksUnits, isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import { Answer, type Direct, type Hit } from "./answer/schema.js";
 import { isFooter, type Passage } from "./corpus/passage.js";
 import { listSeeds, readCorpus, type SeedListing } from "./corpus/read.js";
@@ -18,8 +18,8 @@ import { parseQuery, type Query } from "./search/query.js";
 import { mayNameOne, quotingCoinedName } from "./search/coined-name.js";
 import { bestOfEachYear } from "./search/comparison.js";
 import { RelevanceFloor } from "./search/floor.js";
-import { answerFirst, countFirst, withoutFooters, withoutWeak } from "./search/reorder.js";
-import { retrieve, termWeight, termWeights, unsaidWeight, type Ranked } from "./search/retrieve.js";
+import { answerFirst, answeringUnits, countFirst, withoutFooters, withoutWeak } from "./search/reorder.js";
+import { retrieve, termWeight, termWeights, unsaidWeight } from "./search/retrieve.js";
 import {
   SCHEMA_VERSION, loadStored, newBuildId, readManifest, saveIndex, staleReason, thesaurusFingerprint,
   type BulletinSummary, type Manifest, type StoredCorpus,
@@ -84,23 +84,6 @@ function answerTerms(query: Query, inIndex: (term: string) => boolean): string[]
 /** Whether the index holds a question term: whole, by one of its pieces, or by a thesaurus synonym. */
 function foundInIndex(query: Query, term: string, inIndex: (term: string) => boolean): boolean {
   return inIndex(term) || (query.pieces[term] ?? []).some(inIndex) || query.synonyms[term] !== undefined;
-}
-
-/** Which places or unions (哪些地方, 哪几个区, 哪家工会, 谁家): organisations asked for, not items. */
-const ASKS_UNITS = /(?:哪些|哪几个?|哪几家|哪个|哪家|谁家)(?:地方|单位|工会|地区|区县|区|县|市|家)|(?:哪些|哪几个?)(?:基层)?(?:总工会|市总|区总)/u;
-
-/**
- * The ranked passages that answer a which-units question: those saying a phrase the user quoted
- * (“两个普遍”) word for word, whatever else they say; else those above the relevance floor that
- * say its most specific word any of them says (职代会 of 完善职代会制度 — not only 完善 and 制度,
- * which other plans say of other things).
- */
-function whatTheySay(ranked: Ranked[], question: string, floor: RelevanceFloor, weights: Readonly<Record<string, number>>): Ranked[] {
-  const quoted = [...question.matchAll(/[“"]([^”"]{2,20})[”"]/gu)].map((m) => m[1]!).filter((q) => ranked.some((r) => r.passage.text.includes(q)));
-  if (quoted.length > 0) return ranked.filter((r) => quoted.every((q) => r.passage.text.includes(q)));
-  const answering = ranked.filter((r) => !floor.below(r));
-  const key = [...floor.specific].sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0)).find((t) => answering.some((r) => floor.says(r, t)));
-  return key === undefined ? answering : answering.filter((r) => floor.says(r, key));
 }
 
 /** How deep a which-units question looks for the organisations that answer it. */
@@ -382,10 +365,10 @@ export class Engine {
     // Which places or unions do something, none named (2012年哪些单位提到了“两个普遍”): the answer
     // is organisations, several, where a list read from one passage is that passage's items.
     // (Whom the bulletin went to is its footer's list of units.)
-    const acrossUnits = labels.length === 0 && kind === "list" && ASKS_UNITS.test(query.text) && !(ranked[0] && isFooter(ranked[0].passage));
+    const acrossUnits = labels.length === 0 && kind === "list" && asksUnits(query.text) && !(ranked[0] && isFooter(ranked[0].passage));
     // Which places or unions: the organisations of the passages that answer the question (above
     // the floor), read from ranking deeper than a page — each organisation has a few.
-    const answering = acrossUnits ? whatTheySay(retrieve(query, context, filter, UNITS_DEPTH), query.text, floor, weights) : [];
+    const answering = acrossUnits ? answeringUnits(retrieve(query, context, filter, UNITS_DEPTH), query.text, floor, weights) : [];
     const units = acrossUnits ? unitsAnswer(answering.map((r) => r.passage), years.length > 0) : null;
     // Each organisation named is shown by its best passage, in the answer's order.
     if (units) {

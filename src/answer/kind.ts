@@ -88,3 +88,11 @@ export function isComparison(question: string, years: readonly number[], kind: A
   // something happens (每年评选一次, 每年涨工资).
   return /每年(?:的)?(?:工作)?(?:目标|重点|思路|任务|计划|主题|要点)/u.test(question) && kind !== "when" && kind !== "figure";
 }
+
+/** Which places or unions (哪些地方, 哪几个区, 哪家工会, 谁家): organisations asked for, not items. */
+const ASKS_UNITS = /(?:哪些|哪几个?|哪几家|哪个|哪家|谁家)(?:地方|单位|工会|地区|区县|区|县|市|家)|(?:哪些|哪几个?)(?:基层)?(?:总工会|市总|区总)/u;
+
+/** Whether a question asks which places or unions (哪些单位提到了…): its answer is organisations. */
+export function asksUnits(question: string): boolean {
+  return ASKS_UNITS.test(question);
+}

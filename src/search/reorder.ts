@@ -4,8 +4,8 @@ import type { Ranked } from "./retrieve.js";
 
 /**
  * What happens to a ranking around the floor and the direct answer: footers go unless the
- * bulletin itself is asked about, weak hits go, a count question's figure leads, and the
- * answer's passage leads. Pure: a ranking
+ * bulletin itself is asked about, weak hits go, a count question's figure leads, a which-units
+ * question keeps the passages that answer it, and the answer's passage leads. Pure: a ranking
  * (or the function that ranks) in, a new ranking out.
  */
 
@@ -78,4 +78,18 @@ export function countFirst(ranked: readonly Ranked[], states: (text: string) => 
   const at = ranked.slice(0, COUNT_LOOK).findIndex((r) => states(r.passage.text));
   if (at <= 0 || ranked[at]!.score < COUNT_SHARE * top.score) return [...ranked];
   return [ranked[at]!, ...ranked.filter((_, i) => i !== at)];
+}
+
+/**
+ * The ranked passages that answer a which-units question: those saying a phrase the user quoted
+ * (“两个普遍”) word for word, whatever else they say; else those above the relevance floor that
+ * say its most specific word any of them says (职代会 of 完善职代会制度 — not only 完善 and 制度,
+ * which other plans say of other things).
+ */
+export function answeringUnits(ranked: readonly Ranked[], question: string, floor: RelevanceFloor, weights: Readonly<Record<string, number>>): Ranked[] {
+  const quoted = [...question.matchAll(/[“"]([^”"]{2,20})[”"]/gu)].map((m) => m[1]!).filter((q) => ranked.some((r) => r.passage.text.includes(q)));
+  if (quoted.length > 0) return ranked.filter((r) => quoted.every((q) => r.passage.text.includes(q)));
+  const answering = ranked.filter((r) => !floor.below(r));
+  const key = [...floor.specific].sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0)).find((t) => answering.some((r) => floor.says(r, t)));
+  return key === undefined ? answering : answering.filter((r) => floor.says(r, key));
 }
