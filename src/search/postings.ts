@@ -96,6 +96,11 @@ export class Postings {
   }
 
   /** BM25 term-frequency part of posting p (field f, passage doc): MiniSearch's formula without idf and boosts. */
+  /** BM25's length normalisation of field f for every passage (indexed by passage): for loops that score many postings of one list. */
+  normOf(f: number): Float64Array {
+    return this.norm.subarray(f * this.size, (f + 1) * this.size);
+  }
+
   raw(p: number, f: number, doc: number): number {
     const tf = this.freqs[p]!;
     return BM25.d + (tf * (BM25.k + 1)) / (tf + this.norm[f * this.size + doc]!);
