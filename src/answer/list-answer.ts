@@ -149,6 +149,20 @@ function headOf(last: string, asked: string): number | null {
 }
 
 /**
+ * Whether every item is itself one of what is asked (哪几个能力 over 参与能力、协调能力、策划能力): each
+ * ends with the asked noun's opening (能力 of 能力要提高) after a word of its own. Such a list names
+ * what it lists in each item instead of after the last, and is as much the list asked for as one
+ * closed by it (…服务职工的能力).
+ */
+function eachNamesHead(items: readonly string[], asked: string): boolean {
+  for (let k = Math.min(asked.length, 4); k >= 2; k--) {
+    const noun = asked.slice(0, k);
+    if (items.every((x) => x.endsWith(noun) && [...x].length >= k + 2)) return true;
+  }
+  return false;
+}
+
+/**
  * What people call any place a list names (哪些地方能用会员卡): the text's own word for them —
  * 单位, 场所, 机构 — closes the list as well (…娱乐场所等38家单位).
  */
@@ -262,7 +276,7 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
       items[items.length - 1] = items[items.length - 1]!.slice(0, close);
     }
     if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
-    out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null, quoted });
+    out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null || (asked !== null && eachNamesHead(items, asked)), quoted });
   }
   return out;
 }

@@ -433,6 +433,12 @@ describe("direct answers over the real seeds", () => {
     expect(askedHead("常熟工会的新举措是什么")).toBeNull();
   });
 
+  it("takes a list whose every item names what is asked (…能力、…能力) as that list", () => {
+    // 一是提升工会主要干部的工作能力。即提高“四个能力”参与能力、协调能力、…。二是提升工会干部的服务能力。
+    // …即提升服务经济、服务基层、服务职工的能力: both are lists of 能力; the one the clause of 主要干部 holds.
+    expect(ask("吴中区工会主要干部要提高哪几个能力？").direct?.text).toBe("参与能力、协调能力、策划能力、创新能力");
+  });
+
   it("starts a list's first item at the word its other items open with", () => {
     // 努力做到工会工作与政府工作同步研究部署、同步检查考评、同步表彰奖励: the words before the first
     // 同步 introduce the list.
