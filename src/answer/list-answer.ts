@@ -177,6 +177,9 @@ const LEAD_IN = /^(?:(?:该|这|此|其|本)[\u4e00-\u9fff]{0,6}?(?:分为|分�
 /** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
 const INLINE_ITEM = /^(?:[\u4e00-\u9fff0-9“”‘’]|（[\u4e00-\u9fff]{1,8}）){2,18}$/u;
 
+/** A counted name in a question (四项活动, 五个二工程, 两项基础): a count, its measure and two characters. */
+const COUNTED_NAME_ASKED = /(?<![哪几])[一二两三四五六七八九十]{1,2}(?:大|个|项|条|种|类)[\u4e00-\u9fff]{2}/gu;
+
 /** A count and what it counts, closing a list: 四大工程, 三大工程, 两项工程, 五个方面. */
 const COUNTED_NAME = /(?<=[\u4e00-\u9fff”])([0-9一二两三四五六七八九十]{1,2})(?:大|个|项|条|种)?[\u4e00-\u9fff]{1,3}$/u;
 /** What joins a list's last two items: 科技创新和素质提升. */
@@ -334,6 +337,7 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   const keys = askedKeys(q.question);
   const wanted = askedCount(q.question);
   const asked = askedHead(q.question);
+  const framed = [...q.question.matchAll(COUNTED_NAME_ASKED)].map((m) => m[0]);
   let best = null as { hit: Passage; candidate: ListCandidate; score: number } | null;
   hits.slice(0, 2).forEach((hit, rank) => {
     const { text, offset } = context.paragraph(hit);
@@ -403,6 +407,9 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       candidates.push({ items, context: around, inline: false, near, ...(opener ? { from: opener } : {}) });
     }
     for (const c of candidates) {
+      // A list holding the counted name asked about (开展四项活动 for 四项活动是哪四个) is the frame
+      // that names it, not its contents.
+      if (framed.some((name) => c.items.some((item) => item.includes(name)))) continue;
       // A keyed list (六好) has the asked count and key by construction: that is its evidence.
       const countFits = c.keyed === true || (wanted !== null && c.items.length === wanted);
       if (wanted !== null && !countFits) continue;

@@ -439,6 +439,13 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中区工会主要干部要提高哪几个能力？").direct?.text).toBe("参与能力、协调能力、策划能力、创新能力");
   });
 
+  it("never answers which items a counted name holds with the list that names it (…、开展四项活动)", () => {
+    // 理清明年工作的基本思路：即贯穿一条主线、夯实两项基础、加强三大建设、开展四项活动: four items, and
+    // the fourth is the thing asked about.
+    const frame = ask("吴中2008年明年工作思路：一条主线、两项基础、三大建设、四项活动，四项活动是哪四个？").direct;
+    expect(frame?.text ?? "").not.toContain("四项活动");
+  });
+
   it("starts a list's first item at the word its other items open with", () => {
     // 努力做到工会工作与政府工作同步研究部署、同步检查考评、同步表彰奖励: the words before the first
     // 同步 introduce the list.
