@@ -42,7 +42,7 @@ const MIN_WEIGHT = 0.1;
 
 export interface RetrieveContext {
   index: CompactIndex;
-  passages: Passage[];
+  passages: readonly Passage[];
 }
 
 /** The question's years and places: a passage must match one of each given kind. */
