@@ -338,8 +338,13 @@ const UNITS_DEPTH = 30;
  * each of its words is in at most this share of the passages (工会 of 厂工会 is everywhere).
  */
 const VERBATIM_SHARE = 0.2;
-/** The most a word the bulletins never use weighs in a yes-no answer's cover (a mid-rare word's idf). */
-const UNSAID_IN_YES_NO = 2;
+/**
+ * The most a word the bulletins never use weighs in a yes-no answer's cover: a common word's idf
+ * (工人 weighs 2.3, 工会 0.1). People ask 有没有 in their own words (揭不开锅, 送米送油); the
+ * clause saying the rest answers (为100户困难职工家庭…按月提供免费粮油水电), and two or more such words
+ * together still outweigh what it says.
+ */
+const UNSAID_IN_YES_NO = 1;
 /**
  * A town, street or village, by its form: a unit inside the districts the bulletins cover. (A
  * city such as 苏州 contains them all, so naming it narrows nothing.)
