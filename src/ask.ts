@@ -99,7 +99,7 @@ export function answerQuestion(library: Library, question: string, limit: number
   const ranking = rankPassages(library, query, kind, years, labels, limit);
   if ("notice" in ranking) return respond(query, [], [...missing, ranking.notice].join(" "));
   const { floor, filtered, unmatched, townOnly, byYear } = ranking;
-  const { ranked, found } = readDirect(library, query, kind, ranking, labels, years, limit);
+  const { ranked, found } = readDirect(library, query, kind, ranking, limit);
 
   const terms = [...query.terms, ...Object.values(query.pieces).flat(), ...Object.values(query.synonyms).flat(2)];
   const prefer = EXCERPT_PREFERENCE[kind ?? "what"];
@@ -164,6 +164,9 @@ function scopeOf(library: Library, query: Query): { years: number[]; labels: str
 /** Passages ranked for a question, and what ranking learnt on the way. */
 interface Ranking {
   ranked: Ranked[];
+  /** The years and places (labels) the question names that the collection has. */
+  years: number[];
+  labels: string[];
   filter: { years: number[]; targets: Query["targets"]; authors: string[]; mentionedYears: boolean };
   weights: Record<string, number>;
   floor: RelevanceFloor;
@@ -240,7 +243,7 @@ function rankPassages(library: Library, query: Query, kind: AnswerKind | null, y
       byYear = best.slice(0, limit).map((r) => r.passage.year!);
     }
   }
-  return { ranked, filter, weights, floor, filtered, unmatched, townOnly, byYear };
+  return { ranked, years, labels, filter, weights, floor, filtered, unmatched, townOnly, byYear };
 }
 
 /**
@@ -248,16 +251,8 @@ function rankPassages(library: Library, query: Query, kind: AnswerKind | null, y
  * leaves: the answer's passage first, a which-units answer's organisations each by its best
  * passage, and a named item's weaker passages dropped once answered.
  */
-function readDirect(
-  library: Library,
-  query: Query,
-  kind: AnswerKind | null,
-  ranking: Ranking,
-  labels: string[],
-  years: number[],
-  limit: number,
-): { ranked: Ranked[]; found: DirectSpan | null } {
-  const { filter, weights, floor, filtered, unmatched, townOnly, byYear } = ranking;
+function readDirect(library: Library, query: Query, kind: AnswerKind | null, ranking: Ranking, limit: number): { ranked: Ranked[]; found: DirectSpan | null } {
+  const { years, labels, filter, weights, floor, filtered, unmatched, townOnly, byYear } = ranking;
   let ranked = ranking.ranked;
   const context = { index: library.index, passages: library.passages };
   const inIndex = (word: string) => library.index.has(word);
