@@ -177,10 +177,13 @@ const ITEM_PART = /[^。！？；!?;]+/gu;
 const LEADING_ITEM = /^\s*(?:[一二三四五六七八九十]+(?:是要|是|要)|[0-9]{1,2}[.．、])\s*/u;
 /** How much of a span's Chinese the question must hold for the span to restate it. */
 const RESTATES = 0.75;
+/** Words every plan sentence is padded with (积极推进, 切实加强, 基层): they add nothing a question would lack. */
+const PLAN_FILLER = /积极|开展|加强|切实|进一步|认真|大力|努力|深入|全面|不断|继续|做好|抓好|基层|广泛|扎实|着力|推动|推进/gu;
 
 /** Whether a span mostly says the question's own characters back (不断提升民主管理水平 for 怎样提升民主管理水平). */
 function restatesQuestion(span: string, question: string): boolean {
-  const chars = [...span.replace(/[^\u4e00-\u9fff]/gu, "")];
+  // The plan's padding (积极推进, 开展, 基层) is said back as much as the question's words are.
+  const chars = [...span.replace(PLAN_FILLER, "").replace(/[^\u4e00-\u9fff]/gu, "")];
   return chars.length >= 4 && chars.filter((c) => question.includes(c)).length >= RESTATES * chars.length;
 }
 

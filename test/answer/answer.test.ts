@@ -202,6 +202,8 @@ describe("direct answers over the real seeds", () => {
   it("answers how with the measures of the plan's item when the clause found only restates the aim", () => {
     // 怎样提升民主管理水平 → not 不断提升民主管理水平, but the item saying how: 加强职代会制度建设.
     expect(ask("望亭电厂工会怎样提升民主管理水平").direct?.text).toContain("加强职代会制度建设");
+    // 开展工会法律援助工程 says the question back but for the plan's padding (开展): what follows says how.
+    expect(ask("吴中法律援助工程怎么搞").direct?.text).toContain("聘请律师做区总法律顾问");
   });
 
   it("says so when a named item's passages say nothing specific of the question, and still lists them", () => {
