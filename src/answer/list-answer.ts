@@ -177,6 +177,9 @@ const LEAD_IN = /^(?:(?:该|这|此|其|本)[\u4e00-\u9fff]{0,6}?(?:分为|分�
 /** Short phrases separated by 、 inside one clause or quotation: “培训、帮带、竞赛、晋级”. */
 const INLINE_ITEM = /^(?:[\u4e00-\u9fff0-9“”‘’]|（[\u4e00-\u9fff]{1,8}）){2,18}$/u;
 
+/** Which places, units or enterprises (哪些医院, 哪几家企业, 哪些地方): things with names. */
+const ASKS_ENTITIES = /(?:哪些|哪几|哪[一二两三四五六七八九十])[个家所处]?(?!类|种)[\u4e00-\u9fff]{0,6}?(?:企业|单位|医院|学校|村|镇|街道|社区|公司|厂|场所|地方|地点|行业|部门)/u;
+
 /** A counted name in a question (四项活动, 五个二工程, 两项基础): a count, its measure and two characters. */
 const COUNTED_NAME_ASKED = /(?<![哪几])[一二两三四五六七八九十]{1,2}(?:大|个|项|条|种|类)[\u4e00-\u9fff]{2}/gu;
 
@@ -338,6 +341,7 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   const wanted = askedCount(q.question);
   const asked = askedHead(q.question);
   const framed = [...q.question.matchAll(COUNTED_NAME_ASKED)].map((m) => m[0]);
+  const entity = ASKS_ENTITIES.test(q.question);
   let best = null as { hit: Passage; candidate: ListCandidate; score: number } | null;
   hits.slice(0, 2).forEach((hit, rank) => {
     const { text, offset } = context.paragraph(hit);
@@ -413,6 +417,10 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       // A keyed list (六好) has the asked count and key by construction: that is its evidence.
       const countFits = c.keyed === true || (wanted !== null && c.items.length === wanted);
       if (wanted !== null && !countFits) continue;
+      // Which enterprises, hospitals or places (哪些医院, 哪些企业): a list of them is closed by what
+      // it lists (…等38家单位) or counted as asked; another list of the passage (交友联谊、心理健康
+      // 教育…; 医疗机构、图书阅览… for 哪些医院) is not the one asked for, and near misses end there.
+      if (entity && !c.headed && !countFits) continue;
       const contextCover = textCover(q, c.context);
       // Closed by what the question asks a list of (…等38家单位 for 哪些地方), a list has evidence of
       // its own, as a counted one has: its surroundings need say less of the question.

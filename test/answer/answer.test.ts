@@ -451,6 +451,15 @@ describe("direct answers over the real seeds", () => {
     expect(frame?.text ?? "").not.toContain("四项活动");
   });
 
+  it("answers which hospitals, villages or enterprises only with a list that names such things", () => {
+    // 医疗机构、图书阅览、商业场所、娱乐场所等38家单位 are kinds of venue, not hospitals; asked for kinds,
+    // they answer.
+    expect(ask("吴中优惠卡那38家单位是哪些医院").direct).toBeNull();
+    expect(ask("吴中区会员优惠卡可以在哪些类型的场所用？").direct?.text).toContain("医疗机构");
+    // The care activities of the sentence are no list of enterprises.
+    expect(ask("吴江职工服务中心建在哪些企业").direct?.kind ?? null).not.toBe("list");
+  });
+
   it("starts a list's first item at the word its other items open with", () => {
     // 努力做到工会工作与政府工作同步研究部署、同步检查考评、同步表彰奖励: the words before the first
     // 同步 introduce the list.
