@@ -757,6 +757,11 @@ describe("direct answers over the real seeds", () => {
     expect(ask("沧浪区总的计划是哪年的").direct?.text).toContain("2012年");
   });
 
+  it("never answers a person's name asked by role (律师叫啥) with a clause or a coined name", () => {
+    // The bulletins name no lawyer: 聘请律师做区总法律顾问 is all they say, and “五个二” is no name of one.
+    expect(ask("吴中区总请的法律顾问律师叫啥").direct).toBeNull();
+  });
+
   it("says nothing rather than something wrong", () => {
     // No bulletin gives 昆山's membership: a nearby figure must not pass for it.
     expect(ask("昆山市总工会有多少个会员").direct).toBeNull();
