@@ -1,4 +1,5 @@
 import { recipients, type Passage } from "../corpus/passage.js";
+import { findYears } from "../text/years.js";
 import { countNounMeasure, type AnswerKind } from "./kind.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { keyedInItem, listAnswer } from "./list-answer.js";
@@ -53,6 +54,12 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
   // 第三批发了多少人: a batch the question names is not another batch the text counts (第二批37名).
   const named = [...q.question.matchAll(ORDINAL)].map((m) => m[0]);
   const otherBatch = (clause: string) => [...clause.matchAll(ORDINAL)].some((m) => !named.includes(m[0]) && named.some((n) => n.slice(-1) === m[0].slice(-1)));
+  // 2008年…多少家: a clause naming only other years (在2007年检查验收100家…的基础上) counts another year's.
+  const askedYears = findYears(q.question).map((m) => m.year);
+  const otherYear = (clause: string) => {
+    const said = findYears(clause).map((m) => m.year);
+    return askedYears.length > 0 && said.length > 0 && !said.some((y) => askedYears.includes(y));
+  };
   // 做到什么程度: a degree is stated in digits (达70%, 超2万), not by 一家 of 成熟一家、直选一家.
   const degree = ASKED_DEGREE.test(q.question);
   // Built once per question, not per clause. The figure must count what was asked (份 for 多少份);
@@ -69,6 +76,7 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     // nor does an ordinal (第三批) unless one is asked for.
     const unquoted = quoted.replace(/“[^”]*”/gu, "");
     if (otherBatch(unquoted)) return 0;
+    if (otherYear(unquoted)) return 0;
     const clause = ordinalFigure ? unquoted : unquoted.replace(ORDINAL, "");
     if (ordinalFigure) return ordinalFigure.test(clause) ? 1 : 0;
     if (!FIGURE.test(clause)) return 0;

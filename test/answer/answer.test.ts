@@ -309,6 +309,13 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中会员优惠卡哪天开始启动").direct?.text).toContain("春节过后");
   });
 
+  it("takes a figure for the year asked, not from a clause naming only another year", () => {
+    // 在2007年检查验收100家三有三好企业工会的基础上，2008年要确保100个基层工会达到…“三有三好”标准
+    const figure = ask("吴中2008年三有三好企业工会要达标多少家").direct?.text ?? "";
+    expect(figure).toContain("2008年要确保100个基层工会达到");
+    expect(figure).not.toContain("2007年检查验收");
+  });
+
   it("does not take an ordinal (第三批) for a count", () => {
     // 完成第三批特困职工特困证的发放工作 … 在认真总结第二批37名特困职工特困证发放情况的基础上
     expect(ask("吴中第二批特困证一共发给多少个职工").direct?.text).toContain("37名");
