@@ -27,7 +27,7 @@ const VAGUE_ONE = new RegExp(`(?<![0-9一二两三四五六七八九十百千万
 /** What a figure question counts (多少名 → 名, 比例 → %), to prefer a figure of that measure. */
 const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
 /** Money asked for (多少钱, 每人发多少慰问金, 金额): answered only by a sum in 元 — no count of people or units is one. */
-const ASKED_MONEY = /多少钱|几块钱|多少元|金额|钱数|(?:慰问金|补助金?|奖金|补贴|津贴|经费|资金|费用|报酬|工资)[^，,。？?]{0,8}?(?:多少|几)(?![\u4e00-\u9fff]*(?:名|人|户|家|个))/u;
+const ASKED_MONEY = /多少钱|几块钱|多少元|金额|钱数|(?:慰问金|补助金?|奖金|补贴|津贴|经费|资金|费用|报酬|工资|待遇)[^，,。？?]{0,8}?(?:多少|几)(?![\u4e00-\u9fff]*(?:名|人|户|家|个))/u;
 /** The noun 几个 or 多少个 counts, up to a particle or mark. */
 const COUNTED_NOUN = /(?:几|多少)个([\u4e00-\u9fff]{2,10}?)(?=[的了吗呢啊呀？?，,。（(\s]|$)/u;
 /** The least idf of a word of the counted noun the clause must say (服务中心, not 职工). */

@@ -289,6 +289,8 @@ describe("direct answers over the real seeds", () => {
   });
 
   it("states no figure for a sum of money the text never gives, nor another batch's count", () => {
+    // 待遇 is pay, as 工资 and 津贴 are: 评选100名常熟市劳动模范 counts the model workers, it pays none.
+    expect(ask("常熟2008年劳模待遇每月多少").direct).toBeNull();
     // 慰问金每人多少 is money: 100户, 100名 count households and people, not 元.
     expect(ask("常熟2007年给困难劳模的慰问金每人发多少").direct).toBeNull();
     expect(ask("张家港会员优惠制能给农民工优惠多少钱").direct).toBeNull();
