@@ -65,7 +65,7 @@ export function questionKind(question: string, topics: readonly string[] = []): 
   if (WHO.test(question)) return "who";
   if (WHEN.test(question)) return "when";
   // A counted slogan (那三个所是啥, 六好指什么) asks for its items.
-  if (LIST.test(question) || (askedKeys(question).length > 0 && /什么|啥|哪|指/u.test(question))) return "list";
+  if (LIST.test(question) || (askedKeys(question).length > 0 && /什么|啥|哪(?![里儿])|指/u.test(question))) return "list";
   // A search that ends in a counted thing (吴中区2008年要开展的四项活动, 常熟 十件实事) wants its items.
   if (COUNTED_END.test(question)) return "list";
   if (FIGURE.test(question) || COUNT_SEARCH.test(question)) return "figure";

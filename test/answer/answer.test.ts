@@ -67,6 +67,11 @@ describe("question kinds, from the question's own words", () => {
     expect(questionKind(question, topics)).toBe(kind);
   });
 
+  it("takes 哪里 after a counted slogan for where, not for its items", () => {
+    expect(questionKind("三服务三满意五坚持是哪里提的")).not.toBe("list");
+    expect(questionKind("三服务三满意五坚持是哪几条")).toBe("list");
+  });
+
   it("counts items the way people name them", () => {
     expect(chineseNumber("十二")).toBe(12);
     expect(chineseNumber("二十")).toBe(20);
