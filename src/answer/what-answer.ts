@@ -109,8 +109,8 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
 }
 
-/** A person's name asked for by their role (律师叫啥, 法律顾问叫什么名字, 专家姓什么). */
-const ASKS_PERSONS_NAME = /(?:律师|顾问|专家|老师|记者|主任|领导|负责人|人)(?:的)?(?:叫(?:做|个)?(?:什么|啥)|(?:什么|啥)?名字|姓(?:什么|啥))/u;
+/** A person's name asked for by their role (律师叫啥, 法律顾问叫什么名字, 专家姓什么, 请的哪个律师). */
+const ASKS_PERSONS_NAME = /(?:律师|顾问|专家|老师|记者|主任|领导|负责人|人)(?:的)?(?:叫(?:做|个)?(?:什么|啥)|(?:什么|啥)?名字|姓(?:什么|啥))|(?:哪个|哪位|哪一位)(?:律师|顾问|专家|老师|记者)/u;
 
 /** A question asking how, or by what means (怎么, 如何, 咋, 拿啥招, 用什么办法, 靠什么). */
 const ASKS_HOW = /怎么(?!样)|如何|怎样|咋|(?:啥|什么)(?:招|办法|措施|手段)|靠(?:什么|啥)/u;

@@ -774,6 +774,8 @@ describe("direct answers over the real seeds", () => {
   it("never answers a person's name asked by role (律师叫啥) with a clause or a coined name", () => {
     // The bulletins name no lawyer: 聘请律师做区总法律顾问 is all they say, and “五个二” is no name of one.
     expect(ask("吴中区总请的法律顾问律师叫啥").direct).toBeNull();
+    // Which lawyer: 组织知名律师免费为职工提供法律服务 says one is engaged, not who.
+    expect(ask("常熟免费法律服务请的哪个律师").direct).toBeNull();
   });
 
   it("says nothing rather than something wrong", () => {
