@@ -64,6 +64,9 @@ describe("query parses", () => {
     { q: "工会不能帮职工维权吗", terms: ["维权"], noTerms: ["不能"] },
     { q: "张家港一共送了多少场电影", terms: ["电影"], noTerms: ["一共"] },
     { q: "吴江的工作品牌叫什么口号", terms: ["品牌"], noTerms: ["口号"] },
+    // How something is put or done, and which is most, is asked, not what it is about.
+    { q: "劳动安全这块各地提法比较", terms: ["安全"], noTerms: ["提法"] },
+    { q: "各地建会率目标哪家定得最高", terms: ["建会率"], noTerms: ["定得", "最高"] },
     // 按市 is a preposition glued to 市 by the cut: 按市总… names no organisation.
     { q: "各地工会按市总全委会精神谋划工作", missing: [] },
   ];
