@@ -1,7 +1,7 @@
 import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
 import { asksMeasure, directAnswer, evidentAnswer, FIGURE_PATTERN, statesAskedCount, TIME_PATTERN, type DirectContext, type DirectQuery, type DirectSpan } from "./answer/direct.js";
 import { makeExcerpt } from "./answer/excerpt.js";
-import { asksUnits, isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
+import { asksEachUnit, asksUnits, isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import {
   FILTERS_ONLY, NO_HITS, NO_WORDS_IN_ITEM, NOTHING_TO_SEARCH, cutNotice, floorNotice, itemNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice, townNotice,
   type Coverage,
@@ -288,6 +288,18 @@ function readDirect(library: Library, query: Query, kind: AnswerKind | null, ran
   // is organisations, several, where a list read from one passage is that passage's items.
   // (Whom the bulletin went to is its footer's list of units.)
   const acrossUnits = labels.length === 0 && kind === "list" && asksUnits(query.text) && !(ranked[0] && isFooter(ranked[0].passage));
+  // How each place or union does something, or how they compare (各地对农民工入会分别怎么做): each
+  // organisation's best answering passage, in ranking order, and no answer read from one of them.
+  const eachUnit = labels.length === 0 && !acrossUnits && asksEachUnit(query.text);
+  if (eachUnit) {
+    const seen = new Set<string | null>();
+    const firsts = answeringUnits(retrieve(query, context, filter, UNITS_DEPTH), query.text, floor, weights).filter((r) => {
+      if (r.passage.org === null || seen.has(r.passage.org)) return false;
+      seen.add(r.passage.org);
+      return true;
+    });
+    if (firsts.length >= 2) ranked = [...firsts, ...ranked.filter((r) => !firsts.some((f) => f.passage.id === r.passage.id))].slice(0, limit);
+  }
   // Which places or unions: the organisations of the passages that answer the question (above
   // the floor), read from ranking deeper than a page — each organisation has a few.
   const answering = acrossUnits ? answeringUnits(retrieve(query, context, filter, UNITS_DEPTH), query.text, floor, weights) : [];
@@ -298,7 +310,7 @@ function readDirect(library: Library, query: Query, kind: AnswerKind | null, ran
     ranked = [...shown, ...ranked.filter((r) => !units.sources.includes(r.passage))].slice(0, limit);
   }
   const data = library.answering;
-  const found: DirectSpan | null = units?.found ?? (byYear || townOnly || vague || several || acrossUnits ? null
+  const found: DirectSpan | null = units?.found ?? (byYear || townOnly || vague || several || acrossUnits || eachUnit ? null
     : unmatched ? evidentAnswer(kind, directQuery, passages, data.context)
     : directAnswer(kind, directQuery, passages, data.context));
 

@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citation } from "../../src/answer/citation.js";
 import { askedCount, askedHead, chineseNumber } from "../../src/answer/list-answer.js";
-import { isComparison, questionKind } from "../../src/answer/kind.js";
+import { asksEachUnit, isComparison, questionKind } from "../../src/answer/kind.js";
 import { Answer, MARK } from "../../src/answer/schema.js";
 import { renderTerminal } from "../../src/answer/terminal.js";
 import { Engine } from "../../src/engine.js";
@@ -227,6 +227,17 @@ describe("direct answers over the real seeds", () => {
     const middle = ask("昆山07年计划里有没有提到中间层次工会建设？");
     expect(middle.notice).toBeNull();
     expect(middle.direct?.text).toBe("切实加强中间层次工会建设");
+  });
+
+  it("answers how each place does something (各地…怎么做, 有啥不同) with each one's passage, not one's answer", () => {
+    const answer = ask("各地对农民工入会分别怎么做");
+    expect(answer.direct).toBeNull();
+    const orgs = answer.hits.slice(0, 3).map((h) => h.org);
+    expect(new Set(orgs).size).toBe(orgs.length);
+    expect(ask("各地工会干部培训有啥不同").direct).toBeNull();
+    // 各地 naming who did one shared thing is no comparison: it is answered.
+    expect(ask("2007年各地工会谋划新一年工作是按照哪次会议的精神").direct?.text).toContain("十三届四次全委会");
+    expect(asksEachUnit("各地工会按市总全委会精神谋划工作")).toBe(false);
   });
 
   it("answers which places or unions do something with the organisations whose passages answer it", () => {
