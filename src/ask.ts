@@ -3,7 +3,7 @@ import { asksMeasure, directAnswer, evidentAnswer, FIGURE_PATTERN, statesAskedCo
 import { makeExcerpt } from "./answer/excerpt.js";
 import { asksEachUnit, asksUnits, isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import {
-  FILTERS_ONLY, NO_HITS, NO_WORDS_IN_ITEM, NOTHING_TO_SEARCH, cutNotice, floorNotice, itemNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice, townNotice,
+  FILTERS_ONLY, NO_HITS, NO_WORDS_IN_ITEM, NOTHING_TO_SEARCH, cutNotice, floorNotice, itemNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice, townNotice, unstatedNotice,
   type Coverage,
 } from "./answer/notices.js";
 import type { Answer, Direct, Hit } from "./answer/schema.js";
@@ -99,7 +99,7 @@ export function answerQuestion(library: Library, question: string, limit: number
   const ranking = rankPassages(library, query, kind, years, labels, limit);
   if ("notice" in ranking) return respond(query, [], [...missing, ranking.notice].join(" "));
   const { floor, filtered, unmatched, townOnly, byYear } = ranking;
-  const { ranked, found } = readDirect(library, query, kind, ranking, limit);
+  const { ranked, found, sought } = readDirect(library, query, kind, ranking, limit);
 
   const terms = [...query.terms, ...Object.values(query.pieces).flat(), ...Object.values(query.synonyms).flat(2)];
   const prefer = EXCERPT_PREFERENCE[kind ?? "what"];
@@ -122,8 +122,12 @@ export function answerQuestion(library: Library, question: string, limit: number
   // passage is shown for what it is.)
   const several = labels.length >= 2;
   const weakInItem = filtered && !found && !unmatched && !byYear && !several && ranked.length > 0 && floor.specific.length > 0 && !floor.saysSpecific(ranked[0]!);
+  // A figure or a time asked, sought in the top passages and not found: mostly a near miss, a
+  // number the bulletins never state (金秋助学每个学生资助多少钱) — its passages follow, but not as
+  // though they held it.
+  const unstated = sought && !found && hits.length > 0 && (kind === "figure" || kind === "when");
   const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : unmatched && !found ? NO_WORDS_IN_ITEM
-    : weakInItem ? itemNotice(floor.unsaid(ranked[0])) : townOnly;
+    : weakInItem ? itemNotice(floor.unsaid(ranked[0])) : townOnly ?? (unstated ? unstatedNotice(kind) : null);
   return respond(query, hits, [...missing, note].filter(Boolean).join(" ") || null, found?.direct ?? null, byYear);
 }
 
@@ -251,7 +255,7 @@ function rankPassages(library: Library, query: Query, kind: AnswerKind | null, y
  * leaves: the answer's passage first, a which-units answer's organisations each by its best
  * passage, and a named item's weaker passages dropped once answered.
  */
-function readDirect(library: Library, query: Query, kind: AnswerKind | null, ranking: Ranking, limit: number): { ranked: Ranked[]; found: DirectSpan | null } {
+function readDirect(library: Library, query: Query, kind: AnswerKind | null, ranking: Ranking, limit: number): { ranked: Ranked[]; found: DirectSpan | null; sought: boolean } {
   const { years, labels, filter, weights, floor, filtered, unmatched, townOnly, byYear } = ranking;
   let ranked = ranking.ranked;
   const context = { index: library.index, passages: library.passages };
@@ -310,7 +314,8 @@ function readDirect(library: Library, query: Query, kind: AnswerKind | null, ran
     ranked = [...shown, ...ranked.filter((r) => !units.sources.includes(r.passage))].slice(0, limit);
   }
   const data = library.answering;
-  const found: DirectSpan | null = units?.found ?? (byYear || townOnly || vague || several || acrossUnits || eachUnit ? null
+  const withheld = Boolean(byYear || townOnly || vague || several || acrossUnits || eachUnit);
+  const found: DirectSpan | null = units?.found ?? (withheld ? null
     : unmatched ? evidentAnswer(kind, directQuery, passages, data.context)
     : directAnswer(kind, directQuery, passages, data.context));
 
@@ -318,7 +323,7 @@ function readDirect(library: Library, query: Query, kind: AnswerKind | null, ran
   if (found && filtered) ranked = withoutWeak(ranked, floor, found.direct.hitId);
   const source = found?.direct.hitId ? library.byId.get(found.direct.hitId) : undefined;
   if (source) ranked = answerFirst(ranked, source, limit);
-  return { ranked, found };
+  return { ranked, found, sought: !withheld && !units && !unmatched };
 }
 
 /**

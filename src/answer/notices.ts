@@ -55,6 +55,17 @@ export function itemNotice(words: string[]): string {
   return `这部分简报里没有关于${about(words)}的具体内容，下面是最接近的段落，请在其中查找。`;
 }
 
+/**
+ * A figure or a time asked, and none read from the passages found (常熟困难劳模慰问金发多少): the
+ * passages follow, under a notice that no number (or time) was read, so they are not taken as
+ * stating it. Worded for what the engine did, not for what the bulletins say: most such
+ * questions ask a number the bulletins never give, a few one said in words the question does
+ * not use.
+ */
+export function unstatedNotice(kind: "figure" | "when"): string {
+  return `没能从简报里直接读出${kind === "figure" ? "这个数字" : "时间"}，下面是最相关的段落，请在其中查找。`;
+}
+
 /** Below the relevance floor, but the question names a town the bulletins do: its passages follow. */
 export function townNotice(words: string[], town: string): string {
   return `简报里没有关于${about(words)}的具体内容，下面是提到${town}的段落。`;

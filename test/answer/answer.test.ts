@@ -334,6 +334,16 @@ describe("direct answers over the real seeds", () => {
     expect(figure).not.toContain("2007年检查验收");
   });
 
+  it("says so when a figure or a time asked is read from none of the passages it lists", () => {
+    // 为困难劳模发放慰问金 says no sum: the passage follows, not as though it held one.
+    const sum = ask("常熟困难劳模慰问金发多少");
+    expect(sum.direct).toBeNull();
+    expect(sum.hits.length).toBeGreaterThan(0);
+    expect(sum.notice).toContain("没能从简报里直接读出这个数字");
+    // A figure read is stated without it.
+    expect(ask("常熟市总工会打算为多少名困难职工免费体检？").notice).toBeNull();
+  });
+
   it("does not take an ordinal (第三批) for a count", () => {
     // 完成第三批特困职工特困证的发放工作 … 在认真总结第二批37名特困职工特困证发放情况的基础上
     expect(ask("吴中第二批特困证一共发给多少个职工").direct?.text).toContain("37名");
