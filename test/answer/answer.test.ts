@@ -124,9 +124,11 @@ describe("direct answers over the real seeds", () => {
     // One word the bulletins never use (开店) weighs no more than a mid-rare word: the clause saying
     // the rest answers.
     expect(ask("常熟单亲妈妈想自己开店工会有扶持吗").direct?.text).toContain("女职工互助关爱计划");
-    // Asked in everyday words the bulletins never use (揭不开锅, 送米送油), each weighs no more than
-    // a common word: the clause saying the rest answers.
-    expect(ask("常熟工会给家里揭不开锅的职工每个月送米送油吗？").direct?.text).toContain("免费粮油水电");
+    // Asked in everyday words the bulletins never use (日子难过, 报水电费), each weighs little more
+    // than a ubiquitous word: the clause saying the rest answers.
+    expect(ask("常熟家里日子难过的工人，每个月能领米油、报水电费吗").direct?.text).toContain("免费粮油水电");
+    // Two such words (采纳, 奖金) still outweigh a clause that only mentions 合理化建议.
+    expect(ask("宝钢合理化建议被采纳有奖金吗").direct).toBeNull();
     // 法院 and 官司 are words the bulletins never use: no clause can say yes to them.
     expect(ask("常熟要不要搞个流动的法院替工人断官司").direct).toBeNull();
   });
