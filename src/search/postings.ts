@@ -95,12 +95,12 @@ export class Postings {
     return this.offsets[(t + 1) * this.fieldCount]! - this.offsets[t * this.fieldCount]!;
   }
 
-  /** BM25 term-frequency part of posting p (field f, passage doc): MiniSearch's formula without idf and boosts. */
   /** BM25's length normalisation of field f for every passage (indexed by passage): for loops that score many postings of one list. */
   normOf(f: number): Float64Array {
     return this.norm.subarray(f * this.size, (f + 1) * this.size);
   }
 
+  /** BM25 term-frequency part of posting p (field f, passage doc): MiniSearch's formula without idf and boosts. */
   raw(p: number, f: number, doc: number): number {
     const tf = this.freqs[p]!;
     return BM25.d + (tf * (BM25.k + 1)) / (tf + this.norm[f * this.size + doc]!);
