@@ -67,6 +67,10 @@ describe("question kinds, from the question's own words", () => {
     expect(questionKind(question, topics)).toBe(kind);
   });
 
+  it("takes 哪个月 for a when-question", () => {
+    expect(questionKind("常熟和市政府联席会议哪个月开")).toBe("when");
+  });
+
   it("takes 哪里 after a counted slogan for where, not for its items", () => {
     expect(questionKind("三服务三满意五坚持是哪里提的")).not.toBe("list");
     expect(questionKind("三服务三满意五坚持是哪几条")).toBe("list");
@@ -324,6 +328,8 @@ describe("direct answers over the real seeds", () => {
   });
 
   it("answers a day asked for (几月几号, 哪天) only with a month or a day, never a bare year", () => {
+    // 哪个月: 年内与市政府召开一次联席会议 says within the year, not which month.
+    expect(ask("常熟和市政府联席会议哪个月开").direct).toBeNull();
     // The session is dated only by its year (2012年): no date is stated.
     expect(ask("张家港十届七次全委扩大会是几月几号开的").direct).toBeNull();
     expect(ask("吴中会员优惠卡哪天开始启动").direct?.text).toContain("春节过后");

@@ -67,6 +67,7 @@ describe("query parses", () => {
     // How something is put or done, and which is most, is asked, not what it is about.
     { q: "劳动安全这块各地提法比较", terms: ["安全"], noTerms: ["提法"] },
     { q: "各地建会率目标哪家定得最高", terms: ["建会率"], noTerms: ["定得", "最高"] },
+    { q: "农民工工作各地各年份怎么做的", terms: ["农民工"], noTerms: ["年份"] },
     // 按市 is a preposition glued to 市 by the cut: 按市总… names no organisation.
     { q: "各地工会按市总全委会精神谋划工作", missing: [] },
   ];
