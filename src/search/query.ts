@@ -73,7 +73,7 @@ const ASKING_WORDS = new Set([
   // How it is put or done, and which is most (各地提法比较, 有啥做法, 哪家定得最高): the asking, not the topic.
   "提法", "说法", "做法", "汇总", "各自", "定得", "最高", "最低", "最多", "最少",
   // Which years, asked over all of them (各地各年份怎么做的).
-  "年份", "各年",
+  "年份", "各年", "安排",
 ]);
 
 /** A question's own number words (几大类, 多少人, 第几批): what is asked, never what is searched. */

@@ -241,6 +241,11 @@ describe("direct answers over the real seeds", () => {
     const orgs = answer.hits.slice(0, 3).map((h) => h.org);
     expect(new Set(orgs).size).toBe(orgs.length);
     expect(ask("各地工会干部培训有啥不同").direct).toBeNull();
+    // 有啥安排 asks each one's plans; 安排 is the asking (the bulletins never say it), not a topic
+    // the floor finds unsaid.
+    const safety = ask("安全生产劳动保护各地有啥安排");
+    expect(safety.direct).toBeNull();
+    expect(new Set(safety.hits.slice(0, 3).map((h) => h.org)).size).toBeGreaterThan(1);
     // 各地 naming who did one shared thing is no comparison: it is answered.
     expect(ask("2007年各地工会谋划新一年工作是按照哪次会议的精神").direct?.text).toContain("十三届四次全委会");
     expect(asksEachUnit("各地工会按市总全委会精神谋划工作")).toBe(false);
