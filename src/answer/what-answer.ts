@@ -20,9 +20,9 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   const defined = definedAnswer(q, hits.slice(0, TOP), context);
   if (defined) return defined;
   if (q.terms.length === 0) return null;
-  // A person's name asked (律师叫啥, 顾问叫什么名字): no clause or coined name (“五个二”) is one, and
-  // whose byline it is answers only who wrote or leads (who-questions, kind.ts).
-  if (ASKS_PERSONS_NAME.test(q.question)) return null;
+  // A person's name asked (律师叫啥, 顾问叫什么名字), or one firm's (哪个律所): no clause or coined
+  // name (“五个二”) is one, and whose byline it is answers only who wrote or leads (kind.ts).
+  if (ASKS_PROPER_NAME.test(q.question)) return null;
   // Which town: only a town's name answers, no clause does.
   if (asksTown(q.question)) return townAnswer(q, hits.slice(0, TOP), context);
   // Which meeting: its session's name (十届七次全委（扩大）会议) answers.
@@ -109,8 +109,11 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   return { direct: { kind: "what", text: text.slice(start, end), hitId: found.hit.id }, span: { start, end } };
 }
 
-/** A person's name asked for by their role (律师叫啥, 法律顾问叫什么名字, 专家姓什么, 请的哪个律师). */
-const ASKS_PERSONS_NAME = /(?:律师|顾问|专家|老师|记者|主任|领导|负责人|人)(?:的)?(?:叫(?:做|个)?(?:什么|啥)|(?:什么|啥)?名字|姓(?:什么|啥))|(?:哪个|哪位|哪一位)(?:律师|顾问|专家|老师|记者)/u;
+/**
+ * A person's name asked for by their role (律师叫啥, 法律顾问叫什么名字, 专家姓什么, 请的哪个律师), or
+ * the name of one firm, hospital or school (哪个律所, 哪家医院): a proper name, which no clause is.
+ */
+const ASKS_PROPER_NAME = /(?:律师|顾问|专家|老师|记者|主任|领导|负责人|人)(?:的)?(?:叫(?:做|个)?(?:什么|啥)|(?:什么|啥)?名字|姓(?:什么|啥))|(?:哪个|哪位|哪一位)(?:律师|顾问|专家|老师|记者)|(?:哪个|哪家|哪所)(?:律所|律师事务所|医院|学校)/u;
 
 /** A question asking how, or by what means (怎么, 如何, 咋, 拿啥招, 用什么办法, 靠什么). */
 const ASKS_HOW = /怎么(?!样)|如何|怎样|咋|(?:啥|什么)(?:招|办法|措施|手段)|靠(?:什么|啥)/u;

@@ -810,6 +810,8 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中区总请的法律顾问律师叫啥").direct).toBeNull();
     // Which lawyer: 组织知名律师免费为职工提供法律服务 says one is engaged, not who.
     expect(ask("常熟免费法律服务请的哪个律师").direct).toBeNull();
+    // Which firm: a name too.
+    expect(ask("常熟给职工免费法律服务请的哪个律所").direct).toBeNull();
   });
 
   it("says nothing rather than something wrong", () => {
