@@ -1,7 +1,7 @@
 import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
 import { asksMeasure, directAnswer, evidentAnswer, FIGURE_PATTERN, statesAskedCount, TIME_PATTERN, type DirectContext, type DirectQuery, type DirectSpan } from "./answer/direct.js";
 import { makeExcerpt } from "./answer/excerpt.js";
-import { asksEachUnit, asksUnits, isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
+import { asksEachUnit, asksProcedure, asksUnits, isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import {
   FILTERS_ONLY, NO_HITS, NO_WORDS_IN_ITEM, NOTHING_TO_SEARCH, cutNotice, floorNotice, itemNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice, townNotice, unstatedNotice,
   type Coverage,
@@ -125,9 +125,9 @@ export function answerQuestion(library: Library, question: string, limit: number
   // A figure or a time asked, sought in the top passages and not found: mostly a near miss, a
   // number the bulletins never state (金秋助学每个学生资助多少钱) — its passages follow, but not as
   // though they held it.
-  const unstated = sought && !found && hits.length > 0 && (kind === "figure" || kind === "when");
+  const unstated = sought && !found && hits.length > 0 ? (kind === "figure" || kind === "when" ? kind : asksProcedure(query.text) ? "procedure" : null) : null;
   const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : unmatched && !found ? NO_WORDS_IN_ITEM
-    : weakInItem ? itemNotice(floor.unsaid(ranked[0])) : townOnly ?? (unstated ? unstatedNotice(kind) : null);
+    : weakInItem ? itemNotice(floor.unsaid(ranked[0])) : townOnly ?? (unstated ? unstatedNotice(unstated) : null);
   return respond(query, hits, [...missing, note].filter(Boolean).join(" ") || null, found?.direct ?? null, byYear);
 }
 

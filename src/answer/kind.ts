@@ -109,3 +109,14 @@ const COMPARED_OR_HOW = /有(?:啥|什么)|比较|对比|比一比|比比|不同
 export function asksEachUnit(question: string): boolean {
   return EACH_UNIT.test(question) && COMPARED_OR_HOW.test(question);
 }
+
+/** How to apply or where to go (怎么报名, 去哪里办, 要啥手续, 什么流程): a procedure. */
+const ASKS_PROCEDURE = /(?:怎么|如何|怎样|咋)(?:报名|申请|办理|预约|登记)|(?:去|到|在)哪[里儿]?办|(?:啥|什么|哪些)(?:手续|流程|材料)|手续|流程/u;
+
+/**
+ * Whether a question asks a procedure. The bulletins are work plans: they say what a union will
+ * do, never how a member applies, so no clause of theirs is such an answer.
+ */
+export function asksProcedure(question: string): boolean {
+  return ASKS_PROCEDURE.test(question);
+}

@@ -56,14 +56,15 @@ export function itemNotice(words: string[]): string {
 }
 
 /**
- * A figure or a time asked, and none read from the passages found (常熟困难劳模慰问金发多少): the
- * passages follow, under a notice that no number (or time) was read, so they are not taken as
- * stating it. Worded for what the engine did, not for what the bulletins say: most such
+ * A figure, a time or a procedure asked, and none read from the passages found (常熟困难劳模慰问金
+ * 发多少, 会员卡去哪里办): the passages follow, under a notice that none was read, so they are not
+ * taken as stating it. Worded for what the engine did, not for what the bulletins say: most such
  * questions ask a number the bulletins never give, a few one said in words the question does
  * not use.
  */
-export function unstatedNotice(kind: "figure" | "when"): string {
-  return `没能从简报里直接读出${kind === "figure" ? "这个数字" : "时间"}，下面是最相关的段落，请在其中查找。`;
+export function unstatedNotice(kind: "figure" | "when" | "procedure"): string {
+  const what = kind === "figure" ? "这个数字" : kind === "when" ? "时间" : "办理的方法";
+  return `没能从简报里直接读出${what}，下面是最相关的段落，请在其中查找。`;
 }
 
 /** Below the relevance floor, but the question names a town the bulletins do: its passages follow. */

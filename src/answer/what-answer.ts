@@ -1,5 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
+import { asksProcedure } from "./kind.js";
 import { aroundAnswer, attributeAnswer, blankAnswer, definedAnswer, frameAnswer, meetingAnswer, methodAnswer, treatedAsAnswer } from "./framed-answer.js";
 import { askedName, asksTown, madeIntoAnswer, namedAnswer, townAnswer } from "./named-answer.js";
 import { clausesAround, LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
@@ -23,6 +24,8 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   // A person's name asked (律师叫啥, 顾问叫什么名字), or one firm's (哪个律所): no clause or coined
   // name (“五个二”) is one, and whose byline it is answers only who wrote or leads (kind.ts).
   if (ASKS_PROPER_NAME.test(q.question)) return null;
+  // How to apply or where to go (劳模评选怎么报名): the plans never say; 评选100名劳模 is no answer.
+  if (asksProcedure(q.question)) return null;
   // Which town: only a town's name answers, no clause does.
   if (asksTown(q.question)) return townAnswer(q, hits.slice(0, TOP), context);
   // Which meeting: its session's name (十届七次全委（扩大）会议) answers.

@@ -357,6 +357,14 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟市总工会打算为多少名困难职工免费体检？").notice).toBeNull();
   });
 
+  it("answers no procedure (怎么报名, 去哪里办) from a work plan, and says none was read", () => {
+    // 评选100名常熟市劳动模范 says who is elected, not how to apply.
+    const apply = ask("常熟08年劳模评选怎么报名");
+    expect(apply.direct).toBeNull();
+    expect(apply.notice).toContain("没能从简报里直接读出办理的方法");
+    expect(ask("吴中会员卡去哪里办").notice).toContain("没能从简报里直接读出办理的方法");
+  });
+
   it("does not take an ordinal (第三批) for a count", () => {
     // 完成第三批特困职工特困证的发放工作 … 在认真总结第二批37名特困职工特困证发放情况的基础上
     expect(ask("吴中第二批特困证一共发给多少个职工").direct?.text).toContain("37名");
