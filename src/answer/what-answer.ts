@@ -90,7 +90,13 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   if (ASKS_HOW.test(q.question) && restatesQuestion(text.slice(start, end), q.question)) {
     const item = spans(text, ITEM_PART).find((s) => s.start <= start && end <= s.end);
     const whole = item ? trimClause(text, item) : null;
-    if (whole && whole.end - whole.start <= WHOLE_PREDICATE && text.slice(whole.start, whole.end).replace(LEADING_ITEM, "").length > end - start + 2) {
+    // A numbered item's headline (二是要…，积极推进基层直选工会主席。) states its aim; the sentence
+    // after it, when the item goes on, says how (在搞好试点的基础上，按照成熟一家，直选一家的思路…).
+    const measures = item && whole && LEADING_ITEM.test(text.slice(item.start, item.end)) ? /^[”"’\s。！？；!?;]*([^。！？；!?;]+)/u.exec(text.slice(whole.end)) : null;
+    if (measures && !LEADING_ITEM.test(measures[1]!) && measures[1]!.length <= WHOLE_PREDICATE) {
+      start = whole!.end + measures[0].length - measures[1]!.length;
+      end = trimClause(text, { start, end: start + measures[1]!.length }).end;
+    } else if (whole && whole.end - whole.start <= WHOLE_PREDICATE && text.slice(whole.start, whole.end).replace(LEADING_ITEM, "").length > end - start + 2) {
       ({ start, end } = whole);
       const lead = LEADING_ITEM.exec(text.slice(start, end));
       if (lead) start += lead[0].length;

@@ -215,6 +215,9 @@ describe("direct answers over the real seeds", () => {
     expect(ask("望亭电厂工会怎样提升民主管理水平").direct?.text).toContain("加强职代会制度建设");
     // 开展工会法律援助工程 says the question back but for the plan's padding (开展): what follows says how.
     expect(ask("吴中法律援助工程怎么搞").direct?.text).toContain("聘请律师做区总法律顾问");
+    // A numbered item's headline restated (二是要…积极推进基层直选工会主席): the sentence after it,
+    // in the same item, says how.
+    expect(ask("常熟基层工会主席直选怎么推").direct?.text).toContain("成熟一家，直选一家");
   });
 
   it("says so when a named item's passages say nothing specific of the question, and still lists them", () => {
