@@ -76,10 +76,9 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   // A clause that only repeats what was asked (“火车跑得快，全靠车头带” 指的是什么) is not its
   // meaning: the sentence after it is (加强工会干部队伍建设，是搞好工会工作的前提和基础).
   if (repeatsQuestion(text.slice(start, end), q.question)) {
-    const next = /^[”"’\s。！？；!?;]*([^。！？；!?;]+)/u.exec(text.slice(end));
-    if (!next || next[1]!.length > WHOLE_PREDICATE) return null;
-    start = end + next[0].length - next[1]!.length;
-    end = trimClause(text, { start, end: start + next[1]!.length }).end;
+    const next = sentenceAfter(text, end);
+    if (!next) return null;
+    ({ start, end } = next);
   }
   // How (拿啥招吸引农民工入会): the means a plan names with 通过 next to the clause that matched —
   // 通过实行会员优惠制…等措施，吸引和组织农民工入会 — is the answer, with that clause.
@@ -92,19 +91,17 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     const whole = item ? trimClause(text, item) : null;
     // A numbered item's headline (二是要…，积极推进基层直选工会主席。) states its aim; the sentence
     // after it, when the item goes on, says how (在搞好试点的基础上，按照成熟一家，直选一家的思路…).
-    const measures = item && whole && LEADING_ITEM.test(text.slice(item.start, item.end)) ? /^[”"’\s。！？；!?;]*([^。！？；!?;]+)/u.exec(text.slice(whole.end)) : null;
-    if (measures && !LEADING_ITEM.test(measures[1]!) && measures[1]!.length <= WHOLE_PREDICATE) {
-      start = whole!.end + measures[0].length - measures[1]!.length;
-      end = trimClause(text, { start, end: start + measures[1]!.length }).end;
+    const measures = item && whole && LEADING_ITEM.test(text.slice(item.start, item.end)) ? sentenceAfter(text, whole.end) : null;
+    if (measures && !LEADING_ITEM.test(text.slice(measures.start))) {
+      ({ start, end } = measures);
     } else if (whole && whole.end - whole.start <= WHOLE_PREDICATE && text.slice(whole.start, whole.end).replace(LEADING_ITEM, "").length > end - start + 2) {
       ({ start, end } = whole);
       const lead = LEADING_ITEM.exec(text.slice(start, end));
       if (lead) start += lead[0].length;
     } else {
-      const next = /^[”"’\s。！？；!?;]*([^。！？；!?;]+)/u.exec(text.slice(end));
-      if (!next || next[1]!.length > WHOLE_PREDICATE) return null;
-      start = end + next[0].length - next[1]!.length;
-      end = trimClause(text, { start, end: start + next[1]!.length }).end;
+      const next = sentenceAfter(text, end);
+      if (!next) return null;
+      ({ start, end } = next);
     }
   }
   // Why (为啥说担子越来越重): the clause saying what was asked is the claim; its reason is said
@@ -210,6 +207,18 @@ function repeatsQuestion(span: string, question: string): boolean {
   const chinese = (s: string) => s.replace(/[^\u4e00-\u9fff0-9]/gu, "");
   const said = chinese(span);
   return said.length >= 4 && chinese(question).includes(said);
+}
+
+/**
+ * The sentence after `from` (past closing quotes and stops), trimmed as a clause is: what a
+ * clause that only says the question back is followed by. Null when there is none, or when it is
+ * longer than WHOLE_PREDICATE.
+ */
+function sentenceAfter(text: string, from: number): Span | null {
+  const next = /^[”"’\s。！？；!?;]*([^。！？；!?;]+)/u.exec(text.slice(from));
+  if (!next || next[1]!.length > WHOLE_PREDICATE) return null;
+  const start = from + next[0].length - next[1]!.length;
+  return { start, end: trimClause(text, { start, end: start + next[1]!.length }).end };
 }
 
 /** Longest rest of a sentence a what-answer takes after 是， (characters). */
