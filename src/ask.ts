@@ -15,7 +15,7 @@ import { bestOfEachYear } from "./search/comparison.js";
 import { RelevanceFloor } from "./search/floor.js";
 import type { Gazetteer } from "./search/gazetteer.js";
 import { parseQuery, type Query } from "./search/query.js";
-import { answerFirst, answeringUnits, countFirst, withoutFooters, withoutWeak } from "./search/reorder.js";
+import { answerFirst, answeringUnits, bestOfEachOrg, countFirst, leadWith, withoutFooters, withoutWeak } from "./search/reorder.js";
 import { retrieve, termWeight, termWeights, unsaidWeight, type Ranked } from "./search/retrieve.js";
 import type { Thesaurus } from "./text/thesaurus.js";
 
@@ -295,24 +295,14 @@ function readDirect(library: Library, query: Query, kind: AnswerKind | null, ran
   // How each place or union does something, or how they compare (各地对农民工入会分别怎么做): each
   // organisation's best answering passage, in ranking order, and no answer read from one of them.
   const eachUnit = labels.length === 0 && !acrossUnits && asksEachUnit(query.text);
-  if (eachUnit) {
-    const seen = new Set<string | null>();
-    const firsts = answeringUnits(retrieve(query, context, filter, UNITS_DEPTH), query.text, floor, weights).filter((r) => {
-      if (r.passage.org === null || seen.has(r.passage.org)) return false;
-      seen.add(r.passage.org);
-      return true;
-    });
-    if (firsts.length >= 2) ranked = [...firsts, ...ranked.filter((r) => !firsts.some((f) => f.passage.id === r.passage.id))].slice(0, limit);
-  }
-  // Which places or unions: the organisations of the passages that answer the question (above
+  // Which places or unions, or how each does it: the passages that answer the question (above
   // the floor), read from ranking deeper than a page — each organisation has a few.
-  const answering = acrossUnits ? answeringUnits(retrieve(query, context, filter, UNITS_DEPTH), query.text, floor, weights) : [];
+  const answering = acrossUnits || eachUnit ? answeringUnits(retrieve(query, context, filter, UNITS_DEPTH), query.text, floor, weights) : [];
   const units = acrossUnits ? unitsAnswer(answering.map((r) => r.passage), years.length > 0) : null;
-  // Each organisation named is shown by its best passage, in the answer's order.
-  if (units) {
-    const shown = answering.filter((r) => units.sources.includes(r.passage));
-    ranked = [...shown, ...ranked.filter((r) => !units.sources.includes(r.passage))].slice(0, limit);
-  }
+  // Each organisation named, or compared, is shown by its best passage, in ranking order (the
+  // answer's order); compared, only when there are two to compare.
+  const leading = units || eachUnit ? bestOfEachOrg(answering) : [];
+  if (units || leading.length >= 2) ranked = leadWith(ranked, leading, limit);
   const data = library.answering;
   const withheld = Boolean(byYear || townOnly || vague || several || acrossUnits || eachUnit);
   const found: DirectSpan | null = units?.found ?? (withheld ? null

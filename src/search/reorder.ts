@@ -93,3 +93,18 @@ export function answeringUnits(ranked: readonly Ranked[], question: string, floo
   const key = [...floor.specific].sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0)).find((t) => answering.some((r) => floor.says(r, t)));
   return key === undefined ? answering : answering.filter((r) => floor.says(r, key));
 }
+
+/** The first (best) ranked passage of each organisation, in ranking order; passages of none are left out. */
+export function bestOfEachOrg(ranked: readonly Ranked[]): Ranked[] {
+  const seen = new Set<string>();
+  return ranked.filter((r) => {
+    if (r.passage.org === null || seen.has(r.passage.org)) return false;
+    seen.add(r.passage.org);
+    return true;
+  });
+}
+
+/** `leading` first, then the rest of `ranked` without them, cut to `limit`. */
+export function leadWith(ranked: readonly Ranked[], leading: readonly Ranked[], limit: number): Ranked[] {
+  return [...leading, ...ranked.filter((r) => !leading.some((l) => l.passage.id === r.passage.id))].slice(0, limit);
+}
