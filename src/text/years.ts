@@ -18,6 +18,9 @@ export interface YearMention {
   end: number;
 }
 
+/** What joins the years of a series: 07、08年, 07和08年, 07到12年. */
+const SERIES = "(?:[、，,/和与跟及]|到|至)";
+
 // Order matters: longer forms first, so 二〇〇七年 is not read as 〇七年.
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => number | null }[] = [
   {
@@ -30,6 +33,17 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => number | null }[] = 
   },
   {
     re: /(?<![0-9.])([0-9]{2})(?=年)年/g,
+    read: (m) => twoDigitYear(Number(m[1])),
+  },
+  {
+    // A series whose last year carries 年 (07、08年, 07和12年, 07、08、12三年): the 年 stands for
+    // each of them, as people write a list of years. (12 here is read by the next pattern.)
+    re: new RegExp(`(?<![0-9.])([0-9]{2})(?=(?:${SERIES}[0-9]{2})+(?:年|[两二三四五几]年))`, "g"),
+    read: (m) => twoDigitYear(Number(m[1])),
+  },
+  {
+    // The series' last year when a count of years follows it: 12 of 07、08、12三年.
+    re: new RegExp(`(?<=[0-9]{2}${SERIES})([0-9]{2})(?=[两二三四五几]年)`, "g"),
     read: (m) => twoDigitYear(Number(m[1])),
   },
   {
