@@ -212,7 +212,9 @@ function rankPassages(library: Library, query: Query, kind: AnswerKind | null, y
   // A town the bulletins name (木渎镇) narrows the question as a place does: below the floor,
   // the passages that name it are listed (the answer may be there in other words: 木渎镇工会试办
   // 了啥 is answered by 创办职工法律服务站), with the notice and no direct answer.
-  const town = query.topical.find((t) => TOWN.test(t) && ranked[0]?.matched.includes(t));
+  // (Named by any passage retrieved, not only the first: a synonym of another word can lift a
+  // passage that never names the town above the one that does.)
+  const town = query.topical.find((t) => TOWN.test(t) && ranked.some((r) => r.matched.includes(t)));
   let townOnly: string | null = null;
   // Judged once, on the ranking as retrieved.
   const belowFloor = query.terms.length > 0 && !filtered && floor.below(ranked[0]);
@@ -226,10 +228,9 @@ function rankPassages(library: Library, query: Query, kind: AnswerKind | null, y
     }
   }
   if (belowFloor && !quoted) {
-    const unsaidWords = floor.unsaid(ranked[0]);
-    if (town === undefined) return { notice: floorNotice(unsaidWords, library.coverage) };
+    if (town === undefined) return { notice: floorNotice(floor.unsaid(ranked[0]), library.coverage) };
     ranked = ranked.filter((r) => r.matched.includes(town));
-    townOnly = townNotice(unsaidWords, town);
+    townOnly = townNotice(floor.unsaid(ranked[0]), town);
   }
   // Weak hits (only ubiquitous words) after a specific one are noise, not results — unless a
   // place, year or author names the item: there its other passages are what was asked about,

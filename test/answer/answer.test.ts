@@ -951,6 +951,12 @@ describe("understanding questions as people word them", () => {
     }
     // A city contains every town: naming it narrows nothing.
     expect(engine.ask("苏州工会会费怎么交").hits).toEqual([]);
+    // The town's passage need not rank first: 点子's synonyms (金点子, 合理化建议) lift another
+    // above it, and the notice must not say the bulletins lack the town.
+    const second = engine.ask("木渎那边工会搞了什么新点子");
+    expect(second.hits[0]?.text).toContain("木渎镇工会对创办职工法律服务站");
+    expect(second.notice).toContain("下面是提到木渎镇的段落");
+    expect(second.notice).not.toContain("没有关于“木渎镇”");
   });
 
   it("counts a word said only by a synonym at the synonym's credit on the floor (帮忙 by 志愿者)", () => {
