@@ -74,6 +74,8 @@ const ASKING_WORDS = new Set([
   "提法", "说法", "做法", "汇总", "各自", "定得", "最高", "最低", "最多", "最少",
   // Which years, asked over all of them (各地各年份怎么做的).
   "年份", "各年", "安排",
+  // What the question is about, said as a relation (跟汽车厂有关的, 相关的规定): the asking.
+  "有关", "相关",
 ]);
 
 /** A question's own number words (几大类, 多少人, 第几批): what is asked, never what is searched. */

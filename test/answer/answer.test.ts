@@ -957,6 +957,8 @@ describe("understanding questions as people word them", () => {
     expect(second.hits[0]?.text).toContain("木渎镇工会对创办职工法律服务站");
     expect(second.notice).toContain("下面是提到木渎镇的段落");
     expect(second.notice).not.toContain("没有关于“木渎镇”");
+    // 有关 says how the question relates, not what it is about: it is no unsaid topic word.
+    expect(engine.ask("郭巷那边跟汽车厂有关的搞了啥").direct?.text).toContain("郭巷街道工会对汽车行业集体协商");
   });
 
   it("counts a word said only by a synonym at the synonym's credit on the floor (帮忙 by 志愿者)", () => {
