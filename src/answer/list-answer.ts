@@ -116,6 +116,8 @@ interface ListCandidate {
   clause?: string;
   /** Quoted whole (“党委放心、企业欢迎、职工信任”) in the top passage: a coined list, evidence of its own when counted. */
   quoted?: boolean;
+  /** What the list counts its items in, said after the last one (…加强自身建设5大类 → 类). */
+  measure?: string | null;
 }
 
 /**
@@ -170,6 +172,29 @@ const PLACE_NOUNS = ["地方", "地点", "单位", "场所", "机构"];
 
 /** A list's count after its last item: 5大类, 五个方面, 四项. */
 const LIST_COUNT = /(?<=[\u4e00-\u9fff”])[0-9一二两三四五六七八九十]{1,2}(?:大类|个方面|大方面|大项|项|类|条|种|个)$/u;
+const COUNT_NUMBER = /^[0-9一二两三四五六七八九十]+/u;
+
+/** The measure a list is asked in (哪几大类, 分哪几个方面, 几大块): 类, 方面, 块 …; 个 alone says nothing. */
+const ASKED_MEASURE = /(?:哪几|几)([大个]?(?:类|项|方面|条|种|块))/u;
+
+/** A count's measure without its number and its 大 or 个 (5大类 → 类, 四个方面 → 方面); null for 个 alone. */
+function measureOf(count: string): string | null {
+  const measure = count.replace(COUNT_NUMBER, "").replace(/^[大个]/u, "");
+  return measure.length > 0 ? measure : null;
+}
+
+/** A list read from one line of text, where it sits, and what closes it. */
+interface LineList {
+  items: string[];
+  start: number;
+  end: number;
+  /** Closed by what the question asks a list of. */
+  headed: boolean;
+  /** Quoted whole. */
+  quoted: boolean;
+  /** What the count after its last item counts the items in (类 of …5大类). */
+  measure: string | null;
+}
 
 /** What introduces an inline list's first item; see inlineLists. */
 const LEAD_IN = /^(?:(?:该|这|此|其|本)[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即|分|有|是)|[\u4e00-\u9fff]{0,6}?(?:分为|分成|包括|包含|涵盖|即|围绕))(?=[\u4e00-\u9fff“]{2})/u;
@@ -223,8 +248,8 @@ function closedAt(items: readonly string[], stem: string): string[] {
   return [...items.slice(0, -1), ...(joined ? [joined[1]!, joined[2]!] : [stem])];
 }
 
-function inlineLists(text: string, asked: string | null): { items: string[]; start: number; end: number; headed: boolean; quoted: boolean }[] {
-  const out: { items: string[]; start: number; end: number; headed: boolean; quoted: boolean }[] = [];
+function inlineLists(text: string, asked: string | null): LineList[] {
+  const out: LineList[] = [];
   // Quotation marks stay inside a run: an item may be quoted (推进“两个普遍”).
   // So do short parentheses (村村（社区）建工会): an item's own aside, not a break.
   for (const m of text.matchAll(/(?:[^，,。；;：:！？!?（）()「」『』"]|（[^（）()，,。；;、]{1,8}）)+/gu)) {
@@ -245,6 +270,7 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
     if (from > 0) items[0] = items[0]!.slice(from);
     // The last item often ends with 等 … (发明创新等多形式的劳动竞赛) or with the count
     // (加强自身建设5大类): keep what precedes them.
+    const count = LIST_COUNT.exec(items[items.length - 1]!)?.[0] ?? null;
     const last = items[items.length - 1]!.replace(LIST_COUNT, "");
     // Closed by what the question asks for (…的重点项目广泛开展…): the list ends there, and its last
     // two items joined by 和 or 及 are two (街巷综合整治和老新村无地队拆迁改造).
@@ -282,7 +308,9 @@ function inlineLists(text: string, asked: string | null): { items: string[]; sta
       items[items.length - 1] = items[items.length - 1]!.slice(0, close);
     }
     if (items.length < 2 || !items.every((x) => INLINE_ITEM.test(x))) continue;
-    out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null || (asked !== null && eachNamesHead(items, asked)), quoted });
+    // The count said after the last item, when it counts these items: what it counts them in.
+    const measure = count !== null && chineseNumber(COUNT_NUMBER.exec(count)![0]) === items.length ? measureOf(count) : null;
+    out.push({ items, start: m.index!, end: m.index! + run.length, headed: head !== null || (asked !== null && eachNamesHead(items, asked)), quoted, measure });
   }
   return out;
 }
@@ -293,13 +321,14 @@ const ASKS_DOCUMENTS = /(?:哪些|哪几部?|哪[两二三四五六七八九十]
 const DOCUMENT_RUN = /(?:《[^《》]{2,30}》|“[^“”]{2,16}”)(?:\s*(?:、|和|及|以及)\s*(?:《[^《》]{2,30}》|“[^“”]{2,16}”))+/gu;
 
 /** The runs of titles or quoted names in a text, each as a headed list of what its marks hold. */
-function documentLists(text: string): { items: string[]; start: number; end: number; headed: boolean; quoted: boolean }[] {
+function documentLists(text: string): LineList[] {
   return [...text.matchAll(DOCUMENT_RUN)].map((m) => ({
     items: [...m[0].matchAll(/《([^《》]+)》|“([^“”]+)”/gu)].map((n) => n[1] ?? n[2]!),
     start: m.index!,
     end: m.index! + m[0].length,
     headed: true,
     quoted: false,
+    measure: null,
   }));
 }
 
@@ -339,6 +368,9 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   // 六好, 三有三好: the key characters say how many items and what each carries.
   const keys = askedKeys(q.question);
   const wanted = askedCount(q.question);
+  // 分哪几大类: a list that counts its items in the measure asked (…5大类) is counted as asked.
+  const askedMeasure = ASKED_MEASURE.exec(q.question);
+  const measure = askedMeasure ? measureOf(askedMeasure[1]!) : null;
   const asked = askedHead(q.question);
   const framed = [...q.question.matchAll(COUNTED_NAME_ASKED)].map((m) => m[0]);
   const entity = ASKS_ENTITIES.test(q.question);
@@ -368,7 +400,7 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     // Which laws or documents (学哪些新法规): titles and coined names joined together are what was
     // asked a list of (学习好《劳动合同法》、“一办法五条例”), as a list closed by the asked noun is.
     const documents = ASKS_DOCUMENTS.test(q.question) ? documentLists(text) : [];
-    for (const list of [...documents, ...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false, quoted: false }))]) {
+    for (const list of [...documents, ...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false, quoted: false, measure: null }))]) {
       let sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
       // A sentence opening with 即 (即提升服务经济、服务基层、服务职工的能力) spells out the one before
       // it (要求…在“三个服务”上下功夫): that one says what the list is.
@@ -379,6 +411,7 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       candidates.push({
         items: list.items, start: list.start, context: `${hit.title ?? ""}${text.slice(sentenceStart, sentenceEnd)}`, clause: text.slice(list.start, list.end),
         inline: true, near: list.start >= offset - 40 && list.start <= partEnd, headed: list.headed, quoted: list.quoted && rank === 0,
+        measure: list.measure,
       });
     }
     // A list whose items are paragraphs (一、… 二、… as paragraph openings) of the same item.
@@ -415,7 +448,7 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       // that names it, not its contents.
       if (framed.some((name) => c.items.some((item) => item.includes(name)))) continue;
       // A keyed list (六好) has the asked count and key by construction: that is its evidence.
-      const countFits = c.keyed === true || (wanted !== null && c.items.length === wanted);
+      const countFits = c.keyed === true || (wanted !== null && c.items.length === wanted) || (measure !== null && c.measure === measure);
       if (wanted !== null && !countFits) continue;
       // Which enterprises, hospitals or places (哪些医院, 哪些企业): a list of them is closed by what
       // it lists (…等38家单位) or counted as asked; another list of the passage (交友联谊、心理健康

@@ -417,6 +417,12 @@ describe("direct answers over the real seeds", () => {
     }
   });
 
+  it("takes the list counted in the measure asked (…5大类 for 分哪几大类) over another of the same length", () => {
+    // The paragraph after lists five 硬性指标 too, and ranks first for 那套指标 (这套指标 opens it).
+    const answer = ask("昆山那套指标分哪几大类");
+    expect(answer.direct?.text.split("、")).toEqual(["发挥主力军作用", "推进“两个普遍”", "参与社会管理创新", "健全扶贫帮困机制", "加强自身建设"]);
+  });
+
   it("answers what a clause introduces (…新目标：…) with the rest of its sentence", () => {
     const answer = ask("张家港2007年新目标是什么");
     expect(answer.direct?.text).toContain("以发展和谐劳动关系为主线");
