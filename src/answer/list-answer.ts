@@ -88,7 +88,7 @@ export function askedCount(question: string): number | null {
   const which = /哪([0-9]{1,2}|[一二两三四五六七八九十]{1,3})/u.exec(question);
   const said = which ? chineseNumber(which[1]!) : null;
   if (said !== null && said >= 2) return said;
-  for (const m of question.matchAll(/(?<![0-9])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?![0-9])(?=[个项件大条方点种类好有力化紧提坚服满人句环要])/gu)) {
+  for (const m of question.matchAll(/(?<![0-9])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?![0-9])(?=[个项件大条方点种类好有力化紧提坚服满人句环要家])/gu)) {
     const value = chineseNumber(m[1]!);
     // 一 alone is rarely a count (一体, 一年); two or more items make a list.
     if (value !== null && value >= 2) return value;

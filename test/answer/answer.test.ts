@@ -82,6 +82,9 @@ describe("question kinds, from the question's own words", () => {
     expect(askedCount("吴中区 五个二 工程是哪五个")).toBe(5);
     expect(askedCount("常熟十件实事是什么")).toBe(10);
     expect(askedCount("昆山 2007 工作任务有哪些")).toBeNull();
+    // Units counted in 家 are counted too: 那38家 asks 38 names, not the four kinds they are of.
+    expect(askedCount("吴中会员优惠卡那38家具体是哪几家店")).toBe(38);
+    expect(askedCount("张家港工会有哪些打算")).toBeNull();
   });
 
   it("knows a comparison across years", () => {
@@ -415,6 +418,13 @@ describe("direct answers over the real seeds", () => {
       expect(items[1], q).toBe("推进“两个普遍”");
       expect(items[4], q).toBe("加强自身建设");
     }
+  });
+
+  it("does not answer which of a counted set with a list of another length (38家 → four kinds of unit)", () => {
+    // 工会会员持卡到全区选择的医疗机构、图书阅览、商业场所、娱乐场所等38家单位: the 38 are never named.
+    const answer = ask("吴中会员优惠卡那38家具体是哪几家店");
+    expect(answer.hits[0]?.text).toContain("38家单位");
+    expect(answer.direct).toBeNull();
   });
 
   it("takes the list counted in the measure asked (…5大类 for 分哪几大类) over another of the same length", () => {
