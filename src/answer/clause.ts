@@ -1,6 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import type { AnswerKind } from "./kind.js";
-import { CLAUSE, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type Span } from "./span.js";
+import { CLAUSE, SENTENCE, saysATerm, spans, textCover, trimClause, type DirectContext, type DirectQuery, type Span } from "./span.js";
 
 /**
  * The clause a direct answer is cut from: of the top passages (and the other parts of their
@@ -57,6 +57,10 @@ export function bestClause(
         // of its own (积极推进常熟“山水文化之城”建设).
         const covered = cover === "clause" ? clauseCover : Math.max(sentenceCover, clauseCover);
         if (covered < minCover || (clauseCover === 0 && cover !== "sentence-only")) continue;
+        // Leaning on its sentence, a clause must still say one of the question's words (or all of
+        // a word's pieces, or a synonym): 劳动 of 五一劳动奖章 makes 100家和谐劳动关系示范企业 no
+        // count of medals.
+        if (cover === "sentence" && !saysATerm(q, clauseText)) continue;
         // Among equals, the shorter span: the answer, not its surroundings.
         const score = clauseCover * 2 + sentenceCover + need - rank * 0.3 - (c.pair ? 0.35 : 0) - (clause.end - clause.start) * 0.003;
         if (!best || score > best.score) best = { hit, span: trimClause(text, clause), score };

@@ -70,6 +70,17 @@ export function textCover(q: DirectQuery, text: string): number {
   return total > 0 ? credit / total : 0;
 }
 
+/** Whether a text says at least one question term: whole, by all its pieces, or by a synonym — not by a piece alone. */
+export function saysATerm(q: DirectQuery, text: string): boolean {
+  return q.terms.some((term) => termShare(q, term, text) >= WHOLE_TERM_SHARE);
+}
+
+/**
+ * The least share of termShare that says a term rather than a piece of it: all its pieces, or a
+ * synonym, give 0.6; some of its pieces give 0.6 × the share found (0.4 for two of three).
+ */
+const WHOLE_TERM_SHARE = 0.55;
+
 /** How fully a text says one question term: 1 exactly (or all pieces of a split word), less by a synonym or some pieces. */
 function termShare(q: DirectQuery, term: string, text: string): number {
   if (text.includes(term)) return 1;

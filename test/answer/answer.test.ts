@@ -420,6 +420,16 @@ describe("direct answers over the real seeds", () => {
     }
   });
 
+  it("does not take a figure from a clause that says only a piece of the question's word", () => {
+    // The paragraph names 五一劳动奖章 (every year, from 2007) and, in another part, 100家和谐劳动关系
+    // 示范企业: 劳动 alone does not make that a count of medals, which the plan never gives.
+    const answer = ask("张家港五一劳动奖章每年评多少个");
+    expect(answer.hits[0]?.text).toContain("五一劳动奖章");
+    expect(answer.direct).toBeNull();
+    // Said whole, the word lets the clause lean on its sentence as before.
+    expect(ask("常熟给多少户困难职工家庭发优惠证").direct?.text).toContain("100户");
+  });
+
   it("does not answer which of a counted set with a list of another length (38家 → four kinds of unit)", () => {
     // 工会会员持卡到全区选择的医疗机构、图书阅览、商业场所、娱乐场所等38家单位: the 38 are never named.
     const answer = ask("吴中会员优惠卡那38家具体是哪几家店");
