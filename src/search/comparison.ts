@@ -9,7 +9,9 @@ import { retrieve, type Ranked, type RetrieveContext, type RetrieveFilter } from
  */
 
 /** Words that name a plan as a whole, not a topic in it (and words made of them: 工作安排, 工作目标): a comparison made of them compares openings. */
-const PLAN_WORDS = new Set(["工作", "工会", "安排", "部署", "重点", "思路", "目标", "任务", "计划", "要点", "方式", "全年", "年度", "打算", "定的"]);
+// 总工会 is the organisation's name said short (常熟总工会: the place was read as a filter, its
+// suffix stays a word): it names whose plan, not a topic in it.
+const PLAN_WORDS = new Set(["工作", "工会", "安排", "部署", "重点", "思路", "目标", "任务", "计划", "要点", "方式", "全年", "年度", "打算", "定的", "总工会"]);
 /** How many passages of an item are looked at for its opening (past a byline or two). */
 const OPENING_LOOK = 3;
 

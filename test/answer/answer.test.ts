@@ -877,6 +877,10 @@ describe("direct answers over the real seeds", () => {
     const changed = ask("常熟2008年和2012年的工作重点相比有什么变化");
     expect(changed.byYear).toEqual([2008, 2012]);
     expect(changed.hits[0]!.text).toContain("党的十七大报告强调");
+    // The union named short (常熟总工会) leaves 总工会 as a word: it names whose plans, no topic.
+    const named = ask("常熟总工会2007年和2012年的工作重点有什么不一样？");
+    expect(named.byYear).toEqual([2007, 2012]);
+    expect(named.hits[0]!.text).toMatch(/^“十大目标”是/u);
     // About a topic, each year's best passage on it.
     const topic = ask("吴中区2007年和2008年送温暖有什么不同");
     expect(topic.byYear).toEqual([2007, 2008]);
