@@ -175,11 +175,12 @@ const LIST_COUNT = /(?<=[\u4e00-\u9fff”])[0-9一二两三四五六七八九十
 const COUNT_NUMBER = /^[0-9一二两三四五六七八九十]+/u;
 
 /** The measure a list is asked in (哪几大类, 分哪几个方面, 几大块): 类, 方面, 块 …; 个 alone says nothing. */
-const ASKED_MEASURE = /(?:哪几|几)([大个]?(?:类|项|方面|条|种|块))/u;
+const ASKED_MEASURE = /(?:哪几|几)([大个]?(?:类|项|方面|条|种|块|级|层))/u;
 
 /** A count's measure without its number and its 大 or 个 (5大类 → 类, 四个方面 → 方面); null for 个 alone. */
 function measureOf(count: string): string | null {
-  const measure = count.replace(COUNT_NUMBER, "").replace(/^[大个]/u, "");
+  // 分几层 asks levels, as 哪几级 does.
+  const measure = count.replace(COUNT_NUMBER, "").replace(/^[大个]/u, "").replace(/^层$/u, "级");
   return measure.length > 0 ? measure : null;
 }
 
@@ -315,6 +316,29 @@ function inlineLists(text: string, asked: string | null): LineList[] {
   return out;
 }
 
+/**
+ * The levels a network or a contest runs through, by name (区, 镇, 村, 企业 …): a closed class, so
+ * a chain of them is read even when each is one character, which no other list item may be.
+ */
+const LEVEL = "(?:省|市|县|区|镇|乡|街道|村|社区|行业|企业|车间|班组|系统|基层)(?:（[^（）()]{1,10}）)?";
+/**
+ * Levels joined by 、 or a dash and counted in 级 right after (健全区、镇、村（社区、行业）、企业四级
+ * 工会组织网络; 健全镇—村—企业“小三级”工会网络). jieba and the inline reader see no list in either:
+ * the dash joins no clauses, and single characters are no items elsewhere.
+ */
+const LEVEL_CHAIN = new RegExp(`(${LEVEL}(?:[、—－-]${LEVEL}){1,6})“?小?([二两三四五六七八九])级`, "gu");
+
+/** The chains of named levels in a text, each a list counted in 级 (when the count is its length). */
+function levelChains(text: string): LineList[] {
+  const out: LineList[] = [];
+  for (const m of text.matchAll(LEVEL_CHAIN)) {
+    const items = m[1]!.split(/[、—－-](?![^（]*）)/u);
+    if (chineseNumber(m[2]!) !== items.length) continue;
+    out.push({ items, start: m.index!, end: m.index! + m[0].length, headed: false, quoted: false, measure: "级" });
+  }
+  return out;
+}
+
 /** A question asking which laws, rules or documents (学哪些新法规, 哪几部法律, 什么文件). */
 const ASKS_DOCUMENTS = /(?:哪些|哪几部?|哪[两二三四五六七八九十]部|什么|啥)新?(?:法律法规|法律|法规|条例|文件|规定)|(?:法律法规|法律|法规|条例|文件)(?:有|是)?(?:哪些|哪几)/u;
 /** Two or more titles (《劳动合同法》) or quoted names (“一办法五条例”) joined by 、, 和 or 及. */
@@ -400,7 +424,7 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
     // Which laws or documents (学哪些新法规): titles and coined names joined together are what was
     // asked a list of (学习好《劳动合同法》、“一办法五条例”), as a list closed by the asked noun is.
     const documents = ASKS_DOCUMENTS.test(q.question) ? documentLists(text) : [];
-    for (const list of [...documents, ...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false, quoted: false, measure: null }))]) {
+    for (const list of [...documents, ...levelChains(text), ...inlineLists(text, asked), ...parallelClauses(text).map((c) => ({ ...c, headed: false, quoted: false, measure: null }))]) {
       let sentenceStart = Math.max(text.lastIndexOf("。", list.start) + 1, list.start - 40);
       // A sentence opening with 即 (即提升服务经济、服务基层、服务职工的能力) spells out the one before
       // it (要求…在“三个服务”上下功夫): that one says what the list is.

@@ -437,6 +437,13 @@ describe("direct answers over the real seeds", () => {
     expect(answer.direct).toBeNull();
   });
 
+  it("reads the levels of a network, joined by 、 or a dash and counted in 级, as a list", () => {
+    // 健全镇—村—企业“小三级”工会网络 (the passage's other list, 专业市场、写字楼…, is no level).
+    expect(ask("张家港说的小三级网络是哪三级").direct?.text).toBe("镇、村、企业");
+    // 健全区、镇、村（社区、行业）、企业四级工会组织网络: an aside's 、 stays inside its level.
+    expect(ask("吴中四级工会网络是哪四级").direct?.text).toBe("区、镇、村（社区、行业）、企业");
+  });
+
   it("takes the list counted in the measure asked (…5大类 for 分哪几大类) over another of the same length", () => {
     // The paragraph after lists five 硬性指标 too, and ranks first for 那套指标 (这套指标 opens it).
     const answer = ask("昆山那套指标分哪几大类");
