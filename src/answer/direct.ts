@@ -38,6 +38,8 @@ const PEOPLE_MEASURES = ["名", "人", "人次", "万人", "万名", "位"];
 const COUNTS_PEOPLE = /(?:多少|几)个[\u4e00-\u9fff]{0,8}?(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|先进|能手|标兵|模范|人)(?![\u4e00-\u9fff]*(?:家|企业|单位|站|中心|组织|工会))|(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|先进|能手|标兵|模范)[\s\u4e00-\u9fff]{0,4}(?:多少|几)个(?![\u4e00-\u9fff])/u;
 /** Measure words that count the same things. */
 const SAME_MEASURE = [["元", "万元", "亿元"], PEOPLE_MEASURES, ["家", "个", "所"], ["场", "次", "期", "回", "趟", "遍"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
+/** A share in digits (85%, 100％ after normalising): a rate, not a count. */
+const PERCENT = /[0-9.]+\s*%/gu;
 /** An ordinal in the text (第三批, 第2期): a position, not a count. */
 const ORDINAL = new RegExp(`第[0-9一二两三四五六七八九十百]+(?:${MEASURE})`, "gu");
 /** An ordinal (第几批 → 第三批). */
@@ -89,7 +91,9 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     if (countedFigure) {
       if (countedFigure.test(clause.replace(VAGUE_ONE, ""))) return 1;
       // Counted in 个, any figure may do (100名 for 多少个劳模) — if the clause names what is counted.
-      return measure === "个" && !people && !vague && namesCounted(clause) ? 0.6 : 0;
+      // A share (100%通过达标) counts nothing: 几个 is not answered by a rate.
+      const counts = FIGURE.test(clause.replace(VAGUE_ONE, "").replace(PERCENT, ""));
+      return measure === "个" && !people && !vague && counts && namesCounted(clause) ? 0.6 : 0;
     }
     return vague ? 0.3 : 0.5;
   }, MIN_COVER.figure) ?? (countedFigure && (measure !== "个" || people) ? onlyCount(q, hits[0]!, context, countedFigure, otherBatch) : null);

@@ -430,6 +430,15 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟给多少户困难职工家庭发优惠证").direct?.text).toContain("100户");
   });
 
+  it("does not answer how many with a share (100%通过达标 for 六好工会评几个)", () => {
+    // 吴中 will 评选一批“六好”工会: a batch, never a number; the share is of archives passing.
+    const answer = ask("吴中08年六好工会评几个");
+    expect(answer.direct).toBeNull();
+    expect(answer.notice).toContain("没能从简报里直接读出这个数字");
+    // A count asked in 个 is still read where one is stated.
+    expect(ask("张家港2007年要建多少个两争一树示范基地").direct?.text).toContain("300家");
+  });
+
   it("does not answer which of a counted set with a list of another length (38家 → four kinds of unit)", () => {
     // 工会会员持卡到全区选择的医疗机构、图书阅览、商业场所、娱乐场所等38家单位: the 38 are never named.
     const answer = ask("吴中会员优惠卡那38家具体是哪几家店");
