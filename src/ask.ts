@@ -1,7 +1,7 @@
 import { catalogueAnswer, type CatalogueEntry } from "./answer/catalogue.js";
 import { asksMeasure, directAnswer, evidentAnswer, FIGURE_PATTERN, statesAskedCount, TIME_PATTERN, type DirectContext, type DirectQuery, type DirectSpan } from "./answer/direct.js";
 import { makeExcerpt } from "./answer/excerpt.js";
-import { asksEachUnit, asksProcedure, asksUnits, isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
+import { asksEachUnit, asksProcedure, asksUnits, asksWhichUnitMost, isComparison, isYesNo, questionKind, type AnswerKind } from "./answer/kind.js";
 import {
   FILTERS_ONLY, NO_HITS, NO_WORDS_IN_ITEM, NOTHING_TO_SEARCH, cutNotice, floorNotice, itemNotice, missingPlacesNotice, missingYearsNotice, noCombinationNotice, townNotice, unstatedNotice,
   type Coverage,
@@ -292,10 +292,11 @@ function readDirect(library: Library, query: Query, kind: AnswerKind | null, ran
   // Which places or unions do something, none named (2012年哪些单位提到了“两个普遍”): the answer
   // is organisations, several, where a list read from one passage is that passage's items.
   // (Whom the bulletin went to is its footer's list of units.)
-  const acrossUnits = labels.length === 0 && kind === "list" && asksUnits(query.text) && !(ranked[0] && isFooter(ranked[0].passage));
+  // (Which one does it most is answered by comparing them, below, not by all that do it.)
+  const acrossUnits = labels.length === 0 && kind === "list" && asksUnits(query.text) && !asksWhichUnitMost(query.text) && !(ranked[0] && isFooter(ranked[0].passage));
   // How each place or union does something, or how they compare (各地对农民工入会分别怎么做): each
   // organisation's best answering passage, in ranking order, and no answer read from one of them.
-  const eachUnit = labels.length === 0 && !acrossUnits && asksEachUnit(query.text);
+  const eachUnit = labels.length === 0 && !acrossUnits && (asksEachUnit(query.text) || asksWhichUnitMost(query.text));
   // Which places or unions, or how each does it: the passages that answer the question (above
   // the floor), read from ranking deeper than a page — each organisation has a few.
   const answering = acrossUnits || eachUnit ? answeringUnits(retrieve(query, context, filter, UNITS_DEPTH), query.text, floor, weights) : [];

@@ -97,6 +97,17 @@ export function asksUnits(question: string): boolean {
   return ASKS_UNITS.test(question);
 }
 
+/** A superlative (最高, 最多, 最早): which one is most, read by comparing them. */
+const SUPERLATIVE = /最(?:高|多|少|低|大|小|早|晚|快|好|强|先)/u;
+
+/**
+ * Whether a question asks which place or union does something most (哪个地方…目标定得最高): the
+ * answer is one of them, found by comparing each one's figure — not every one that states it.
+ */
+export function asksWhichUnitMost(question: string): boolean {
+  return ASKS_UNITS.test(question) && SUPERLATIVE.test(question);
+}
+
 /** Every place or union (各地, 各区县, 各家), compared or each asked how: 各地对农民工入会分别怎么做. */
 const EACH_UNIT = /各(?:地|区县?|县市?|市区?|家|单位|个(?:地方|单位|区|市))/u;
 /** …and compared, or asked how each does it (not 各地工会按照…精神谋划, which asks one shared fact). */

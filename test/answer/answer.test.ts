@@ -276,6 +276,15 @@ describe("direct answers over the real seeds", () => {
     expect(ask("哪些地方给会员或困难职工发过优惠卡").direct?.text).toMatch(/吴中区总工会（2007、2008年）/u);
   });
 
+  it("answers which place does something most by showing each one, not by naming all that do it", () => {
+    // 张家港 (300家, 90%), 常熟 and 昆山 each set a 两争一树 target: which is highest is theirs to compare.
+    const answer = ask("07年哪个地方两争一树目标定得最高");
+    expect(answer.direct).toBeNull();
+    const orgs = answer.hits.slice(0, 3).map((h) => h.org);
+    expect(new Set(orgs).size).toBe(3);
+    expect(orgs).toContain("张家港市总工会");
+  });
+
   it("never ends an answer inside a quotation it opens", () => {
     const answer = ask("水务投资公司工会2012年要带领职工做什么");
     expect(answer.direct?.text).toContain("“建设宜居新苏州、打造创业新天堂，共筑幸福新家园”");
