@@ -27,7 +27,7 @@ const VAGUE_ONE = new RegExp(`(?<![0-9一二两三四五六七八九十百千万
 /** What a figure question counts (多少名 → 名, 比例 → %), to prefer a figure of that measure. */
 const ASKED_MEASURE = new RegExp(`(?:多少|几)(${MEASURE})`, "u");
 /** Money asked for (多少钱, 每人发多少慰问金, 金额): answered only by a sum in 元 — no count of people or units is one. */
-const ASKED_MONEY = /多少钱|几块钱|多少元|金额|钱数|(?:慰问金|补助金?|奖金|补贴|津贴|经费|资金|费用|报酬|工资|待遇)[^，,。？?]{0,8}?(?:多少|几)(?![\u4e00-\u9fff]*(?:名|人|户|家|个))/u;
+const ASKED_MONEY = /多少钱|几块钱|多少元|金额|钱数|(?:慰问金|补助金?|奖金|补贴|津贴|经费|资金|费用|会费|报酬|工资|待遇)[^，,。？?]{0,8}?(?:多少|几)(?![\u4e00-\u9fff]*(?:名|人|户|家|个))|(?:多少|几)(?:块)?(?:会费|费用|经费|补助金?|奖金|补贴|津贴|慰问金|报酬)/u;
 /** The noun 几个 or 多少个 counts, up to a particle or mark. */
 const COUNTED_NOUN = /(?:几|多少)个([\u4e00-\u9fff]{2,10}?)(?=[的了吗呢啊呀？?，,。（(\s]|$)/u;
 /** The least idf of a word of the counted noun the clause must say (服务中心, not 职工). */
@@ -38,6 +38,10 @@ const PEOPLE_MEASURES = ["名", "人", "人次", "万人", "万名", "位"];
 const COUNTS_PEOPLE = /(?:多少|几)个[\u4e00-\u9fff]{0,8}?(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|先进|能手|标兵|模范|人)(?![\u4e00-\u9fff]*(?:家|企业|单位|站|中心|组织|工会))|(?:职工|工人|员工|人员|会员|劳模|干部|主席|代表|先进|能手|标兵|模范)[\s\u4e00-\u9fff]{0,4}(?:多少|几)个(?![\u4e00-\u9fff])/u;
 /** Measure words that count the same things. */
 const SAME_MEASURE = [["元", "万元", "亿元"], PEOPLE_MEASURES, ["家", "个", "所"], ["场", "次", "期", "回", "趟", "遍"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
+/** A figure asked as it stands now (现在, 目前): plans state targets, not where things stand. */
+const ASKED_NOW = /现在|目前|眼下|如今|当前/u;
+/** A clause setting a target (力争…达到, 确保, 目标). */
+const TARGET = /力争|争取|确保|目标|要达到|要求/u;
 /** A share in digits (85%, 100％ after normalising): a rate, not a count. */
 const PERCENT = /[0-9.]+\s*%/gu;
 /** An ordinal in the text (第三批, 第2期): a position, not a count. */
@@ -62,6 +66,7 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     const said = findYears(clause).map((m) => m.year);
     return askedYears.length > 0 && said.length > 0 && !said.some((y) => askedYears.includes(y));
   };
+  const asksNow = ASKED_NOW.test(q.question);
   // 做到什么程度: a degree is stated in digits (达70%, 超2万), not by 一家 of 成熟一家、直选一家.
   const degree = ASKED_DEGREE.test(q.question);
   // Built once per question, not per clause. The figure must count what was asked (份 for 多少份);
@@ -79,6 +84,8 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     const unquoted = quoted.replace(/“[^”]*”/gu, "");
     if (otherBatch(unquoted)) return 0;
     if (otherYear(unquoted)) return 0;
+    // 现在建会率已经多少了: a figure as it stands now is no target the plan sets (力争…达到90%以上).
+    if (asksNow && TARGET.test(unquoted)) return 0;
     const clause = ordinalFigure ? unquoted : unquoted.replace(ORDINAL, "");
     if (ordinalFigure) return ordinalFigure.test(clause) ? 1 : 0;
     if (!FIGURE.test(clause)) return 0;

@@ -439,6 +439,14 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟给多少户困难职工家庭发优惠证").direct?.text).toContain("100户");
   });
 
+  it("reads a fee asked as money, and a figure asked as it stands now as no target", () => {
+    // 交多少会费 asks money: 增加入会1000人次 counts people.
+    expect(ask("常熟特困职工互助会一年交多少会费").direct).toBeNull();
+    // The plan sets a target (力争…达到90%以上); where things stand now it never says.
+    expect(ask("相城12年现在建会率已经多少了").direct).toBeNull();
+    expect(ask("相城12年建会率要达到多少").direct?.text).toContain("90%以上");
+  });
+
   it("does not answer how many with a share (100%通过达标 for 六好工会评几个)", () => {
     // 吴中 will 评选一批“六好”工会: a batch, never a number; the share is of archives passing.
     const answer = ask("吴中08年六好工会评几个");
