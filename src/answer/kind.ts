@@ -121,8 +121,8 @@ export function asksEachUnit(question: string): boolean {
   return EACH_UNIT.test(question) && COMPARED_OR_HOW.test(question);
 }
 
-/** How to apply or where to go (怎么报名, 去哪里办, 要啥手续, 什么流程): a procedure. */
-const ASKS_PROCEDURE = /(?:怎么|如何|怎样|咋)(?:报名|申请|办理|预约|登记)|(?:去|到|在)哪[里儿]?办|(?:啥|什么|哪些)(?:手续|流程|材料)|手续|流程/u;
+/** How to apply or where to go (怎么报名, 去哪里办, 去哪领, 要啥手续, 什么流程): a procedure. */
+const ASKS_PROCEDURE = /(?:怎么|如何|怎样|咋)(?:报名|申请|办理|预约|登记|领取?)|(?:去|到|在)哪[里儿]?(?:办|领|申请|报名)|(?:啥|什么|哪些)(?:手续|流程|材料)|手续|流程/u;
 
 /**
  * Whether a question asks a procedure. The bulletins are work plans: they say what a union will

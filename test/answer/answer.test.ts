@@ -378,6 +378,10 @@ describe("direct answers over the real seeds", () => {
     expect(apply.direct).toBeNull();
     expect(apply.notice).toContain("没能从简报里直接读出办理的方法");
     expect(ask("吴中会员卡去哪里办").notice).toContain("没能从简报里直接读出办理的方法");
+    // Where to collect it is a procedure too: 实施工会“会员优惠卡”工程 is no answer to it.
+    const collect = ask("吴中会员优惠卡咋办 去哪领");
+    expect(collect.direct).toBeNull();
+    expect(collect.notice).toContain("没能从简报里直接读出办理的方法");
   });
 
   it("does not take an ordinal (第三批) for a count", () => {
