@@ -86,7 +86,7 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   // How, answered by the question's own aim (怎样提升民主管理水平 → 不断提升民主管理水平): the aim
   // is not the how. The measures its plan item names with it (三是…，加强职代会制度建设，不断提升
   // 民主管理水平) are — or, when the aim stands alone, the sentence after it.
-  if (ASKS_HOW.test(q.question) && restatesQuestion(text.slice(start, end), q.question)) {
+  if ((ASKS_HOW.test(q.question) || ASKS_DOING.test(q.question)) && restatesQuestion(text.slice(start, end), q.question)) {
     const item = spans(text, ITEM_PART).find((s) => s.start <= start && end <= s.end);
     const whole = item ? trimClause(text, item) : null;
     // A numbered item's headline (二是要…，积极推进基层直选工会主席。) states its aim; the sentence
@@ -123,6 +123,11 @@ const ASKS_PROPER_NAME = /(?:律师|顾问|专家|老师|记者|主任|领导|�
 
 /** A question asking how, or by what means (怎么, 如何, 咋, 拿啥招, 用什么办法, 靠什么). */
 const ASKS_HOW = /怎么(?!样)|如何|怎样|咋|(?:啥|什么)(?:招|办法|措施|手段)|靠(?:什么|啥)/u;
+/**
+ * A question asking what is done (法律援助工程具体干些啥, 搞什么): answered, as a how-question is, by
+ * what the plan does — not by the item's headline saying its name back (开展工会法律援助工程).
+ */
+const ASKS_DOING = /(?:干|做|搞|弄)(?:了|些|点)?(?:啥|什么)(?!样)|(?:干|做|搞)(?:哪些|哪几)/u;
 /** A clause naming the means: 通过…. */
 const MEANS = /^\s*通过/u;
 /** A clause saying what the one before it is for: 使…, 让…, 以便…, 从而…. */
