@@ -208,8 +208,8 @@ export function asksTown(question: string): boolean {
 
 /** 办成什么样, 建成啥样, 打造成什么地方: what something is to be made into, asked for. */
 const ASKS_MADE = /(?:办成|建成|打造成?|建设成为?|变成|弄成|搞成)(?:一个|个)?[^，,。？?]{0,6}?(?:什么|啥)/u;
-/** A coined name something is to be made into: 打造职工欢迎的“学校和乐园”, 建设成为…“职工之家”. */
-const MADE_INTO = /(?:打造|建成|建设成为?|办成|成为)[^，,。；;！？!?“”]{0,10}“([^“”]{2,15})”/gu;
+/** A coined name something is to be made into: 打造职工欢迎的“学校和乐园”, 建设成为…“职工之家”, 建设“党委放心、…”的工会组织. */
+const MADE_INTO = /(?:打造|建成|建设(?:成为?)?|办成|成为)[^，,。；;！？!?“”]{0,10}“([^“”]{2,15})”/gu;
 
 /**
  * 把活动场地办成啥样: the coined name a plan says it will make something into (打造职工欢迎的

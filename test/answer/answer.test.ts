@@ -786,6 +786,8 @@ describe("direct answers over the real seeds", () => {
     expect(made.hits[0]!.id).toBe(made.direct!.hitId);
     // A name of the kind asked for still answers first (建成什么城 → 山水文化之城).
     expect(ask("常熟工会搞职工文体活动，是要推进常熟建成什么城").direct?.text).toBe("山水文化之城");
+    // 建设 alone makes one too: 努力建设“党委放心、企业欢迎、职工信任”的工会组织.
+    expect(ask("张家港12年要把工会建成啥样").direct?.text).toBe("党委放心、企业欢迎、职工信任");
   });
 
   it("answers which meeting with the session's name", () => {
