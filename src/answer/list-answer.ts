@@ -209,6 +209,23 @@ const ASKS_ENTITIES = /(?:哪些|哪几|哪[一二两三四五六七八九十])[
 /** A counted name in a question (四项活动, 五个二工程, 两项基础): a count, its measure and two characters. */
 const COUNTED_NAME_ASKED = /(?<![哪几])[一二两三四五六七八九十]{1,2}(?:大|个|项|条|种|类)[\u4e00-\u9fff]{2}/gu;
 
+/** What follows a count without naming a thing: a measure (块, 方面, 部分) or the asking word. */
+const NO_NAME = /^(?:块|方面|部分|什么|啥|哪)/u;
+
+/**
+ * Whether `text` names something else with the count of `name` (十大目标 for 十大行动): the same
+ * number and measure, then other characters.
+ */
+function countsOther(name: string, text: string): boolean {
+  const m = /^([一二两三四五六七八九十]{1,2}(?:大|个|项|条|种|类))(.+)$/u.exec(name);
+  // 四大块工作, 三个什么: a measure or the asking word, not a name.
+  if (!m || NO_NAME.test(m[2]!)) return false;
+  for (const other of text.matchAll(new RegExp(`${m[1]}([\\u4e00-\\u9fff]{2})`, "gu"))) {
+    if (other[1] !== m[2]!.slice(0, 2)) return true;
+  }
+  return false;
+}
+
 /** A count and what it counts, closing a list: 四大工程, 三大工程, 两项工程, 五个方面. */
 const COUNTED_NAME = /(?<=[\u4e00-\u9fff”])([0-9一二两三四五六七八九十]{1,2})(?:大|个|项|条|种)?[\u4e00-\u9fff]{1,3}$/u;
 /** What joins a list's last two items: 科技创新和素质提升. */
@@ -471,6 +488,9 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       // A list holding the counted name asked about (开展四项活动 for 四项活动是哪四个) is the frame
       // that names it, not its contents.
       if (framed.some((name) => c.items.some((item) => item.includes(name)))) continue;
+      // The count asked is another name's (维权十大行动 → the list of “十大目标”): its context names
+      // that other thing with the same count, and never the one asked.
+      if (framed.some((name) => !c.context.includes(name) && countsOther(name, c.context))) continue;
       // A keyed list (六好) has the asked count and key by construction: that is its evidence.
       const countFits = c.keyed === true || (wanted !== null && c.items.length === wanted) || (measure !== null && c.measure === measure);
       if (wanted !== null && !countFits) continue;

@@ -464,6 +464,13 @@ describe("direct answers over the real seeds", () => {
     expect(ask("张家港2007年要建多少个两争一树示范基地").direct?.text).toContain("300家");
   });
 
+  it("does not answer a counted name with the list of another name of the same count (十大行动 → 十大目标)", () => {
+    // 常熟 实施“维权十大行动” names them and lists none; its “十大目标” are ten other things.
+    expect(ask("常熟维权十大行动具体是哪十个").direct).toBeNull();
+    // Asked by that name, the ten goals are still its list.
+    expect(ask("常熟十大目标是哪十个").direct?.text.split("\n")).toHaveLength(10);
+  });
+
   it("does not answer which of a counted set with a list of another length (38家 → four kinds of unit)", () => {
     // 工会会员持卡到全区选择的医疗机构、图书阅览、商业场所、娱乐场所等38家单位: the 38 are never named.
     const answer = ask("吴中会员优惠卡那38家具体是哪几家店");
