@@ -122,10 +122,10 @@ export function answerQuestion(library: Library, question: string, limit: number
   // passage is shown for what it is.)
   const several = labels.length >= 2;
   const weakInItem = filtered && !found && !unmatched && !byYear && !several && ranked.length > 0 && floor.specific.length > 0 && !floor.saysSpecific(ranked[0]!);
-  // A figure or a time asked, sought in the top passages and not found: mostly a near miss, a
-  // number the bulletins never state (金秋助学每个学生资助多少钱) — its passages follow, but not as
-  // though they held it.
-  const unstated = sought && !found && hits.length > 0 ? (kind === "figure" || kind === "when" ? kind : asksProcedure(query.text) ? "procedure" : null) : null;
+  // A figure, a time or a list asked, sought in the top passages and not found: mostly a near
+  // miss, a number or names the bulletins never state (金秋助学每个学生资助多少钱, 那38家是哪几家)
+  // — its passages follow, but not as though they held it.
+  const unstated = sought && !found && hits.length > 0 ? (kind === "figure" || kind === "when" || kind === "list" ? kind : asksProcedure(query.text) ? "procedure" : null) : null;
   const note = hits.length === 0 ? NO_HITS : query.terms.length === 0 ? FILTERS_ONLY : unmatched && !found ? NO_WORDS_IN_ITEM
     : weakInItem ? itemNotice(floor.unsaid(ranked[0])) : townOnly ?? (unstated ? unstatedNotice(unstated) : null);
   return respond(query, hits, [...missing, note].filter(Boolean).join(" ") || null, found?.direct ?? null, byYear);

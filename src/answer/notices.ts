@@ -56,14 +56,14 @@ export function itemNotice(words: string[]): string {
 }
 
 /**
- * A figure, a time or a procedure asked, and none read from the passages found (常熟困难劳模慰问金
- * 发多少, 会员卡去哪里办): the passages follow, under a notice that none was read, so they are not
+ * A figure, a time, a list or a procedure asked, and none read from the passages found (常熟困难
+ * 劳模慰问金发多少, 那38家是哪几家, 会员卡去哪里办): the passages follow, under a notice that none was read, so they are not
  * taken as stating it. Worded for what the engine did, not for what the bulletins say: most such
  * questions ask a number the bulletins never give, a few one said in words the question does
  * not use.
  */
-export function unstatedNotice(kind: "figure" | "when" | "procedure"): string {
-  const what = kind === "figure" ? "这个数字" : kind === "when" ? "时间" : "办理的方法";
+export function unstatedNotice(kind: "figure" | "when" | "list" | "procedure"): string {
+  const what = kind === "figure" ? "这个数字" : kind === "when" ? "时间" : kind === "list" ? "所问的各项" : "办理的方法";
   return `没能从简报里直接读出${what}，下面是最相关的段落，请在其中查找。`;
 }
 

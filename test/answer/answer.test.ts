@@ -476,6 +476,8 @@ describe("direct answers over the real seeds", () => {
     const answer = ask("吴中会员优惠卡那38家具体是哪几家店");
     expect(answer.hits[0]?.text).toContain("38家单位");
     expect(answer.direct).toBeNull();
+    // Its passages follow under a notice that no list was read, so they are not taken as one.
+    expect(answer.notice).toBe("没能从简报里直接读出所问的各项，下面是最相关的段落，请在其中查找。");
   });
 
   it("reads the levels of a network, joined by 、 or a dash and counted in 级, as a list", () => {
