@@ -11,7 +11,7 @@ import { unitsAnswer } from "./answer/units-answer.js";
 import { isFooter, type Passage } from "./corpus/passage.js";
 import { mayNameOne, quotingCoinedName } from "./search/coined-name.js";
 import type { CompactIndex } from "./search/compact-index.js";
-import { bestOfEachYear } from "./search/comparison.js";
+import { bestOfEachPlace, bestOfEachYear } from "./search/comparison.js";
 import { RelevanceFloor } from "./search/floor.js";
 import type { Gazetteer } from "./search/gazetteer.js";
 import { parseQuery, type Query } from "./search/query.js";
@@ -237,11 +237,16 @@ function rankPassages(library: Library, query: Query, kind: AnswerKind | null, y
   // and a paraphrase's answer may be among them in words the question did not use.
   if (!filtered) ranked = withoutWeak(ranked, floor);
 
-  // Comparisons: the best passage of each year first, in year order, then the rest.
+  // Comparisons: the best passage of each year first, in year order, then the rest — or, of
+  // two or more places named in one year or none, of each place.
   let byYear: number[] | undefined;
-  if (isComparison(query.text, years, kind) && query.terms.length > 0) {
-    const compared = years.length >= 2 ? years : [...new Set(labels.length > 0 ? labels.flatMap((l) => library.coverage.yearsOf(l)) : library.coverage.years)];
-    const best = bestOfEachYear(query, context, filter, compared, labels.length > 0);
+  const compared = isComparison(query.text, years, kind) && query.terms.length > 0;
+  if (compared && labels.length >= 2 && years.length < 2) {
+    const best = bestOfEachPlace(query, context, filter);
+    if (best.length >= 2) ranked = leadWith(ranked, best, limit);
+  } else if (compared) {
+    const eachYear = years.length >= 2 ? years : [...new Set(labels.length > 0 ? labels.flatMap((l) => library.coverage.yearsOf(l)) : library.coverage.years)];
+    const best = bestOfEachYear(query, context, filter, eachYear, labels.length > 0);
     if (best.length >= 2) {
       const rest = ranked.filter((r) => !best.some((b) => b.passage.id === r.passage.id));
       ranked = [...best, ...rest].slice(0, limit);

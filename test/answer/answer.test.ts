@@ -916,6 +916,17 @@ describe("direct answers over the real seeds", () => {
     expect(answer.hits.every((h) => h.place === "常熟")).toBe(true);
   });
 
+  it("compares two places named in one year place by place, within that year", () => {
+    // Compared by year, 2008年常熟和吴中 showed 2007 and 2012 passages the question never asked about.
+    const answer = ask("2008年常熟和吴中学习十七大精神，侧重点有什么不同");
+    expect(answer.byYear).toBeUndefined();
+    expect(answer.hits.slice(0, 2).map((h) => h.year)).toEqual([2008, 2008]);
+    expect(new Set(answer.hits.slice(0, 2).map((h) => h.place))).toEqual(new Set(["常熟", "吴中"]));
+    // Both sides lead (吴江's 职业技能竞赛 and 沧浪's 解危改造 contests), not two passages of one.
+    const contests = ask("12年吴江和沧浪搞劳动竞赛有啥区别");
+    expect(new Set(contests.hits.slice(0, 2).map((h) => h.place))).toEqual(new Set(["吴江", "沧浪"]));
+  });
+
   it("compares how each year's plan opens when the question is about the plans as a whole", () => {
     const plans = ask("昆山2007和2012年的工作安排比较");
     expect(plans.byYear).toEqual([2007, 2012]);
