@@ -62,7 +62,9 @@ export function bestClause(
         // count of medals.
         if (cover === "sentence" && !saysATerm(q, clauseText)) continue;
         // Among equals, the shorter span: the answer, not its surroundings.
-        const score = clauseCover * 2 + sentenceCover + need - rank * 0.3 - (c.pair ? 0.35 : 0) - (clause.end - clause.start) * 0.003;
+        // Alike in cover, the clause saying the question's words as asked, not only their pieces.
+        const verbatim = VERBATIM_BONUS * verbatimShare(q, clauseText);
+        const score = clauseCover * 2 + sentenceCover + need + verbatim - rank * 0.3 - (c.pair ? 0.35 : 0) - (clause.end - clause.start) * 0.003;
         if (!best || score > best.score) best = { hit, span: trimClause(text, clause), score };
       }
     }
@@ -91,3 +93,19 @@ export function* coveredSentences(
     }
   }
 }
+
+/** Among clauses covering a question alike, one saying its words as asked rather than in pieces (和谐劳动关系 for 劳动关系和谐) gets this much more. */
+const VERBATIM_BONUS = 0.1;
+
+/** The idf-weighted share of the question's words a text says whole, as asked. */
+function verbatimShare(q: DirectQuery, text: string): number {
+  let said = 0;
+  let total = 0;
+  for (const term of q.terms) {
+    const w = q.weights[term] ?? 1;
+    total += w;
+    if (text.includes(term)) said += w;
+  }
+  return total > 0 ? said / total : 0;
+}
+

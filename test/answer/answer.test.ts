@@ -437,6 +437,11 @@ describe("direct answers over the real seeds", () => {
     }
   });
 
+  it("prefers, among clauses covering a question alike, the one saying its words as asked", () => {
+    // 300家合格劳动关系和谐企业 says 劳动关系和谐企业; 100家和谐劳动关系示范企业 only its pieces.
+    expect(ask("张家港07年评多少家劳动关系和谐企业").direct?.text).toContain("300家合格劳动关系和谐企业");
+  });
+
   it("does not take a figure from a clause that says only a piece of the question's word", () => {
     // The paragraph names 五一劳动奖章 (every year, from 2007) and, in another part, 100家和谐劳动关系
     // 示范企业: 劳动 alone does not make that a count of medals, which the plan never gives.
