@@ -97,15 +97,7 @@ export function* coveredSentences(
 /** Among clauses covering a question alike, one saying its words as asked rather than in pieces (和谐劳动关系 for 劳动关系和谐) gets this much more. */
 const VERBATIM_BONUS = 0.1;
 
-/** The idf-weighted share of the question's words a text says whole, as asked. */
+/** The idf-weighted share of the question's words a text says whole, as asked (no piece or synonym counts). */
 function verbatimShare(q: DirectQuery, text: string): number {
-  let said = 0;
-  let total = 0;
-  for (const term of q.terms) {
-    const w = q.weights[term] ?? 1;
-    total += w;
-    if (text.includes(term)) said += w;
-  }
-  return total > 0 ? said / total : 0;
+  return textCover({ ...q, pieces: {}, synonyms: {}, split: [] }, text);
 }
-
