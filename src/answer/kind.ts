@@ -83,7 +83,7 @@ export function isYesNo(question: string): boolean {
 /** A comparison across years: two or more years named, or 历年/每年/变化/对比 (昆山 历年 目标). */
 export function isComparison(question: string, years: readonly number[], kind: AnswerKind | null): boolean {
   if (years.length >= 2) return true;
-  if (/历年|历次|各年|变化|对比|比较|有何不同|有什么不同|区别/u.test(question)) return true;
+  if (/历年|历次|各年|变化|对比|比较|有(?:何|什么|啥|哪些)不同|不一样|区别|差别|异同/u.test(question)) return true;
   // 每年 compares years when it asks about the plans themselves (每年的工作重点), not how often
   // something happens (每年评选一次, 每年涨工资).
   return /每年(?:的)?(?:工作)?(?:目标|重点|思路|任务|计划|主题|要点)/u.test(question) && kind !== "when" && kind !== "figure";

@@ -91,6 +91,12 @@ describe("question kinds, from the question's own words", () => {
     expect(isComparison("常熟 2007 和 2012 工作重点有什么不同", [2007, 2012], "what")).toBe(true);
     expect(isComparison("昆山 历年 目标", [], "what")).toBe(true);
     expect(isComparison("张家港每年评选几次劳动奖状", [], "when")).toBe(false);
+    // Asked 有啥不同, 不一样, 差别 as often as 有什么不同.
+    for (const q of ["常熟和吴中08年计划结构有啥不同", "常熟和吴中2008年思路哪里不一样", "两地劳动竞赛差别大吗"]) {
+      expect(isComparison(q, [2008], "what"), q).toBe(true);
+    }
+    // Various (不同员工) is no comparison.
+    expect(isComparison("望亭电厂工会怎么照顾不同员工的需要", [], "what")).toBe(false);
   });
 });
 
@@ -922,6 +928,10 @@ describe("direct answers over the real seeds", () => {
   });
 
   it("compares two places named in one year place by place, within that year", () => {
+    // Even when neither place's passages say the question's words (计划结构): how each one's plan opens.
+    const structure = ask("常熟和吴中08年计划结构有啥不同");
+    expect(structure.hits[0]!.text).not.toContain("徐建国");
+    expect(new Set(structure.hits.slice(0, 2).map((h) => h.place))).toEqual(new Set(["常熟", "吴中"]));
     // Compared by year, 2008年常熟和吴中 showed 2007 and 2012 passages the question never asked about.
     const answer = ask("2008年常熟和吴中学习十七大精神，侧重点有什么不同");
     expect(answer.byYear).toBeUndefined();
