@@ -219,6 +219,10 @@ function whoAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCont
   if (!hit?.author) return null;
   // The role as the byline states it (吴中区总工会主席), else the item's organisation.
   const role = hit.authorRole ?? hit.org;
+  // A person asked by another role than the author's (聘的法律顾问是哪位律师), and not as who wrote
+  // it: the byline names the article's author, not them.
+  const asked = OTHER_ROLE.exec(q.question)?.[0];
+  if (asked && !role?.includes(asked) && !ASKS_AUTHOR.test(q.question)) return null;
   // A question that names the article by what it says (说学十七大不能光喊口号的…是谁) is answered
   // from the passage saying it; one that names only the organisation or role (吴中区总工会主席叫什么),
   // from where the name is written.
@@ -227,6 +231,11 @@ function whoAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCont
   const described = content.length > 0 && textCover({ ...q, terms: content }, hit.text) >= DESCRIBED;
   return { direct: { kind: "who", text: role ? `${hit.author}（${role}）` : hit.author, hitId: described ? hit.id : signed(hit, context).id }, span: null };
 }
+
+/** People a plan may name by role, none of them a bulletin's author (律师, 顾问, 专家 …). */
+const OTHER_ROLE = /律师|顾问|专家|老师|教师|医生|记者|法官|会计|校长|厂长|经理|老板|劳模/u;
+/** Who wrote or sent an article in: its author. */
+const ASKS_AUTHOR = /作者|写的|写了|执笔|署名|报送|报上|撰写|文章|稿子/u;
 
 /** The share of a who-question its top passage must say to be the passage the question describes. */
 const DESCRIBED = 0.5;

@@ -856,6 +856,10 @@ describe("direct answers over the real seeds", () => {
     const answer = ask("吴中区总工会主席是谁");
     expect(answer.direct?.kind).toBe("who");
     expect(answer.direct?.text).toBe("杨伟根（吴中区总工会主席）");
+    // Asked by another role (the lawyer it hires), the byline's author is no answer.
+    expect(ask("吴中区总聘的法律顾问是哪位律师").direct).toBeNull();
+    // Asked as who wrote it, the author is, whatever role the question names.
+    expect(ask("写吴中区聘律师当法律顾问那篇文章的作者是谁").direct?.text).toContain("杨伟根");
   });
 
   it("cites where the name is written for a who-question naming only the role, and the described passage otherwise", () => {
