@@ -186,7 +186,10 @@ const DATE = /[0-9一二三四五六七八九十]{1,2}月|[0-9一二三四五六
 function whenAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
   // 几月几号开的: a date is asked, and a year (2012年) or 年内 is no answer to it.
   const time = ASKS_DATE.test(q.question) ? DATE : TIME;
-  const found = bestClause(q, hits, context, (clause) => (time.test(clause) ? 1 : 0), MIN_COVER.when);
+  // A name the plan coins (“十佳”), asked about, must be in the clause whose time answers: 年内要
+  // 评选300家… is when the 300 are chosen, not the 十佳 the same sentence names after them.
+  const coined = q.terms.filter((t) => hits.slice(0, TOP).some((h) => h.text.includes(`“${t}”`)));
+  const found = bestClause(q, hits, context, (clause) => (time.test(clause) && coined.every((t) => clause.includes(t)) ? 1 : 0), MIN_COVER.when);
   if (!found) return null;
   return { direct: { kind: "when", text: found.hit.text.slice(found.span.start, found.span.end), hitId: found.hit.id }, span: found.span };
 }

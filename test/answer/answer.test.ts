@@ -898,6 +898,10 @@ describe("direct answers over the real seeds", () => {
     const answer = ask("张家港什么时候评选五一劳动奖状");
     expect(answer.direct?.kind).toBe("when");
     expect(answer.direct?.text).toContain("从2007年开始以后每年评选一次");
+    // A coined name asked about (“十佳”) must be in the clause: 年内 is when the 300 are chosen.
+    const top = ask("张家港十佳和谐企业什么时候评出来");
+    expect(top.direct).toBeNull();
+    expect(top.notice).toContain("没能从简报里直接读出时间");
   });
 
   it("answers questions about the collection from the index's metadata", () => {
