@@ -92,6 +92,38 @@ export function definedAnswer(q: DirectQuery, hits: readonly Passage[], context:
   return null;
 }
 
+/** A plan noun a question asks the content of (工作思路是啥, 基本思路概括起来是什么): its head word. */
+const ASKS_PLAN_NOUN = /(思路|任务|要求|目标|重点|打算|部署)(?:是|为|有|包括|概括起来是|主要是|具体是)?(?:什么|啥|哪些|哪几)/u;
+
+/**
+ * 吴中08年工作思路是啥: a plan states its 思路 (任务, 要求 …) as the noun and a colon, the content
+ * after it (理清明年工作的基本思路：即贯穿一条主线、夯实两项基础…), with words of its own between
+ * the question's (工作的基本思路 for 工作思路). The content after the colon, in the first of the top
+ * passages that says the noun so, with each other piece of the asked word in the few characters
+ * before it, answers.
+ */
+export function colonAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
+  const noun = ASKS_PLAN_NOUN.exec(q.question)?.[1];
+  if (!noun) return null;
+  // The question's word ending in the noun (工作思路): its other pieces must lead up to the colon.
+  const word = q.terms.find((t) => t.endsWith(noun)) ?? noun;
+  const lead = [...(q.pieces[word] ?? [])].filter((p) => p !== noun);
+  const stated = new RegExp(`([^。；;！？!?：:，,]{0,${COLON_LEAD}})${noun}[：:]\\s*(?:即|就是)?\\s*([^。；;！？!?]{4,})`, "u");
+  for (const hit of hits) {
+    for (const part of context.parts(hit)) {
+      const m = stated.exec(part.text);
+      if (!m || !lead.every((p) => m[1]!.includes(p))) continue;
+      const start = m.index + m[0].length - m[2]!.length;
+      const end = trimClause(part.text, { start, end: start + m[2]!.length }).end;
+      return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
+    }
+  }
+  return null;
+}
+
+/** How many characters before a colon's noun the other pieces of the asked word may stand (理清明年工作的基本). */
+const COLON_LEAD = 10;
+
 /** What a plan is built around, named by the noun of 以…为主线 (以发展和谐劳动关系为主线). */
 const FRAME_NOUNS = "主题|主线|主旨|抓手|载体|宗旨|理念";
 /** 以什么为主线, 主线是什么, a search ending in 主线: the frame's noun asked for. */

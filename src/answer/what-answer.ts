@@ -1,7 +1,7 @@
 import type { Passage } from "../corpus/passage.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { asksProcedure } from "./kind.js";
-import { aroundAnswer, attributeAnswer, blankAnswer, definedAnswer, frameAnswer, meetingAnswer, methodAnswer, treatedAsAnswer } from "./framed-answer.js";
+import { aroundAnswer, attributeAnswer, blankAnswer, colonAnswer, definedAnswer, frameAnswer, meetingAnswer, methodAnswer, treatedAsAnswer } from "./framed-answer.js";
 import { askedName, asksTown, madeIntoAnswer, namedAnswer, townAnswer } from "./named-answer.js";
 import { clausesAround, LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 
@@ -18,7 +18,7 @@ import { clausesAround, LEADING_MARK, SENTENCE, spans, textCover, trimClause, ty
  * covers the question best — the words asked about sit next to what they are.
  */
 export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectContext): DirectSpan | null {
-  const defined = definedAnswer(q, hits.slice(0, TOP), context);
+  const defined = definedAnswer(q, hits.slice(0, TOP), context) ?? colonAnswer(q, hits.slice(0, TOP), context);
   if (defined) return defined;
   if (q.terms.length === 0) return null;
   // A person's name asked (律师叫啥, 顾问叫什么名字), or one firm's (哪个律所): no clause or coined

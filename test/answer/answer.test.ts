@@ -810,6 +810,14 @@ describe("direct answers over the real seeds", () => {
     expect(ask("张家港12年要把工会建成啥样").direct?.text).toBe("党委放心、企业欢迎、职工信任");
   });
 
+  it("answers a plan noun asked (工作思路是啥) with what follows it and a colon, words between the question's allowed", () => {
+    // 理清明年工作的基本思路：即贯穿一条主线… — 工作 and 思路 with 的基本 between; another passage
+    // says 工作思路 whole (…工作思路适应新形势) and ranks first.
+    const answer = ask("吴中08年工作思路是啥");
+    expect(answer.direct?.text).toBe("贯穿一条主线、夯实两项基础、加强三大建设、开展四项活动");
+    expect(answer.hits[0]!.id).toBe(answer.direct?.hitId);
+  });
+
   it("answers which meeting with the session's name", () => {
     expect(ask("2007年各地工会谋划新一年工作是按照哪次会议的精神").direct?.text).toBe("十三届四次全委会");
     expect(ask("张家港市总是在哪次会议上定的2012年工作？").direct?.text).toBe("十届七次全委（扩大）会议");
