@@ -73,6 +73,18 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   // of one measure: the whole item answers.
   const item = numberedItem(text, { start, end });
   if (item) ({ start, end } = item);
+  // One of a sentence's counted measures (推荐十本好书，评选百名读书先进职工，举办十场读书报告会…):
+  // what was asked is all of them, when the sentence is short enough to read as one answer.
+  if (!item) {
+    const sentence = spans(text, SENTENCE).find((s) => s.start <= start && end <= s.end);
+    if (sentence) {
+      const whole = trimClause(text, sentence);
+      const clauses = text.slice(whole.start, whole.end).split(/[，,；;]/u);
+      if (clauses.length >= 3 && clauses.filter((c) => COUNTED.test(c)).length >= 3 && whole.end - whole.start <= WHOLE_PREDICATE) {
+        ({ start, end } = whole);
+      }
+    }
+  }
   // A clause that only repeats what was asked (“火车跑得快，全靠车头带” 指的是什么) is not its
   // meaning: the sentence after it is (加强工会干部队伍建设，是搞好工会工作的前提和基础).
   if (repeatsQuestion(text.slice(start, end), q.question)) {
@@ -228,3 +240,5 @@ function sentenceAfter(text: string, from: number): Span | null {
 
 /** Longest rest of a sentence a what-answer takes after 是， (characters). */
 const WHOLE_PREDICATE = 100;
+/** A count in a plan's measure (十本, 百名, 10场): a measure it sets. */
+const COUNTED = /[0-9一二两三四五六七八九十百千万]+(?:多|余)?(?:家|本|名|场|个|项|次|所|人|户|期|批|万)/u;

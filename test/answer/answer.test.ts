@@ -810,6 +810,14 @@ describe("direct answers over the real seeds", () => {
     expect(ask("张家港12年要把工会建成啥样").direct?.text).toBe("党委放心、企业欢迎、职工信任");
   });
 
+  it("answers with every counted measure of a sentence when the clause found is one of them", () => {
+    // 树立十家…典型，推荐十本好书，评选百名读书先进职工，举办十场读书报告会和文艺晚会，新增十家…
+    const answer = ask("沧浪区今年读书活动怎么搞");
+    for (const part of ["推荐十本好书", "评选百名读书先进职工", "举办十场读书报告会", "新增十家有特色上水平的职工读书站"]) {
+      expect(answer.direct?.text).toContain(part);
+    }
+  });
+
   it("answers a plan noun asked (工作思路是啥) with what follows it and a colon, words between the question's allowed", () => {
     // 理清明年工作的基本思路：即贯穿一条主线… — 工作 and 思路 with 的基本 between; another passage
     // says 工作思路 whole (…工作思路适应新形势) and ranks first.
