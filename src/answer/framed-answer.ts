@@ -202,14 +202,17 @@ export function methodAnswer(q: DirectQuery, top: Passage, context: DirectContex
  * question as a figure's sentence must (its paragraph's cover counting, discounted).
  */
 function framedSpan(q: DirectQuery, top: Passage, context: DirectContext, pattern: RegExp): DirectSpan | null {
-  for (const { part, start: at, text } of coveredSentences(q, top, context, true)) {
+  // The sentence saying most of the question, the first of equals: 重点围绕品质提升…组织职工开展劳动
+  // 竞赛 answers what 劳动竞赛 is built around, not 紧紧围绕公司…工作主线 before it.
+  let best: { direct: DirectSpan; cover: number } | null = null;
+  for (const { part, start: at, text, cover } of coveredSentences(q, top, context, true)) {
     const m = pattern.exec(text);
-    if (!m) continue;
+    if (!m || (best && cover <= best.cover)) continue;
     const start = at + m.index + m[0].indexOf(m[1]!);
     const end = start + m[1]!.length;
-    return { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } };
+    best = { direct: { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } }, cover };
   }
-  return null;
+  return best?.direct ?? null;
 }
 
 /** 哪次会议, 哪一次全体委员扩大会, 什么会议: which meeting is asked for. */

@@ -836,6 +836,9 @@ describe("direct answers over the real seeds", () => {
     expect(ask("水务投资公司工会2012年围绕什么理念开展工作").direct?.text).toContain("水惠民生、造福于民");
     // A long quoted slogan is taken whole, not cut at a length.
     expect(ask("常熟08年工会紧紧围绕的是什么建设目标").direct?.text).toMatch(/^“推进常熟由.*向‘幸福城市’转变”/u);
+    // Of two sentences of the paragraph saying 围绕, the one saying the question's words: 重点围绕
+    // 品质提升…组织职工开展劳动竞赛, not 紧紧围绕公司…工作主线 before it.
+    expect(ask("宝钢苏冶劳动竞赛围绕什么").direct?.text).toBe("品质提升、合同履约、成本控制、服务改善");
   });
 
   it("fills the question's blank with what the text says between its words", () => {
