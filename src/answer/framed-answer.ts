@@ -125,9 +125,9 @@ export function colonAnswer(q: DirectQuery, hits: readonly Passage[], context: D
 const COLON_LEAD = 10;
 
 /** What a plan is built around, named by the noun of 以…为主线 (以发展和谐劳动关系为主线). */
-const FRAME_NOUNS = "主题|主线|主旨|抓手|载体|宗旨|理念";
-/** 以什么为主线, 主线是什么, a search ending in 主线: the frame's noun asked for. */
-const ASKS_FRAME = new RegExp(`以(?:什么|啥)(?:为|作为)(${FRAME_NOUNS})|(${FRAME_NOUNS})(?:(?:是|为)(?:什么|啥)|\\s*$)`, "u");
+const FRAME_NOUNS = "主题|主线|主旨|抓手|载体|宗旨|理念|内容";
+/** 以什么为主线, 主线是什么, 搞什么内容, a search ending in 主线: the frame's noun asked for. */
+const ASKS_FRAME = new RegExp(`以(?:什么|啥)(?:为|作为)(${FRAME_NOUNS})|(${FRAME_NOUNS})(?:(?:是|为)(?:什么|啥)|\\s*$)|(?:什么|啥)(内容)`, "u");
 
 /**
  * 以什么为主线: plans string their frame together (以推进相城区后发崛起为主题，以发展和谐劳动关系为
@@ -138,7 +138,9 @@ const ASKS_FRAME = new RegExp(`以(?:什么|啥)(?:为|作为)(${FRAME_NOUNS})|(
 export function frameAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
   const asked = ASKS_FRAME.exec(q.question);
   if (!asked) return null;
-  return framedSpan(q, top, context, new RegExp(`以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:${asked[1] ?? asked[2]!})`, "u"));
+  // A quotation may stand without 以 (开展“争创学习型企业…”为主要内容的职工素质工程建设).
+  const noun = asked[1] ?? asked[2] ?? asked[3]!;
+  return framedSpan(q, top, context, new RegExp(`以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:主要)?(?:${noun})|(“[^“”]{2,40}”)(?:为|作为)(?:主要)?(?:${noun})`, "u"));
 }
 
 /** 围绕什么, 围着啥: what a plan is built around asked for. */
@@ -208,8 +210,10 @@ function framedSpan(q: DirectQuery, top: Passage, context: DirectContext, patter
   for (const { part, start: at, text, cover } of coveredSentences(q, top, context, true)) {
     const m = pattern.exec(text);
     if (!m || (best && cover <= best.cover)) continue;
-    const start = at + m.index + m[0].indexOf(m[1]!);
-    const end = start + m[1]!.length;
+    // The pattern's one group that matched: what the frame holds.
+    const held = m.slice(1).find((g) => g !== undefined)!;
+    const start = at + m.index + m[0].indexOf(held);
+    const end = start + held.length;
     best = { direct: { direct: { kind: "what", text: part.text.slice(start, end), hitId: part.id }, span: { start, end } }, cover };
   }
   return best?.direct ?? null;

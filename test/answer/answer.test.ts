@@ -841,6 +841,10 @@ describe("direct answers over the real seeds", () => {
     expect(ask("宝钢苏冶劳动竞赛围绕什么").direct?.text).toBe("品质提升、合同履约、成本控制、服务改善");
   });
 
+  it("answers 搞什么内容 with what the plan makes its main content (“…”为主要内容的职工素质工程建设)", () => {
+    expect(ask("水务工会职工素质工程搞什么内容").direct?.text).toBe("“争创学习型企业、争做知识型职工，树新时代职工形象”");
+  });
+
   it("fills the question's blank with what the text says between its words", () => {
     // 大力开展 | 什么 | 活动 → 大力开展群众性技术创新活动: the blank, not the clause around it.
     const blank = ask("望亭电厂工会12年要大力开展什么活动？");
