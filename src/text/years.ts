@@ -50,13 +50,17 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => number | null }[] = 
     // 吴中07 工作: two digits right after a name and before a space (or the end), as phones type a
     // year — unless a measure word follows the space (共18 项 counts).
     re: /(?<=[\u4e00-\u9fff]|^)([0-9]{2})(?=\s*$|\s+(?![万千百亿个名人家户场次项份元条%]))/g,
-    read: (m) => twoDigitYear(Number(m[1])),
+    // Without 年 only this century's years read so (吴中07, 常熟 12): 还是55 is an age, not 1955.
+    read: (m) => (Number(m[1]) < BARE_CENTURY ? twoDigitYear(Number(m[1])) : null),
   },
   {
     re: new RegExp(`(?<![${CN}])[${CN}]{2}(?=年)年`, "g"),
     read: (m) => twoDigitYear(Number([...m[0].replace("年", "")].map((c) => CHINESE_DIGITS[c]).join(""))),
   },
 ];
+
+/** A bare two-digit number read as a year (no 年) is of this century: below this. */
+const BARE_CENTURY = 50;
 
 /** 07 → 2007, 98 → 1998: a two-digit year is within the last century of plans. */
 function twoDigitYear(n: number): number {
