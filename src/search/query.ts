@@ -5,7 +5,7 @@ import { EMPTY_THESAURUS, type Thesaurus } from "../text/thesaurus.js";
 import { toSimplified } from "../text/simplify.js";
 import { findYears } from "../text/years.js";
 import type { FilterTarget, Gazetteer } from "./gazetteer.js";
-import { isDivisionName } from "./divisions.js";
+import { divisionsAbove, isDivisionName } from "./divisions.js";
 
 /**
  * Query understanding: a question becomes filters (years, places/organisations) and the terms
@@ -80,6 +80,18 @@ const ASKING_WORDS = new Set([
 
 /** A question's own number words (几大类, 多少人, 第几批): what is asked, never what is searched. */
 const ASKING_NUMBER = /^(?:几|多少|第几|哪)/u;
+
+const regions = new WeakMap<Gazetteer, Set<string>>();
+
+/** The divisions the collection's places lie in (苏州, 江苏), worked out once per gazetteer. */
+function regionsOf(gazetteer: Gazetteer): Set<string> {
+  let found = regions.get(gazetteer);
+  if (!found) {
+    found = divisionsAbove(gazetteer.places);
+    regions.set(gazetteer, found);
+  }
+  return found;
+}
 
 /** Organisation suffixes: a word before one of these names an organisation (无锡市总工会, 园区总工会, 杭州市总). */
 const ORG_SUFFIX = /^(?:市总工会|区总工会|县总工会|总工会|市总|区总|县总)$/u;
@@ -313,7 +325,9 @@ export function parseQuery(question: string, context: QueryContext): Query {
     if (tag !== "ns" || [...word].length < 2 || NOT_PLACES.has(word) || missingPlaces.includes(word)) continue;
     // jieba's ns alone is no place (东西, 英雄, 上市): a division of China is.
     if (context.inCorpus(word) || !isDivisionName(word)) continue;
-    missingPlaces.push(word);
+    // The province or city the collection's places lie in (江苏, 苏州市) is where it is, not a
+    // place it lacks: it narrows nothing, and is no topic either.
+    if (!regionsOf(context.gazetteer).has(word)) missingPlaces.push(word);
     rest = rest.replace(word, " ".repeat(word.length));
   }
 

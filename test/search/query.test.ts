@@ -57,6 +57,9 @@ describe("query parses", () => {
     { q: "张家港工会怎么表彰劳动英雄", places: ["张家港"], missing: [] },
     { q: "太仓市总工会2012年重点", missing: ["太仓市总工会"] },
     { q: "杭州 2012 工会", years: [2012], missing: ["杭州"] },
+    // The province and city the collection lies in are no places it lacks, and no topic.
+    { q: "江苏产假多少天", places: [], missing: [], noTerms: ["江苏"] },
+    { q: "江苏省工会2012年计划", years: [2012], missing: [], noTerms: ["江苏省"] },
     { q: "<b>昆山</b> & *2007*", years: [2007], places: ["昆山"], noTerms: ["b"] },
     { q: "建会率90％以上", terms: ["90"] },
     // How a question is asked is not what it is about: yes-no forms and can't-forms leave their word.
