@@ -63,7 +63,7 @@ export function itemNotice(words: string[]): string {
  * not use.
  */
 export function unstatedNotice(kind: "figure" | "when" | "list" | "procedure"): string {
-  const what = kind === "figure" ? "这个数字" : kind === "when" ? "时间" : kind === "list" ? "所问的各项" : "办理的方法";
+  const what = kind === "figure" ? "这个数字" : kind === "when" ? "时间" : kind === "list" ? "所问的各项" : "办理的方法或联系方式";
   return `没能从简报里直接读出${what}，下面是最相关的段落，请在其中查找。`;
 }
 
