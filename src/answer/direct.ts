@@ -226,6 +226,8 @@ function whoAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCont
   // it: the byline names the article's author, not them.
   const asked = OTHER_ROLE.exec(q.question)?.[0];
   if (asked && !role?.includes(asked) && !ASKS_AUTHOR.test(q.question)) return null;
+  // Who they are, of units counted (那100家…企业工会都有谁): the units, which no byline names.
+  if (COUNTED_UNITS.test(q.question) && !ASKS_AUTHOR.test(q.question)) return null;
   // A question that names the article by what it says (说学十七大不能光喊口号的…是谁) is answered
   // from the passage saying it; one that names only the organisation or role (吴中区总工会主席叫什么),
   // from where the name is written.
@@ -237,6 +239,8 @@ function whoAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCont
 
 /** People a plan may name by role, none of them a bulletin's author (律师, 顾问, 专家 …). */
 const OTHER_ROLE = /律师|顾问|专家|老师|教师|医生|记者|法官|会计|校长|厂长|经理|老板|劳模/u;
+/** Units counted (100家, 十家): who they are asks for the units. */
+const COUNTED_UNITS = /[0-9一二两三四五六七八九十百千]+家/u;
 /** Who wrote or sent an article in: its author. */
 const ASKS_AUTHOR = /作者|写的|写了|执笔|署名|报送|报上|撰写|文章|稿子/u;
 

@@ -890,6 +890,8 @@ describe("direct answers over the real seeds", () => {
     expect(ask("吴中区总聘的法律顾问是哪位律师").direct).toBeNull();
     // Asked as who wrote it, the author is, whatever role the question names.
     expect(ask("写吴中区聘律师当法律顾问那篇文章的作者是谁").direct?.text).toContain("杨伟根");
+    // Who units counted are (那100家…企业工会都有谁) asks for the units: no byline names them.
+    expect(ask("吴中07年验收的100家三有三好企业工会都有谁").direct).toBeNull();
   });
 
   it("cites where the name is written for a who-question naming only the role, and the described passage otherwise", () => {
