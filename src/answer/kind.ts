@@ -108,8 +108,8 @@ export function asksWhichUnitMost(question: string): boolean {
   return ASKS_UNITS.test(question) && SUPERLATIVE.test(question);
 }
 
-/** Every place or union (各地, 各区县, 各家), compared or each asked how: 各地对农民工入会分别怎么做. */
-const EACH_UNIT = /各(?:地|区县?|县市?|市区?|家|单位|个(?:地方|单位|区|市))/u;
+/** Every place or union (各地, 各区县, 各家, 几个地方), compared or each asked how: 各地对农民工入会分别怎么做. */
+const EACH_UNIT = /各(?:地|区县?|县市?|市区?|家|单位|个(?:地方|单位|区|市))|几个(?:地方|单位|区县?|县市?|市区)/u;
 /** …and compared, or asked how each does it (not 各地工会按照…精神谋划, which asks one shared fact). */
 const COMPARED_OR_HOW = /有(?:啥|什么)|比较|对比|比一比|比比|不同|区别|分别|各自|一样|都(?:是)?(?:怎么|咋|如何)|怎么(?:做|搞|抓|弄|干|提)|咋(?:做|搞|抓|弄|干|样|提)|如何(?:做|搞|抓)|做法|提法|汇总|哪家|谁家|最/u;
 

@@ -265,6 +265,11 @@ describe("direct answers over the real seeds", () => {
     // 各地 naming who did one shared thing is no comparison: it is answered.
     expect(ask("2007年各地工会谋划新一年工作是按照哪次会议的精神").direct?.text).toContain("十三届四次全委会");
     expect(asksEachUnit("各地工会按市总全委会精神谋划工作")).toBe(false);
+    // 几个地方 asks about each place as 各地 does; 地方 is no topic word the floor looks for.
+    const several = ask("几个地方在职工法律服务上都咋做的");
+    expect(several.notice).toBeNull();
+    expect(several.direct).toBeNull();
+    expect(new Set(several.hits.slice(0, 2).map((h) => h.org)).size).toBe(2);
   });
 
   it("answers which places or unions do something with the organisations whose passages answer it", () => {
