@@ -136,10 +136,10 @@ const ASKS_PROPER_NAME = /(?:律师|顾问|专家|老师|记者|主任|领导|�
 /** A question asking how, or by what means (怎么, 如何, 咋, 拿啥招, 用什么办法, 靠什么). */
 const ASKS_HOW = /怎么(?!样)|如何|怎样|咋|(?:啥|什么)(?:招|办法|措施|手段)|靠(?:什么|啥)/u;
 /**
- * A question asking what is done (法律援助工程具体干些啥, 搞什么): answered, as a how-question is, by
+ * A question asking what is done (法律援助工程具体干些啥, 搞什么, 都管些啥): answered, as a how-question is, by
  * what the plan does — not by the item's headline saying its name back (开展工会法律援助工程).
  */
-const ASKS_DOING = /(?:干|做|搞|弄)(?:了|些|点)?(?:啥|什么)(?!样)|(?:干|做|搞)(?:哪些|哪几)/u;
+const ASKS_DOING = /(?:干|做|搞|弄|管)(?:了|些|点)?(?:啥|什么)(?!样)|(?:干|做|搞|管)(?:哪些|哪几)/u;
 /** A clause naming the means: 通过…. */
 const MEANS = /^\s*通过/u;
 /** A clause saying what the one before it is for: 使…, 让…, 以便…, 从而…. */

@@ -228,7 +228,7 @@ describe("direct answers over the real seeds", () => {
     // in the same item, says how.
     expect(ask("常熟基层工会主席直选怎么推").direct?.text).toContain("成熟一家，直选一家");
     // What it does (具体干些啥, 都做些啥) is asked the same way.
-    for (const q of ["吴中法律援助工程具体干些啥", "吴中区总的工会法律援助工程都做些啥？"]) {
+    for (const q of ["吴中法律援助工程具体干些啥", "吴中区总的工会法律援助工程都做些啥？", "吴中区总的法律援助工程都管些啥"]) {
       expect(ask(q).direct?.text, q).toContain("聘请律师做区总法律顾问");
     }
   });
