@@ -239,8 +239,8 @@ function whoAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectCont
 
 /** People a plan may name by role, none of them a bulletin's author (律师, 顾问, 专家 …). */
 const OTHER_ROLE = /律师|顾问|专家|老师|教师|医生|记者|法官|会计|校长|厂长|经理|老板|劳模/u;
-/** Units counted (100家, 十家): who they are asks for the units. */
-const COUNTED_UNITS = /[0-9一二两三四五六七八九十百千]+家/u;
+/** Units counted (100家, 十家): who they are asks for the units. (Not a slogan's 三家标准.) */
+const COUNTED_UNITS = /[0-9]+家|[一二两三四五六七八九]?[十百千万]+家/u;
 /** Who wrote or sent an article in: its author. */
 const ASKS_AUTHOR = /作者|写的|写了|执笔|署名|报送|报上|撰写|文章|稿子/u;
 

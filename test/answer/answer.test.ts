@@ -897,6 +897,8 @@ describe("direct answers over the real seeds", () => {
     expect(ask("写吴中区聘律师当法律顾问那篇文章的作者是谁").direct?.text).toContain("杨伟根");
     // Who units counted are (那100家…企业工会都有谁) asks for the units: no byline names them.
     expect(ask("吴中07年验收的100家三有三好企业工会都有谁").direct).toBeNull();
+    // A slogan's count (三家标准) counts no units: who proposed it is the author.
+    expect(ask("提出按三家标准带工会干部队伍的是谁").direct?.text).toContain("徐建国");
   });
 
   it("cites where the name is written for a who-question naming only the role, and the described passage otherwise", () => {
