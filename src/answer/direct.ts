@@ -3,7 +3,7 @@ import { findYears } from "../text/years.js";
 import { countNounMeasure, type AnswerKind } from "./kind.js";
 import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { keyedInItem, listAnswer } from "./list-answer.js";
-import { CLAUSE, SENTENCE, spans, clausesAround, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
+import { CLAUSE, numberedItem, SENTENCE, spans, clausesAround, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 import { definedAnswer } from "./framed-answer.js";
 import { whatAnswer } from "./what-answer.js";
 
@@ -42,6 +42,8 @@ const SAME_MEASURE = [["元", "万元", "亿元"], PEOPLE_MEASURES, ["家", "个
 const ASKED_NOW = /现在|目前|眼下|如今|当前/u;
 /** A clause setting a target (力争…达到, 确保, 目标). */
 const TARGET = /力争|争取|确保|目标|要达到|要求/u;
+/** A figure asked, then something else about it (…多少户，拿了有啥好处; 几家，都是干啥的). */
+const ALSO_ASKS_WHAT = /(?:多少|几)[^？?]*[，,\s][^？?]*(?:啥|什么|怎么|咋|干嘛)/u;
 /** A share in digits (85%, 100％ after normalising): a rate, not a count. */
 const PERCENT = /[0-9.]+\s*%/gu;
 /** An ordinal in the text (第三批, 第2期): a position, not a count. */
@@ -107,7 +109,10 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
   if (!found) return null;
   // 新建多少家工会？全区累计要超过多少家: each count asked for, from the clauses next to the first.
   const asked = ordinal ? 1 : (q.question.match(ASKED_COUNT) ?? []).length;
-  const span = asked > 1 ? withNextFigures(q, found.hit.text, found.span, asked) : found.span;
+  const counted = asked > 1 ? withNextFigures(q, found.hit.text, found.span, asked) : found.span;
+  // 优惠证发多少户，拿了有啥好处: asked what as well, a short numbered item answers whole
+  // (3.为100户困难职工家庭发放优惠证，按月提供免费粮油水电).
+  const span = ALSO_ASKS_WHAT.test(q.question) ? (numberedItem(found.hit.text, counted) ?? counted) : counted;
   return { direct: { kind: "figure", text: found.hit.text.slice(span.start, span.end), hitId: found.hit.id }, span };
 }
 

@@ -135,3 +135,16 @@ export interface DirectSpan {
   /** Where the answer sits in the hit's passage text (for the excerpt), when it is one span. */
   span: Span | null;
 }
+
+/** The longest numbered item (after its marker) an answer widens to. */
+const ITEM_MAX = 40;
+
+/** The numbered item (1. / 10、) a span lies in, after its marker, when it is short; else null. */
+export function numberedItem(text: string, span: Span): Span | null {
+  const sentence = spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
+  if (!sentence) return null;
+  const marker = /^\s*[0-9]{1,2}[.．、](?![0-9])\s*/u.exec(text.slice(sentence.start, sentence.end));
+  if (!marker) return null;
+  const body = trimClause(text, { start: sentence.start + marker[0].length, end: sentence.end });
+  return body.end - body.start <= ITEM_MAX && body.start <= span.start ? body : null;
+}

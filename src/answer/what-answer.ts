@@ -3,7 +3,7 @@ import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { asksProcedure } from "./kind.js";
 import { aroundAnswer, attributeAnswer, blankAnswer, colonAnswer, definedAnswer, frameAnswer, meetingAnswer, methodAnswer, treatedAsAnswer } from "./framed-answer.js";
 import { askedName, asksTown, madeIntoAnswer, namedAnswer, townAnswer } from "./named-answer.js";
-import { clausesAround, LEADING_MARK, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
+import { clausesAround, LEADING_MARK, numberedItem, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 
 /**
  * What-answers: what something is, is called or means. The specific readings are tried first —
@@ -163,19 +163,6 @@ function withMeans(text: string, span: Span): Span {
 
 /** A question asking why: answered by a reason, not by the claim it asks about. */
 const ASKS_WHY = /为什么|为啥|为何|凭什么|干嘛要|何以/u;
-
-/** The longest numbered item (after its marker) a what-answer widens to. */
-const ITEM_MAX = 40;
-
-/** The numbered item (1. / 10、) a span lies in, after its marker, when it is short; else null. */
-function numberedItem(text: string, span: Span): Span | null {
-  const sentence = spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
-  if (!sentence) return null;
-  const marker = /^\s*[0-9]{1,2}[.．、](?![0-9])\s*/u.exec(text.slice(sentence.start, sentence.end));
-  if (!marker) return null;
-  const body = trimClause(text, { start: sentence.start + marker[0].length, end: sentence.end });
-  return body.end - body.start <= ITEM_MAX && body.start <= span.start ? body : null;
-}
 
 /**
  * A paragraph opening with a numbered heading: （一）、贯穿一条主线。 / 3、加强工会干部队伍建设。 The

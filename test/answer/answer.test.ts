@@ -470,6 +470,13 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟给多少户困难职工家庭发优惠证").direct?.text).toContain("100户");
   });
 
+  it("answers a figure asked with something else about it by its short numbered item whole", () => {
+    // 3.为100户困难职工家庭发放优惠证，按月提供免费粮油水电: how many, and what the card gives.
+    expect(ask("常熟困难职工优惠证发多少户，拿了有啥好处").direct?.text).toBe("为100户困难职工家庭发放优惠证，按月提供免费粮油水电");
+    // Asked only how many, the clause with the figure stays the answer.
+    expect(ask("常熟困难职工优惠证发多少户").direct?.text).toBe("为100户困难职工家庭发放优惠证");
+  });
+
   it("reads a fee asked as money, and a figure asked as it stands now as no target", () => {
     // 交多少会费 asks money: 增加入会1000人次 counts people.
     expect(ask("常熟特困职工互助会一年交多少会费").direct).toBeNull();
