@@ -1,6 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
-import { coveredSentences } from "./clause.js";
-import { trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
+import { coveredSentences, MIN_COVER } from "./clause.js";
+import { textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
 
 /**
  * What-answers read from the shape of a plan's sentence: the X of 以X为主线, 把X作为重点, 围绕X and
@@ -196,20 +196,24 @@ const PAIRED_METHOD_OF = new RegExp(`${ADOPTING}(${[2, 3, 4, 5, 6].map((n) => `[
 /** 用的是什么方法: the text's own name for it, before 的方法 (将采取抓两头带中间的方法 → 抓两头带中间). */
 export function methodAnswer(q: DirectQuery, top: Passage, context: DirectContext): DirectSpan | null {
   if (!ASKS_METHOD.test(q.question)) return null;
-  return framedSpan(q, top, context, PAIRED_METHOD_OF) ?? framedSpan(q, top, context, METHOD_OF);
+  // The method's own sentence must say the question's words itself, not lean on its paragraph:
+  // 采取抓两头带中间的方法 is no way to make employers understand a 条例 the next sentence names.
+  return framedSpan(q, top, context, PAIRED_METHOD_OF, MIN_COVER.figure) ?? framedSpan(q, top, context, METHOD_OF, MIN_COVER.figure);
 }
 
 /**
  * The first group of `pattern` in a sentence of the top passage's paragraph that covers the
- * question as a figure's sentence must (its paragraph's cover counting, discounted).
+ * question as a figure's sentence must (its paragraph's cover counting, discounted) — and, when
+ * `ownCover` is set, covers that much of it by its own words.
  */
-function framedSpan(q: DirectQuery, top: Passage, context: DirectContext, pattern: RegExp): DirectSpan | null {
+function framedSpan(q: DirectQuery, top: Passage, context: DirectContext, pattern: RegExp, ownCover = 0): DirectSpan | null {
   // The sentence saying most of the question, the first of equals: 重点围绕品质提升…组织职工开展劳动
   // 竞赛 answers what 劳动竞赛 is built around, not 紧紧围绕公司…工作主线 before it.
   let best: { direct: DirectSpan; cover: number } | null = null;
   for (const { part, start: at, text, cover } of coveredSentences(q, top, context, true)) {
     const m = pattern.exec(text);
     if (!m || (best && cover <= best.cover)) continue;
+    if (ownCover > 0 && textCover(q, text) < ownCover) continue;
     // The pattern's one group that matched: what the frame holds.
     const held = m.slice(1).find((g) => g !== undefined)!;
     const start = at + m.index + m[0].indexOf(held);

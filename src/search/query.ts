@@ -111,7 +111,7 @@ const CANNOT = /[\u4e00-\u9fff]不(?:到|了|起|着|动|完|住)|[不没](?:能
  * The noun of a name question (叫什么名字, 什么口号), and colloquial asking frames (什么样子,
  * 啥意思, 啥新东西, 怎么回事, 多会儿, 啥玩意): what is asked, not what it is about.
  */
-const NAME_ASKED = /(?<=什么|啥)(?:名字|名称|口号|称号|样子|意思|玩意儿?|新?东西)|(?<=怎么|咋)回事|多会儿|(?<=哪些|哪个|哪几个|哪几家|哪家|什么|啥|几个|各个)(?:地方|单位|市区|区县|县区)|计划(?=[里中上])/gu;
+const NAME_ASKED = /(?<=什么|啥)(?:名字|名称|口号|称号|样子|意思|玩意儿?|新?东西|办法|法子|招儿?|手段|路子)|(?<=怎么|咋)回事|多会儿|(?<=哪些|哪个|哪几个|哪几家|哪家|什么|啥|几个|各个)(?:地方|单位|市区|区县|县区)|计划(?=[里中上])/gu;
 /** What an HMM-made word ending in a particle or a place word is not: a word (做点, 担着, 城里, 镇上). */
 const PARTICLE_END = /[点着了过些里上]$/u;
 

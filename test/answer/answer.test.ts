@@ -860,6 +860,15 @@ describe("direct answers over the real seeds", () => {
     expect(ask("宝钢苏冶劳动竞赛围绕什么").direct?.text).toBe("品质提升、合同履约、成本控制、服务改善");
   });
 
+  it("reads 啥办法 as how a question asks, and takes a method only from a sentence saying the question's words", () => {
+    // 办法 is the asking frame (the plan says 措施): 通过实行会员优惠制…等措施，吸引和组织农民工入会.
+    expect(ask("张家港那边靠啥办法拉农民工入会的").direct?.text).toContain("会员优惠制");
+    // 采取抓两头带中间的方法 leans on its paragraph for 条例; the sentence after it says how.
+    expect(ask("吴中区想让厂里老板也弄明白工会那个条例，有啥办法").direct?.text).toContain("要大张旗鼓地宣传《企业工会工作条例》");
+    // A method sentence that says the question's words still answers.
+    expect(ask("吴中区2007年对基层工会实行分类指导用的是什么方法").direct?.text).toBe("抓两头带中间");
+  });
+
   it("answers 搞什么内容 with what the plan makes its main content (“…”为主要内容的职工素质工程建设)", () => {
     expect(ask("水务工会职工素质工程搞什么内容").direct?.text).toBe("“争创学习型企业、争做知识型职工，树新时代职工形象”");
   });
