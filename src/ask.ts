@@ -98,7 +98,7 @@ export function answerQuestion(library: Library, question: string, limit: number
 
   const ranking = rankPassages(library, query, kind, years, labels, limit);
   if ("notice" in ranking) return respond(query, [], [...missing, ranking.notice].join(" "));
-  const { floor, filtered, unmatched, townOnly, byYear } = ranking;
+  const { floor, filtered, unmatched, townOnly, byYear, several } = ranking;
   const { ranked, found, sought } = readDirect(library, query, kind, ranking, limit);
 
   const terms = [...query.terms, ...Object.values(query.pieces).flat(), ...Object.values(query.synonyms).flat(2)];
@@ -120,7 +120,6 @@ export function answerQuestion(library: Library, question: string, limit: number
   // Named an item, asked something specific its passages never say, and no answer read from
   // them: the passages follow, but not as though they answered. (Compared, each side's best
   // passage is shown for what it is.)
-  const several = labels.length >= 2;
   const weakInItem = filtered && !found && !unmatched && !byYear && !several && ranked.length > 0 && floor.specific.length > 0 && !floor.saysSpecific(ranked[0]!);
   // A figure, a time or a list asked, sought in the top passages and not found: mostly a near
   // miss, a number or names the bulletins never state (金秋助学每个学生资助多少钱, 那38家是哪几家)
@@ -182,6 +181,11 @@ interface Ranking {
   townOnly: string | null;
   /** Comparisons: the year of each leading hit, one per year. */
   byYear: number[] | undefined;
+  /**
+   * Two places or organisations named (常熟和吴中各有什么打算, 吴江和沧浪有啥区别): a passage speaks
+   * for one of them, and an answer read from it would read as the answer for both.
+   */
+  several: boolean;
 }
 
 /**
@@ -241,7 +245,8 @@ function rankPassages(library: Library, query: Query, kind: AnswerKind | null, y
   // two or more places named in one year or none, of each place.
   let byYear: number[] | undefined;
   const compared = isComparison(query.text, years, kind) && query.terms.length > 0;
-  if (compared && labels.length >= 2 && years.length < 2) {
+  const several = labels.length >= 2;
+  if (compared && several && years.length < 2) {
     const best = bestOfEachPlace(query, context, filter);
     if (best.length >= 2) ranked = leadWith(ranked, best, limit);
   } else if (compared) {
@@ -253,7 +258,7 @@ function rankPassages(library: Library, query: Query, kind: AnswerKind | null, y
       byYear = best.slice(0, limit).map((r) => r.passage.year!);
     }
   }
-  return { ranked, years, labels, filter, weights, floor, filtered, unmatched, townOnly, byYear };
+  return { ranked, years, labels, filter, weights, floor, filtered, unmatched, townOnly, byYear, several };
 }
 
 /**
@@ -262,7 +267,7 @@ function rankPassages(library: Library, query: Query, kind: AnswerKind | null, y
  * passage, and a named item's weaker passages dropped once answered.
  */
 function readDirect(library: Library, query: Query, kind: AnswerKind | null, ranking: Ranking, limit: number): { ranked: Ranked[]; found: DirectSpan | null; sought: boolean } {
-  const { years, labels, filter, weights, floor, filtered, unmatched, townOnly, byYear } = ranking;
+  const { years, labels, filter, weights, floor, filtered, unmatched, townOnly, byYear, several } = ranking;
   let ranked = ranking.ranked;
   const context = { index: library.index, passages: library.passages };
   const inIndex = (word: string) => library.index.has(word);
@@ -290,10 +295,6 @@ function readDirect(library: Library, query: Query, kind: AnswerKind | null, ran
   // 工会 and a figure would do. Listed, yes (a year or place named the item); answered, no. A
   // measure asked for (几项, 多少项工作) says what is counted, and is answered.
   const vague = (kind === "figure" || kind === "when") && floor.specific.length === 0 && query.terms.length > 0 && !asksMeasure(query.text);
-  // Two places or organisations named (常熟和吴中各有什么打算, 吴江和沧浪有啥区别): an answer read
-  // from one passage speaks for one of them, and stated on top it would read as the answer
-  // for both. The hits, best first, show each.
-  const several = labels.length >= 2;
   // Which places or unions do something, none named (2012年哪些单位提到了“两个普遍”): the answer
   // is organisations, several, where a list read from one passage is that passage's items.
   // (Whom the bulletin went to is its footer's list of units.)
