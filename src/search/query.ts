@@ -76,6 +76,8 @@ const ASKING_WORDS = new Set([
   "年份", "各年", "安排",
   // What the question is about, said as a relation (跟汽车厂有关的, 相关的规定): the asking.
   "有关", "相关",
+  // Alternatives joined (职工书屋或者读书活动): the joining, not a topic.
+  "或者", "或是",
 ]);
 
 /** A question's own number words (几大类, 多少人, 第几批): what is asked, never what is searched. */

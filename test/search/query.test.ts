@@ -51,6 +51,7 @@ describe("query parses", () => {
     { q: "木渎镇工会试办了啥新东西", noTerms: ["东西", "新东西"] },
     { q: "相城区工会07年和12年定的工作目标比一比", places: ["相城"], noTerms: ["比一比"] },
     { q: "郭巷那边跟汽车厂有关的搞了啥", noTerms: ["有关"] },
+    { q: "2012年哪些地方提到职工书屋或者读书活动", years: [2012], noTerms: ["或者"] },
     { q: "吴江有没有职工安全相关的竞赛", places: ["吴江"], noTerms: ["相关"] },
     // jieba tags 东西 and 英雄 as place names: they are not places the corpus lacks.
     { q: "常熟工会过年给困难职工送什么东西", places: ["常熟"], missing: [] },
