@@ -43,6 +43,8 @@ describe("question kinds, from the question's own words", () => {
     ["常熟 十件实事", "list"],
     ["昆山 2007 具体工作任务有哪些", "list"],
     ["吴中区总工会主席是谁", "who"],
+    // 主席是 then how or when asks about the chair's election, not who the chair is.
+    ["常熟直选工会主席是咋推的", "what"],
     // 谁 as whom one turns to or who pays is not who wrote it: no byline answers it.
     ["工人碰到劳资纠纷能找谁", null],
     ["吴中有没有常年请的律师，碰到纠纷找谁", "what"],
