@@ -92,8 +92,8 @@ export function definedAnswer(q: DirectQuery, hits: readonly Passage[], context:
   return null;
 }
 
-/** A plan noun a question asks the content of (工作思路是啥, 基本思路概括起来是什么): its head word. */
-const ASKS_PLAN_NOUN = /(思路|任务|要求|目标|重点|打算|部署)(?:是|为|有|包括|概括起来是|主要是|具体是)?(?:什么|啥|哪些|哪几)/u;
+/** A plan noun a question asks the content of (工作思路是啥, 思路概括起来是什么, 思路一句话是啥): its head word. */
+const ASKS_PLAN_NOUN = /(思路|任务|要求|目标|重点|打算|部署)(?:一句话|用一句话|简单说|概括起来|总的)?(?:是|为|有|包括|主要是|具体是)?(?:什么|啥|哪些|哪几)/u;
 
 /**
  * 吴中08年工作思路是啥: a plan states its 思路 (任务, 要求 …) as the noun and a colon, the content

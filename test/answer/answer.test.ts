@@ -844,6 +844,7 @@ describe("direct answers over the real seeds", () => {
     // says 工作思路 whole (…工作思路适应新形势) and ranks first.
     const answer = ask("吴中08年工作思路是啥");
     expect(answer.direct?.text).toBe("贯穿一条主线、夯实两项基础、加强三大建设、开展四项活动");
+    expect(ask("吴中08年工作思路一句话是啥").direct?.text).toBe("贯穿一条主线、夯实两项基础、加强三大建设、开展四项活动");
     expect(answer.hits[0]!.id).toBe(answer.direct?.hitId);
   });
 
