@@ -497,7 +497,9 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
       // Which enterprises, hospitals or places (哪些医院, 哪些企业): a list of them is closed by what
       // it lists (…等38家单位) or counted as asked; another list of the passage (交友联谊、心理健康
       // 教育…; 医疗机构、图书阅览… for 哪些医院) is not the one asked for, and near misses end there.
-      if (entity && !c.headed && !countFits) continue;
+      // (A keyed slogan's count — 六好's six — says nothing of how many places or units there
+      // are: its items, 党委政府重视支持好…, are never the ones asked.)
+      if (entity && !c.headed && (!countFits || keys.length > 0)) continue;
       const contextCover = textCover(q, c.context);
       // Closed by what the question asks a list of (…等38家单位 for 哪些地方), a list has evidence of
       // its own, as a counted one has: its surroundings need say less of the question.
@@ -532,7 +534,8 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
  */
 export function keyedInItem(q: DirectQuery, hit: Passage, context: DirectContext): DirectSpan | null {
   const keys = askedKeys(q.question);
-  if (keys.length === 0) return null;
+  // Which towns or units are 六好 ones: the slogan's items are what it means, not who meets it.
+  if (keys.length === 0 || ASKS_ENTITIES.test(q.question)) return null;
   for (const paragraph of context.itemParagraphs(hit)) {
     const keyed = keyedList(context.paragraph(paragraph).text, keys);
     if (keyed) return cite(paragraph, { items: keyed.items, start: keyed.start, context: "", inline: true, near: false, keyed: true }, context);

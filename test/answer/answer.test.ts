@@ -503,6 +503,14 @@ describe("direct answers over the real seeds", () => {
     expect(ask("常熟十大目标是哪十个").direct?.text.split("\n")).toHaveLength(10);
   });
 
+  it("does not answer which places meet a slogan (六好) with the slogan's items", () => {
+    // Which towns' unions were rated 六好: the plan names none; 六 counts the slogan's items.
+    const towns = ask("吴中08年评上六好工会的是哪几个镇");
+    expect(towns.direct).toBeNull();
+    expect(towns.notice).toContain("没能从简报里直接读出所问的各项");
+    expect(ask("吴中六好工会是哪六好").direct?.text.split("、")).toHaveLength(6);
+  });
+
   it("does not answer which of a counted set with a list of another length (38家 → four kinds of unit)", () => {
     // 工会会员持卡到全区选择的医疗机构、图书阅览、商业场所、娱乐场所等38家单位: the 38 are never named.
     const answer = ask("吴中会员优惠卡那38家具体是哪几家店");
