@@ -125,7 +125,7 @@ export function asksEachUnit(question: string): boolean {
  * How to apply or where to go (怎么报名, 去哪里办, 去哪领, 要啥手续, 什么流程), or whom to call and
  * where to log in (打哪个电话, 哪个网站, 怎么登录): a procedure or contact, which plans never give.
  */
-const ASKS_PROCEDURE = /(?:怎么|如何|怎样|咋)(?:报名|申请|办理|预约|登记|领取?|登录|联系)|(?:去|到|在)哪[里儿]?(?:办|领|申请|报名)|(?:啥|什么|哪些)(?:手续|流程|材料)|手续|流程|(?:哪个|什么|啥)(?:电话|网站|网址)|电话(?:是?多少|号码?)|联系方式|能(?:自己|个人)报/u;
+const ASKS_PROCEDURE = /(?:怎么|如何|怎样|咋)去?(?:报名|申请|办理|预约|登记|领取?|登录|联系|立案|投诉)|(?:去|到|在)哪[里儿]?(?:办|领|申请|报名)|(?:啥|什么|哪些)(?:手续|流程|材料)|手续|流程|(?:哪个|什么|啥)(?:电话|网站|网址)|电话(?:是?多少|号码?)|联系方式|能(?:自己|个人)报/u;
 
 /**
  * Whether a question asks a procedure. The bulletins are work plans: they say what a union will

@@ -401,7 +401,7 @@ describe("direct answers over the real seeds", () => {
     expect(collect.notice).toContain("没能从简报里直接读出办理的方法");
     // Whom to call, where to log in, whether one may apply oneself: no plan says, and a sentence
     // naming the scheme is no answer.
-    for (const q of ["张家港农民工有困难找工会 打哪个电话", "常熟职工代表网上培训在哪个网站上 怎么登录", "张家港五一劳动奖章评选条件是啥 个人能自己报吗"]) {
+    for (const q of ["张家港农民工有困难找工会 打哪个电话", "常熟职工代表网上培训在哪个网站上 怎么登录", "张家港五一劳动奖章评选条件是啥 个人能自己报吗", "常熟的职工巡回法庭在哪，咋去立案"]) {
       const contact = ask(q);
       expect(contact.direct, q).toBeNull();
       expect(contact.notice, q).toBe("没能从简报里直接读出办理的方法或联系方式，下面是最相关的段落，请在其中查找。");
