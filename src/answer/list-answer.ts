@@ -175,7 +175,7 @@ const LIST_COUNT = /(?<=[\u4e00-\u9fff”])[0-9一二两三四五六七八九十
 const COUNT_NUMBER = /^[0-9一二两三四五六七八九十]+/u;
 
 /** The measure a list is asked in (哪几大类, 分哪几个方面, 几大块): 类, 方面, 块 …; 个 alone says nothing. */
-const ASKED_MEASURE = /(?:哪几|几)([大个]?(?:类|项|方面|条|种|块|级|层))/u;
+const LIST_MEASURE_ASKED = /(?:哪几|几)([大个]?(?:类|项|方面|条|种|块|级|层))/u;
 
 /** A count's measure without its number and its 大 or 个 (5大类 → 类, 四个方面 → 方面); null for 个 alone. */
 function measureOf(count: string): string | null {
@@ -410,7 +410,7 @@ export function listAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   const keys = askedKeys(q.question);
   const wanted = askedCount(q.question);
   // 分哪几大类: a list that counts its items in the measure asked (…5大类) is counted as asked.
-  const askedMeasure = ASKED_MEASURE.exec(q.question);
+  const askedMeasure = LIST_MEASURE_ASKED.exec(q.question);
   const measure = askedMeasure ? measureOf(askedMeasure[1]!) : null;
   const asked = askedHead(q.question);
   const framed = [...q.question.matchAll(COUNTED_NAME_ASKED)].map((m) => m[0]);
