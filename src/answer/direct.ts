@@ -40,6 +40,8 @@ const COUNTS_PEOPLE = /(?:多少|几)个[\u4e00-\u9fff]{0,8}?(?:职工|工人|�
 const SAME_MEASURE = [["元", "万元", "亿元"], PEOPLE_MEASURES, ["家", "个", "所"], ["场", "次", "期", "回", "趟", "遍"], ["项", "条", "件"], ["大", "类"], ["方面", "块"]];
 /** A figure asked as it stands now (现在, 目前): plans state targets, not where things stand. */
 const ASKED_NOW = /现在|目前|眼下|如今|当前/u;
+/** An outcome asked (实际建成多少, 最终完成多少, 结果): a plan states what it will do, not what was done. */
+const ASKED_OUTCOME = /实际|最终|结果|最后(?:评|建|完成|达到)/u;
 /** A clause setting a target (力争…达到, 确保, 目标). */
 const TARGET = /力争|争取|确保|目标|要达到|要求/u;
 /** A figure asked, then something else about it (…多少户，拿了有啥好处; 几家，都是干啥的). */
@@ -69,6 +71,7 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     return askedYears.length > 0 && said.length > 0 && !said.some((y) => askedYears.includes(y));
   };
   const asksNow = ASKED_NOW.test(q.question);
+  const asksOutcome = ASKED_OUTCOME.test(q.question);
   // 做到什么程度: a degree is stated in digits (达70%, 超2万), not by 一家 of 成熟一家、直选一家.
   const degree = ASKED_DEGREE.test(q.question);
   // Built once per question, not per clause. The figure must count what was asked (份 for 多少份);
@@ -88,6 +91,9 @@ function figureAnswer(q: DirectQuery, hits: readonly Passage[], context: DirectC
     if (otherYear(unquoted)) return 0;
     // 现在建会率已经多少了: a figure as it stands now is no target the plan sets (力争…达到90%以上).
     if (asksNow && TARGET.test(unquoted)) return 0;
+    // 实际建成多少家: plans state what they set out to do (2007年新建工会300家, 全区累计建会超过
+    // 4000家), never what came of it.
+    if (asksOutcome) return 0;
     const clause = ordinalFigure ? unquoted : unquoted.replace(ORDINAL, "");
     if (ordinalFigure) return ordinalFigure.test(clause) ? 1 : 0;
     if (!FIGURE.test(clause)) return 0;

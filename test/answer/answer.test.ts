@@ -485,6 +485,10 @@ describe("direct answers over the real seeds", () => {
     // The plan sets a target (力争…达到90%以上); where things stand now it never says.
     expect(ask("相城12年现在建会率已经多少了").direct).toBeNull();
     expect(ask("相城12年建会率要达到多少").direct?.text).toContain("90%以上");
+    // An outcome (实际建成多少) no plan reports: 2007年新建工会300家 is what it set out to do.
+    const outcome = ask("吴中07年新建300家工会实际建成多少家");
+    expect(outcome.direct).toBeNull();
+    expect(outcome.notice).toContain("没能从简报里直接读出这个数字");
   });
 
   it("does not answer how many with a share (100%通过达标 for 六好工会评几个)", () => {
