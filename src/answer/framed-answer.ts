@@ -126,8 +126,8 @@ const COLON_LEAD = 10;
 
 /** What a plan is built around, named by the noun of 以…为主线 (以发展和谐劳动关系为主线). */
 const FRAME_NOUNS = "主题|主线|主旨|抓手|载体|宗旨|理念|内容";
-/** 以什么为主线, 主线是什么, 搞什么内容, a search ending in 主线: the frame's noun asked for. */
-const ASKS_FRAME = new RegExp(`以(?:什么|啥)(?:为|作为)(${FRAME_NOUNS})|(${FRAME_NOUNS})(?:(?:是|为)(?:什么|啥)|\\s*$)|(?:什么|啥)(内容)`, "u");
+/** 以什么为主线, 主线是什么, 搞什么内容, 主要搞啥, a search ending in 主线: the frame's noun asked for. */
+const ASKS_FRAME = new RegExp(`以(?:什么|啥)(?:为|作为)(${FRAME_NOUNS})|(${FRAME_NOUNS})(?:(?:是|为)(?:什么|啥)|\\s*$)|(?:什么|啥)(内容)|主要(?:搞|干|做)些?(?:什么|啥)()`, "u");
 
 /**
  * 以什么为主线: plans string their frame together (以推进相城区后发崛起为主题，以发展和谐劳动关系为
@@ -139,7 +139,8 @@ export function frameAnswer(q: DirectQuery, top: Passage, context: DirectContext
   const asked = ASKS_FRAME.exec(q.question);
   if (!asked) return null;
   // A quotation may stand without 以 (开展“争创学习型企业…”为主要内容的职工素质工程建设).
-  const noun = asked[1] ?? asked[2] ?? asked[3]!;
+  // 主要搞啥 asks the main content too (its group is empty).
+  const noun = asked[1] ?? asked[2] ?? asked[3] ?? (asked[4] !== undefined ? "内容" : "");
   return framedSpan(q, top, context, new RegExp(`以([^以，,。；;：:]{2,30}?)(?:为|作为)(?:主要)?(?:${noun})|(“[^“”]{2,40}”)(?:为|作为)(?:主要)?(?:${noun})`, "u"));
 }
 

@@ -886,6 +886,7 @@ describe("direct answers over the real seeds", () => {
 
   it("answers 搞什么内容 with what the plan makes its main content (“…”为主要内容的职工素质工程建设)", () => {
     expect(ask("水务工会职工素质工程搞什么内容").direct?.text).toBe("“争创学习型企业、争做知识型职工，树新时代职工形象”");
+    expect(ask("水务公司职工素质工程主要搞啥").direct?.text).toBe("“争创学习型企业、争做知识型职工，树新时代职工形象”");
   });
 
   it("fills the question's blank with what the text says between its words", () => {
