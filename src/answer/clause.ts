@@ -82,14 +82,15 @@ export function* coveredSentences(
   top: Passage,
   context: DirectContext,
   headline = false,
-): Generator<{ part: Passage; start: number; text: string; cover: number }> {
+): Generator<{ part: Passage; start: number; text: string; cover: number; own: number }> {
   const paragraph = context.paragraph(top).text;
   const paragraphCover = PASSAGE_COVER_SHARE * textCover(q, headline ? `${top.title ?? ""}\n${paragraph}` : paragraph);
   for (const part of context.parts(top)) {
     for (const sentence of spans(part.text, SENTENCE)) {
       const text = part.text.slice(sentence.start, sentence.end);
-      const cover = Math.max(textCover(q, text), paragraphCover);
-      if (cover >= MIN_COVER.figure) yield { part, start: sentence.start, text, cover };
+      const own = textCover(q, text);
+      const cover = Math.max(own, paragraphCover);
+      if (cover >= MIN_COVER.figure) yield { part, start: sentence.start, text, cover, own };
     }
   }
 }

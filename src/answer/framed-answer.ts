@@ -1,6 +1,6 @@
 import type { Passage } from "../corpus/passage.js";
 import { coveredSentences, MIN_COVER } from "./clause.js";
-import { textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
+import { trimClause, type DirectContext, type DirectQuery, type DirectSpan } from "./span.js";
 
 /**
  * What-answers read from the shape of a plan's sentence: the X of 以X为主线, 把X作为重点, 围绕X and
@@ -211,10 +211,9 @@ function framedSpan(q: DirectQuery, top: Passage, context: DirectContext, patter
   // The sentence saying most of the question, the first of equals: 重点围绕品质提升…组织职工开展劳动
   // 竞赛 answers what 劳动竞赛 is built around, not 紧紧围绕公司…工作主线 before it.
   let best: { direct: DirectSpan; cover: number } | null = null;
-  for (const { part, start: at, text, cover } of coveredSentences(q, top, context, true)) {
+  for (const { part, start: at, text, cover, own } of coveredSentences(q, top, context, true)) {
     const m = pattern.exec(text);
-    if (!m || (best && cover <= best.cover)) continue;
-    if (ownCover > 0 && textCover(q, text) < ownCover) continue;
+    if (!m || (best && cover <= best.cover) || own < ownCover) continue;
     // The pattern's one group that matched: what the frame holds.
     const held = m.slice(1).find((g) => g !== undefined)!;
     const start = at + m.index + m[0].indexOf(held);

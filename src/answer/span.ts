@@ -45,12 +45,17 @@ export function spans(text: string, re: RegExp): Span[] {
   return out;
 }
 
+/** The sentence of `text` a span lies in (offsets in `text`); undefined when the span crosses a sentence end. */
+export function sentenceAround(text: string, span: Span): Span | undefined {
+  return spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
+}
+
 /**
  * The clauses of the sentence a span lies in (offsets in `text`), and the first and last of them
  * the span touches; null when the span crosses a sentence end.
  */
 export function clausesAround(text: string, span: Span): { clauses: Span[]; first: number; last: number } | null {
-  const sentence = spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
+  const sentence = sentenceAround(text, span);
   if (!sentence) return null;
   const clauses = spans(text.slice(sentence.start, sentence.end), CLAUSE).map((c) => ({ start: sentence.start + c.start, end: sentence.start + c.end }));
   const first = clauses.findIndex((c) => c.end > span.start);
@@ -141,7 +146,7 @@ const ITEM_MAX = 40;
 
 /** The numbered item (1. / 10、) a span lies in, after its marker, when it is short; else null. */
 export function numberedItem(text: string, span: Span): Span | null {
-  const sentence = spans(text, SENTENCE).find((s) => s.start <= span.start && span.end <= s.end);
+  const sentence = sentenceAround(text, span);
   if (!sentence) return null;
   const marker = /^\s*[0-9]{1,2}[.．、](?![0-9])\s*/u.exec(text.slice(sentence.start, sentence.end));
   if (!marker) return null;

@@ -3,7 +3,7 @@ import { bestClause, MIN_COVER, TOP } from "./clause.js";
 import { asksProcedure } from "./kind.js";
 import { aroundAnswer, attributeAnswer, blankAnswer, colonAnswer, definedAnswer, frameAnswer, meetingAnswer, methodAnswer, treatedAsAnswer } from "./framed-answer.js";
 import { askedName, asksTown, madeIntoAnswer, namedAnswer, townAnswer } from "./named-answer.js";
-import { clausesAround, LEADING_MARK, numberedItem, SENTENCE, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
+import { clausesAround, LEADING_MARK, numberedItem, sentenceAround, spans, textCover, trimClause, type DirectContext, type DirectQuery, type DirectSpan, type Span } from "./span.js";
 
 /**
  * What-answers: what something is, is called or means. The specific readings are tried first —
@@ -76,7 +76,7 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   // One of a sentence's counted measures (推荐十本好书，评选百名读书先进职工，举办十场读书报告会…):
   // what was asked is all of them, when the sentence is short enough to read as one answer.
   if (!item) {
-    const sentence = spans(text, SENTENCE).find((s) => s.start <= start && end <= s.end);
+    const sentence = sentenceAround(text, { start, end });
     if (sentence) {
       const whole = trimClause(text, sentence);
       const clauses = text.slice(whole.start, whole.end).split(/[，,；;]/u);
@@ -120,7 +120,7 @@ export function whatAnswer(q: DirectQuery, hits: readonly Passage[], context: Di
   // before it in the same sentence (…肩负着双重职能，工作的任务越来越重，必须加强…): the sentence
   // up to the claim answers.
   if (ASKS_WHY.test(q.question)) {
-    const sentence = spans(text, SENTENCE).find((s) => s.start <= start && end <= s.end);
+    const sentence = sentenceAround(text, { start, end });
     if (sentence) start = trimClause(text, { start: sentence.start, end }).start;
   }
   if (end - start > 120) return null;

@@ -26,7 +26,7 @@ export function bestOfEachPlace(query: Query, context: RetrieveContext, filter: 
   const whole = query.topical.length > 0 && query.topical.every((t) => planWord(query, t));
   return filter.targets
     .map((target) => ({ ...filter, targets: [target] }))
-    .map((one) => (whole ? opening(query, context, one) : undefined) ?? best(query, context, one) ?? opening(query, context, one))
+    .map((one) => (whole ? (opening(query, context, one) ?? best(query, context, one)) : (best(query, context, one) ?? opening(query, context, one))))
     .filter((r): r is Ranked => r !== undefined);
 }
 
